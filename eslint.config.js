@@ -1,0 +1,86 @@
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = ['helpdesk', 'pilot', 'audit'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cert'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-duplicates': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'no-console': 'error',
+      // Dialogs focus their safe choice (Cancel) on purpose; that is a component prop, not DOM.
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
+      // Layering runs one way: app -> features -> shared (graph, auth, components, config, lib).
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/!(app)/**', from: './src/app', message: 'Nothing imports app/.' },
+            ...features.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: './src/features',
+              except: [`./${feature}`],
+              message: 'A feature never imports another feature.',
+            })),
+            {
+              target: './src/{graph,auth,components,config,lib}/**',
+              from: './src/features',
+              message: 'Shared code never imports a feature.',
+            },
+            { target: './src', from: './emulator', message: 'The emulator is never bundled.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/auth/**', 'src/main.tsx', 'src/redirect.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@azure/msal-*'], message: 'Only src/auth talks to MSAL.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/graph/**', 'src/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@mui/*', '@azure/*'],
+              message: 'graph/ and lib/ stay free of React and MSAL.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['emulator/**', 'tests/**', 'bench/**', '*.config.{ts,js}'],
+    languageOptions: { globals: globals.node },
+  },
+);

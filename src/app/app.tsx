@@ -1,0 +1,53 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import type { AuthClient } from '../auth/msal';
+import { SessionProvider } from '../auth/session';
+import { Loading } from '../components/loading';
+import { ConfigProvider } from '../config/config-context';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { GraphError } from '../graph/errors';
+import { createAppRouter } from './router';
+import { SignedOutPage } from './routes/signed-out';
+import { theme } from './theme';
+
+function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // The Graph client already retries throttling; a 4xx will not get better by asking again.
+        retry: (count, error) =>
+          count < 2 && !(error instanceof GraphError && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+}
+
+export function App(props: { config: RuntimeConfig; msal: AuthClient }) {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createAppRouter);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <ConfigProvider config={props.config}>
+        <SessionProvider
+          instance={props.msal}
+          graphBaseUrl={props.config.graph.baseUrl}
+          signedOut={<SignedOutPage tenantName={props.config.tenantName} />}
+          pending={
+            <main>
+              <Loading label="Signing in…" />
+            </main>
+          }
+        >
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </SessionProvider>
+      </ConfigProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,19 @@
+import { Link, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { PageHeader } from '../../components/page-header';
+import { paths } from '../paths';
+
+export function NotFoundRoute() {
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <Typography>
+        There is no page at this address.{' '}
+        <Link component={RouterLink} to={paths.home}>
+          Go to the start page
+        </Link>
+        .
+      </Typography>
+    </>
+  );
+}

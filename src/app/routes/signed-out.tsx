@@ -1,0 +1,28 @@
+import { Box, Button, Container, Paper, Stack, Typography } from '@mui/material';
+import { useSignIn } from '../../auth/session';
+
+export function SignedOutPage(props: { tenantName: string }) {
+  const signIn = useSignIn();
+  return (
+    <Container component="main" maxWidth="sm" sx={{ py: 10 }}>
+      <Paper sx={{ p: 5 }}>
+        <Stack spacing={3}>
+          <Typography variant="h4" component="h1">
+            TAP Desk
+          </Typography>
+          <Typography>
+            Move people to passwordless sign-in with Microsoft Authenticator, without ever handing
+            anyone a password. Helpdesk staff issue Temporary Access Passes, managers follow pilot
+            progress, auditors read the record.
+          </Typography>
+          <Typography color="text.secondary">Tenant: {props.tenantName}</Typography>
+          <Box>
+            <Button variant="contained" size="large" onClick={() => void signIn()}>
+              Sign in
+            </Button>
+          </Box>
+        </Stack>
+      </Paper>
+    </Container>
+  );
+}

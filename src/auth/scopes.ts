@@ -1,0 +1,27 @@
+import type { Capability } from './capabilities';
+
+/**
+ * Delegated Microsoft Graph scopes, per audience. Each session asks only for what its
+ * audience uses; nothing here is ReadWrite unless that audience writes.
+ */
+export const SIGN_IN_SCOPES = ['User.Read'];
+
+export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
+  // Find users, read their methods, issue and delete TAPs, record the verification.
+  helpdesk: [
+    'User.Read.All',
+    'UserAuthMethod-TAP.ReadWrite.All',
+    'UserAuthenticationMethod.Read.All',
+    'Policy.Read.AuthenticationMethod',
+    'Sites.Selected',
+  ],
+  // Pilot members, the registration report, per-member TAP and Authenticator state (read only).
+  pilot: [
+    'GroupMember.Read.All',
+    'AuditLog.Read.All',
+    'UserAuthMethod-TAP.Read.All',
+    'UserAuthMethod-MicrosoftAuthApp.Read.All',
+  ],
+  // Directory audits and the verification list, read only.
+  audit: ['AuditLog.Read.All', 'User.ReadBasic.All', 'Sites.Selected'],
+};

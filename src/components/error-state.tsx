@@ -1,0 +1,33 @@
+import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
+import { describeError, type ErrorContext } from '../graph/describe-error';
+
+/** A failure in the person's words, with what to do, and a retry when one makes sense. */
+export function ErrorState(props: {
+  error: unknown;
+  context?: ErrorContext;
+  onRetry?: () => void;
+}) {
+  const description = describeError(props.error, props.context);
+  return (
+    <Alert
+      severity="error"
+      role="alert"
+      action={
+        props.onRetry ? (
+          <Button color="inherit" size="small" onClick={props.onRetry}>
+            Try again
+          </Button>
+        ) : undefined
+      }
+    >
+      <AlertTitle>{description.title}</AlertTitle>
+      <Stack spacing={0.5}>
+        <Typography variant="body2">{description.detail}</Typography>
+        <Typography variant="body2">{description.action}</Typography>
+        {description.reference ? (
+          <Typography variant="caption">Reference for support: {description.reference}</Typography>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}

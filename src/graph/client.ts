@@ -1,0 +1,202 @@
+/**
+ * A typed Microsoft Graph client without React or MSAL: it receives a token source when created.
+ * It retries throttled and briefly unavailable requests as Graph asks (Retry-After, else
+ * exponential back-off), renews the token once on 401, follows @odata.nextLink for paging and
+ * sends JSON batches of at most 20, resending only the throttled items.
+ */
+import { GraphError, graphErrorFrom, parseRetryAfter } from './errors';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface GraphRequest {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the base URL ("/users"), or an absolute @odata.nextLink. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface GraphPage<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+}
+
+export interface BatchItem {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResult {
+  id: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface GraphClientOptions {
+  baseUrl: string;
+  getToken(options: { forceRefresh: boolean }): Promise<string>;
+  fetch?: typeof fetch;
+  /** How many times a throttled request is retried before the error reaches the caller. */
+  maxRetries?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told about every wait, so screens can say "Graph asked us to wait 10 s". */
+  onThrottle?: (seconds: number) => void;
+}
+
+export interface GraphClient {
+  request<T>(request: GraphRequest): Promise<T>;
+  /** Yields each page in turn, following @odata.nextLink verbatim. */
+  pages<T>(request: GraphRequest): AsyncGenerator<GraphPage<T>>;
+  /** Every item of every page. */
+  all<T>(request: GraphRequest): Promise<T[]>;
+  /** Sends up to any number of items, 20 per $batch, and answers every id. */
+  batch(items: BatchItem[], signal?: AbortSignal): Promise<Map<string, BatchResult>>;
+}
+
+export const BATCH_LIMIT = 20;
+
+function abortable(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** OData query values go in verbatim but percent-encoded, so user input stays data. */
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, QueryValue>,
+): string {
+  const url = /^https?:\/\//.test(path) ? path : `${baseUrl.replace(/\/$/, '')}${path}`;
+  const parts = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  if (parts.length === 0) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+
+function backoffSeconds(attempt: number): number {
+  return Math.min(2 ** attempt, 30);
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const maxRetries = options.maxRetries ?? 4;
+  const sleep = options.sleep ?? abortable;
+
+  async function request<T>(req: GraphRequest): Promise<T> {
+    const url = buildUrl(options.baseUrl, req.path, req.query);
+    let forceRefresh = false;
+    for (let attempt = 0; ; attempt++) {
+      const token = await options.getToken({ forceRefresh });
+      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...req.headers };
+      if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: req.method ?? 'GET',
+          headers,
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          signal: req.signal,
+        });
+      } catch (error) {
+        if (req.signal?.aborted) throw error;
+        throw new GraphError(0, 'networkError', 'Microsoft Graph could not be reached.');
+      }
+      if (response.ok) {
+        if (response.status === 204) return undefined as T;
+        const text = await response.text();
+        return (text ? JSON.parse(text) : undefined) as T;
+      }
+      const body: unknown = await response.json().catch(() => null);
+      const error = graphErrorFrom(response.status, body, response.headers);
+      if (response.status === 401 && !forceRefresh) {
+        forceRefresh = true; // the token expired or was revoked: renew it once, then retry
+        continue;
+      }
+      const retryable =
+        response.status === 429 || response.status === 503 || response.status === 504;
+      if (!retryable || attempt >= maxRetries) throw error;
+      const seconds = error.retryAfterSeconds ?? backoffSeconds(attempt);
+      options.onThrottle?.(seconds);
+      await sleep(seconds * 1000, req.signal);
+    }
+  }
+
+  async function* pages<T>(req: GraphRequest): AsyncGenerator<GraphPage<T>> {
+    let next: GraphRequest | undefined = req;
+    while (next) {
+      const page: GraphPage<T> = await request<GraphPage<T>>(next);
+      yield page;
+      const link = page['@odata.nextLink'];
+      next = link ? { path: link, headers: req.headers, signal: req.signal } : undefined;
+    }
+  }
+
+  async function all<T>(req: GraphRequest): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of pages<T>(req)) items.push(...page.value);
+    return items;
+  }
+
+  async function batch(
+    items: BatchItem[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, BatchResult>> {
+    const results = new Map<string, BatchResult>();
+    let pending = items;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const throttled: BatchItem[] = [];
+      let wait = 0;
+      for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
+        const chunk = pending.slice(start, start + BATCH_LIMIT);
+        const answer = await request<{ responses: BatchResult[] }>({
+          method: 'POST',
+          path: '/$batch',
+          body: {
+            requests: chunk.map((item) =>
+              item.body === undefined
+                ? item
+                : { ...item, headers: { 'Content-Type': 'application/json', ...item.headers } },
+            ),
+          },
+          signal,
+        });
+        for (const response of answer.responses) {
+          const item = chunk.find((candidate) => candidate.id === response.id);
+          if (response.status === 429 && item && attempt < maxRetries) {
+            throttled.push(item);
+            const retryAfter = parseRetryAfter(response.headers?.['Retry-After'] ?? null);
+            wait = Math.max(wait, retryAfter ?? backoffSeconds(attempt));
+          } else {
+            results.set(response.id, { ...response, headers: response.headers ?? {} });
+          }
+        }
+      }
+      pending = throttled;
+      if (pending.length > 0) {
+        options.onThrottle?.(wait);
+        await sleep(wait * 1000, signal);
+      }
+    }
+    return results;
+  }
+
+  return { request, pages, all, batch };
+}

@@ -1,0 +1,101 @@
+import { GraphError } from './errors';
+
+/** What a person reads when something fails: what happened, and what to do next. */
+export interface ErrorDescription {
+  title: string;
+  detail: string;
+  action: string;
+  /** Graph's request id, for a support ticket. */
+  reference?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface ErrorContext {
+  /** What the person was doing, e.g. "issue the Temporary Access Pass". */
+  doing?: string;
+  /** The Entra role or Graph permission this operation needs, for 403s. */
+  needs?: string;
+}
+
+/** The one mapper from failures to words; branch on Graph's code, never on its message. */
+export function describeError(error: unknown, context: ErrorContext = {}): ErrorDescription {
+  const doing = context.doing ?? 'finish this';
+  if (!(error instanceof GraphError)) {
+    return {
+      title: `TAP Desk could not ${doing}`,
+      detail: 'Something unexpected went wrong in the browser.',
+      action: 'Try again. If it keeps happening, reload the page.',
+    };
+  }
+  const reference = error.requestId;
+  const base = { reference };
+  if (error.status === 0) {
+    return {
+      ...base,
+      title: 'Microsoft Graph could not be reached',
+      detail: `TAP Desk could not ${doing} because the network request failed.`,
+      action: 'Check your connection, then try again.',
+    };
+  }
+  if (error.status === 401) {
+    return {
+      ...base,
+      title: 'Your sign-in has expired',
+      detail: `TAP Desk could not ${doing} because Microsoft no longer accepts your sign-in.`,
+      action: 'Sign in again; you will come back to this page.',
+    };
+  }
+  if (error.status === 403) {
+    if (error.code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') {
+      return {
+        ...base,
+        title: 'This report needs Microsoft Entra ID P1 or P2',
+        detail: 'The tenant has no licence for authentication-method reports.',
+        action: 'Ask your Entra administrator about licensing; other pages still work.',
+      };
+    }
+    return {
+      ...base,
+      title: 'Microsoft Entra refused this',
+      detail: context.needs
+        ? `To ${doing} you need ${context.needs}. Your account or this app does not have it.`
+        : `Your account lacks the Entra role or Graph permission needed to ${doing}.`,
+      action:
+        'Ask your Entra administrator to assign the role, or hand this to a colleague who has it.',
+    };
+  }
+  if (error.status === 404) {
+    return {
+      ...base,
+      title: 'Not found',
+      detail: `TAP Desk could not ${doing}: Microsoft Graph says it does not exist (it may have just been deleted).`,
+      action: 'Refresh and look it up again.',
+    };
+  }
+  if (error.status === 429) {
+    const wait = error.retryAfterSeconds;
+    return {
+      ...base,
+      retryAfterSeconds: wait,
+      title: 'Microsoft Graph is busy',
+      detail: `Graph is limiting requests from this app, so TAP Desk could not ${doing} yet.`,
+      action: wait
+        ? `Wait ${wait} seconds, then try again.`
+        : 'Wait a few seconds, then try again.',
+    };
+  }
+  if (error.status >= 500) {
+    return {
+      ...base,
+      title: 'Microsoft Graph had a problem',
+      detail: `Graph answered HTTP ${error.status} while TAP Desk tried to ${doing}.`,
+      action: 'Try again in a minute. If it persists, check the Microsoft 365 service health page.',
+    };
+  }
+  return {
+    ...base,
+    title: `Microsoft Graph refused to ${doing}`,
+    detail: error.message,
+    action: 'Correct what it names and try again.',
+  };
+}

@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { ensureDevCertificate } from './emulator/cert';
+import { createEmulator } from './emulator/index';
+
+/** Serves the local Entra + Graph emulator on the app's own origin (demo mode only). */
+function emulatorPlugin(): Plugin {
+  const emulator = createEmulator();
+  return {
+    name: 'tap-desk-emulator',
+    configureServer(server) {
+      server.middlewares.use(emulator.middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(emulator.middleware);
+    },
+  };
+}
+
+export default defineConfig(async ({ mode, command }) => {
+  const demo = mode === 'demo';
+  const port = Number(process.env.PORT ?? 5173);
+  // MSAL refuses authorities that are not https, even on localhost, so the demo is https too.
+  const https = command === 'serve' && demo ? await ensureDevCertificate() : undefined;
+  return {
+    plugins: [react(), ...(demo ? [emulatorPlugin()] : [])],
+    server: { port, strictPort: true, https, host: 'localhost' },
+    preview: { port, strictPort: true, https, host: 'localhost' },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      rollupOptions: {
+        input: { main: 'index.html', redirect: 'redirect.html' },
+      },
+    },
+  };
+});
