@@ -1,0 +1,146 @@
+/**
+ * TAP Desk's verification record: one item in a Microsoft List per helpdesk action, written by
+ * the helpdesk and read by auditors. The schema is decision 0001 (docs/decisions) and is mirrored
+ * by the emulator in emulator/routes/lists.ts; change all three together. A record never holds
+ * the pass itself, only the Graph id of the method that was created.
+ */
+import type { GraphClient } from './client';
+import { createListItem, listItems, type ListItem } from './lists';
+import { allOf, odataString } from './odata';
+
+/** issued: a new pass · replaced: a new pass that replaced a valid one · revoked: a pass deleted · failed: Graph refused, no pass exists. */
+export const VERIFICATION_OUTCOMES = ['issued', 'replaced', 'revoked', 'failed'] as const;
+export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
+
+/** The list's columns, by internal name. Optional columns are absent when empty, as in SharePoint. */
+export interface VerificationFields {
+  /** The row's label in SharePoint views: the ticket reference (or the target's UPN when none). */
+  Title: string;
+  TargetUserId: string;
+  TargetUpn: string;
+  TargetDisplayName?: string;
+  IssuedByUpn: string;
+  IssuedByName?: string;
+  /** ISO 8601, UTC: when TAP Desk made the Graph call. */
+  IssuedAt: string;
+  LifetimeMinutes?: number;
+  IsUsableOnce?: boolean;
+  /** ISO 8601, UTC; absent = usable at once. */
+  StartAt?: string;
+  /** One of the configured verification methods, as the helpdesk chose it. */
+  VerificationMethod: string;
+  Ticket?: string;
+  Reason?: string;
+  /** Graph id of the temporaryAccessPassAuthenticationMethod created or deleted; never the pass. */
+  TapMethodId?: string;
+  Outcome: VerificationOutcome;
+}
+
+export const VERIFICATION_COLUMNS = [
+  'Title',
+  'TargetUserId',
+  'TargetUpn',
+  'TargetDisplayName',
+  'IssuedByUpn',
+  'IssuedByName',
+  'IssuedAt',
+  'LifetimeMinutes',
+  'IsUsableOnce',
+  'StartAt',
+  'VerificationMethod',
+  'Ticket',
+  'Reason',
+  'TapMethodId',
+  'Outcome',
+] as const satisfies readonly (keyof VerificationFields)[];
+
+export interface VerificationRecord extends VerificationFields {
+  /** The list item id. */
+  itemId: string;
+}
+
+export interface ListSite {
+  siteId: string;
+  listId: string;
+}
+
+export function recordVerification(
+  client: GraphClient,
+  site: ListSite,
+  fields: VerificationFields,
+) {
+  return createListItem(client, site.siteId, site.listId, fields);
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+const whole = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const isoDate = (value: unknown) => {
+  const candidate = text(value);
+  return candidate && !Number.isNaN(Date.parse(candidate)) ? candidate : undefined;
+};
+
+/**
+ * Reads one item defensively: the list is editable in SharePoint too, so a row with a missing
+ * key column is reported as unreadable rather than silently joined.
+ */
+export function parseVerificationItem(
+  item: ListItem<Record<string, unknown>>,
+): VerificationRecord | null {
+  const f = item.fields ?? {};
+  const outcome = text(f.Outcome);
+  const TargetUserId = text(f.TargetUserId);
+  const IssuedAt = isoDate(f.IssuedAt);
+  if (!item.id || !TargetUserId || !IssuedAt) return null;
+  if (!outcome || !(VERIFICATION_OUTCOMES as readonly string[]).includes(outcome)) return null;
+  return {
+    itemId: item.id,
+    Title: text(f.Title) ?? '',
+    TargetUserId,
+    TargetUpn: text(f.TargetUpn) ?? '',
+    TargetDisplayName: text(f.TargetDisplayName),
+    IssuedByUpn: text(f.IssuedByUpn) ?? '',
+    IssuedByName: text(f.IssuedByName),
+    IssuedAt,
+    LifetimeMinutes: whole(f.LifetimeMinutes),
+    IsUsableOnce: typeof f.IsUsableOnce === 'boolean' ? f.IsUsableOnce : undefined,
+    StartAt: isoDate(f.StartAt),
+    VerificationMethod: text(f.VerificationMethod) ?? '',
+    Ticket: text(f.Ticket),
+    Reason: text(f.Reason),
+    TapMethodId: text(f.TapMethodId),
+    Outcome: outcome as VerificationOutcome,
+  };
+}
+
+export interface VerificationRecords {
+  records: VerificationRecord[];
+  /** Items that exist but could not be read as verification records (edited by hand?). */
+  unreadable: number;
+}
+
+/** Records whose IssuedAt falls in [from, to] (ISO 8601, UTC). */
+export async function listVerificationRecords(
+  client: GraphClient,
+  site: ListSite,
+  range: { from: string; to: string },
+  signal?: AbortSignal,
+): Promise<VerificationRecords> {
+  const items = await listItems<Record<string, unknown>>(client, site.siteId, site.listId, {
+    filter: allOf(
+      `fields/IssuedAt ge ${odataString(range.from)}`,
+      `fields/IssuedAt le ${odataString(range.to)}`,
+    ),
+    select: VERIFICATION_COLUMNS,
+    top: 500,
+    signal,
+  });
+  const records: VerificationRecord[] = [];
+  let unreadable = 0;
+  for (const item of items) {
+    const record = parseVerificationItem(item);
+    if (record) records.push(record);
+    else unreadable++;
+  }
+  return { records, unreadable };
+}
