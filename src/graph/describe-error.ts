@@ -15,6 +15,8 @@ export interface ErrorContext {
   doing?: string;
   /** The Entra role or Graph permission this operation needs, for 403s. */
   needs?: string;
+  /** The lifetime bounds the tenant allows, to explain Graph's out-of-range 400. */
+  lifetimeRange?: readonly [number, number];
 }
 
 /** The one mapper from failures to words; branch on Graph's code, never on its message. */
@@ -90,6 +92,19 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
       title: 'Microsoft Graph had a problem',
       detail: `Graph answered HTTP ${error.status} while TAP Desk tried to ${doing}.`,
       action: 'Try again in a minute. If it persists, check the Microsoft 365 service health page.',
+    };
+  }
+  if (error.status === 400 && /lifetimeInMinutes/i.test(error.message)) {
+    const stated = /between (\d+) and (\d+)/i.exec(error.message);
+    const [min, max] = stated ? [stated[1], stated[2]] : (context.lifetimeRange ?? []);
+    return {
+      ...base,
+      title: "The lifetime is outside the tenant's policy",
+      detail:
+        min !== undefined && max !== undefined
+          ? `The Temporary Access Pass policy allows lifetimes from ${min} to ${max} minutes.`
+          : 'The Temporary Access Pass policy does not allow that lifetime.',
+      action: 'Choose a lifetime inside that range and issue again.',
     };
   }
   return {

@@ -1,11 +1,12 @@
-import { Typography } from '@mui/material';
-import { PageHeader } from '../../components/page-header';
+import { Route, Routes } from 'react-router-dom';
+import { UserPage } from './user-page';
+import { UserSearch } from './user-search';
 
 export function HelpdeskPage() {
   return (
-    <>
-      <PageHeader title="Helpdesk" />
-      <Typography>Find a user to issue a Temporary Access Pass.</Typography>
-    </>
+    <Routes>
+      <Route index element={<UserSearch />} />
+      <Route path="users/:userId" element={<UserPage />} />
+    </Routes>
   );
 }

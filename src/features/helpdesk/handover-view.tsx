@@ -1,0 +1,359 @@
+import CloseIcon from '@mui/icons-material/Close';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import ReplayIcon from '@mui/icons-material/Replay';
+import VisibilityIcon from '@mui/icons-material/Visibility';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  FormControl,
+  FormControlLabel,
+  Grid,
+  InputLabel,
+  Link,
+  MenuItem,
+  Paper,
+  Select,
+  Slider,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { OnboardingStage, TemporaryAccessPass } from '../../graph/authentication-methods';
+import { OnboardingStepper } from './onboarding-stepper';
+import { RegistrationQr } from './registration-qr';
+import { PassLegend, SpelledPass } from './spelled-pass';
+import { spellInGroups } from './spelling';
+import { useLocalSpeech } from './use-local-speech';
+import { formatDuration, useNow } from './use-now';
+
+export interface Handover {
+  /** The secret. Lives only here and in the view's props; never cached, stored or logged. */
+  value: string;
+  tap: TemporaryAccessPass;
+  userName: string;
+  userPrincipalName: string;
+}
+
+export function tapWindow(tap: TemporaryAccessPass): { start: Date; end: Date } {
+  const start = new Date(tap.startDateTime ?? tap.createdDateTime ?? Date.now());
+  return { start, end: new Date(start.getTime() + (tap.lifetimeInMinutes ?? 60) * 60_000) };
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-labelledby={id}>
+      <Typography id={id} variant="h6" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Paper>
+  );
+}
+
+function ReadAloud(props: {
+  groups: string[][];
+  spoken: string[][];
+  onActiveGroup: (index: number | null) => void;
+}) {
+  const speech = useLocalSpeech();
+  const [voiceName, setVoiceName] = useState('');
+  const [rate, setRate] = useState(0.8);
+  const [next, setNext] = useState(0);
+  const voice = speech.voices.find((candidate) => candidate.name === voiceName) ?? speech.voices[0];
+
+  function read(index: number) {
+    const group = props.spoken[index];
+    if (!voice || !group) return;
+    props.onActiveGroup(index);
+    speech.speak(`Group ${index + 1}. ${group.join('. ')}.`, voice, rate);
+    setNext(Math.min(index + 1, props.groups.length - 1));
+  }
+
+  if (!speech.supported || speech.voices.length === 0) {
+    return (
+      <Alert severity="info">
+        No on-device voice is available in this browser, and TAP Desk never sends the pass to an
+        online voice. Read it yourself, using the spoken form under each character.
+      </Alert>
+    );
+  }
+  return (
+    <Stack spacing={2}>
+      <FormControl size="small">
+        <InputLabel id="voice-label">On-device voice</InputLabel>
+        <Select
+          labelId="voice-label"
+          label="On-device voice"
+          value={voice?.name ?? ''}
+          onChange={(event) => setVoiceName(event.target.value)}
+        >
+          {speech.voices.map((candidate) => (
+            <MenuItem key={candidate.name} value={candidate.name}>
+              {candidate.name} ({candidate.lang})
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <Box>
+        <Typography id="rate-label" variant="body2">
+          Speaking rate: {rate.toFixed(1)}×
+        </Typography>
+        <Slider
+          aria-labelledby="rate-label"
+          min={0.5}
+          max={1.5}
+          step={0.1}
+          value={rate}
+          onChange={(_, value) => setRate(value as number)}
+        />
+      </Box>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+        <Button variant="contained" startIcon={<RecordVoiceOverIcon />} onClick={() => read(next)}>
+          Read group {next + 1}
+        </Button>
+        <Button
+          startIcon={<ReplayIcon />}
+          onClick={() => read(Math.max(0, next - (next === props.groups.length - 1 ? 0 : 1)))}
+        >
+          Repeat group
+        </Button>
+        <Button
+          onClick={() => {
+            speech.stop();
+            props.onActiveGroup(null);
+            setNext(0);
+          }}
+        >
+          Stop and start over
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
+
+/**
+ * The handover: the pass, spelled; copy and read aloud; the registration URL and the script;
+ * live progress. The value hides itself after a while and is dropped when the view closes.
+ */
+export function HandoverView(props: {
+  handover: Handover;
+  stage: OnboardingStage;
+  hideAfterSeconds: number;
+  registrationUrl: string;
+  recordNotice: ReactNode;
+  onDeleteTap: (() => void) | null;
+  onClose: () => void;
+}) {
+  const { handover } = props;
+  const titleId = useId();
+  const now = useNow(1000);
+  const { start, end } = tapWindow(handover.tap);
+  const valid = now < end;
+  const [shownAt, setShownAt] = useState<number | null>(() => Date.now());
+  const [activeGroup, setActiveGroup] = useState<number | null>(null);
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const [readBack, setReadBack] = useState(false);
+  const groups = useMemo(() => spellInGroups(handover.value), [handover.value]);
+
+  const hideIn = shownAt === null ? 0 : shownAt + props.hideAfterSeconds * 1000 - now.getTime();
+  const revealed = shownAt !== null && hideIn > 0 && valid;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(handover.value);
+      setCopied('done');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  const oneTime = handover.tap.isUsableOnce === true;
+
+  return (
+    <Dialog open fullScreen onClose={props.onClose} aria-labelledby={titleId}>
+      <DialogTitle id={titleId} sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Box sx={{ flexGrow: 1 }}>
+          Temporary Access Pass for {handover.userName}
+          <Typography variant="body2" color="text.secondary">
+            {handover.userPrincipalName}
+          </Typography>
+        </Box>
+        <Button variant="outlined" startIcon={<CloseIcon />} onClick={props.onClose}>
+          Close handover
+        </Button>
+      </DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={3} sx={{ maxWidth: 1200, mx: 'auto' }}>
+          <Stack
+            direction="row"
+            spacing={1}
+            sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center' }}
+          >
+            <Chip
+              color={valid ? 'success' : 'default'}
+              label={
+                valid ? `Expires in ${formatDuration(end.getTime() - now.getTime())}` : 'Expired'
+              }
+            />
+            <Typography variant="body2">
+              Valid {start > now ? `from ${start.toLocaleString()} ` : ''}until{' '}
+              {end.toLocaleString()}
+            </Typography>
+            <Chip variant="outlined" label={oneTime ? 'One-time use' : 'Multi-use'} />
+          </Stack>
+          {props.recordNotice}
+
+          <Section title="The pass">
+            {revealed ? (
+              <Stack spacing={2}>
+                <PassLegend />
+                <SpelledPass groups={groups} activeGroup={activeGroup} />
+                <Typography variant="body2" color="text.secondary" role="timer">
+                  Hides itself in {formatDuration(hideIn)}.
+                </Typography>
+              </Stack>
+            ) : (
+              <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                <Typography>
+                  {valid
+                    ? 'The pass is hidden. Reveal it again if the caller needs it.'
+                    : 'The pass has expired; it can no longer be shown or used.'}
+                </Typography>
+                <Button
+                  startIcon={<VisibilityIcon />}
+                  variant="outlined"
+                  disabled={!valid}
+                  onClick={() => setShownAt(Date.now())}
+                >
+                  Reveal the pass
+                </Button>
+              </Stack>
+            )}
+            <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+              <Button
+                variant="contained"
+                startIcon={<ContentCopyIcon />}
+                onClick={() => void copy()}
+                disabled={!valid}
+              >
+                Copy
+              </Button>
+              <Typography role="status" variant="body2">
+                {copied === 'done'
+                  ? 'Copied to the clipboard.'
+                  : copied === 'failed'
+                    ? 'The browser did not allow copying; read it out instead.'
+                    : ''}
+              </Typography>
+            </Stack>
+          </Section>
+
+          <Grid container spacing={3}>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Section title="Read it aloud">
+                {revealed ? (
+                  <ReadAloud
+                    groups={groups.map((group) => group.map((c) => c.char))}
+                    spoken={groups.map((group) => group.map((c) => c.spoken))}
+                    onActiveGroup={setActiveGroup}
+                  />
+                ) : (
+                  <Typography>Reveal the pass to read it aloud.</Typography>
+                )}
+                <Divider sx={{ my: 2 }} />
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={readBack}
+                      onChange={(event) => setReadBack(event.target.checked)}
+                    />
+                  }
+                  label="The caller read the pass back correctly"
+                />
+              </Section>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Section title="What the caller does now">
+                <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+                  <Box sx={{ flexGrow: 1 }}>
+                    <Typography>
+                      Go to{' '}
+                      <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
+                        {props.registrationUrl.replace(/^https:\/\//, '')}
+                      </Link>
+                    </Typography>
+                    <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
+                      <li>
+                        Sign in as {handover.userPrincipalName}. When asked, enter the Temporary
+                        Access Pass.
+                      </li>
+                      <li>
+                        Choose <strong>Add sign-in method</strong> ›{' '}
+                        <strong>Authenticator app</strong>, and follow the steps on the phone to
+                        finish setup.
+                      </li>
+                      <li>
+                        <Box
+                          component="span"
+                          sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}
+                        >
+                          Then, in the Authenticator app, open the work account and choose Enable
+                          phone sign-in.
+                        </Box>{' '}
+                        This is the step people miss: without it, they still need a password.
+                      </li>
+                      <li>
+                        Finish before signing out.{' '}
+                        {oneTime
+                          ? 'This pass works once: after signing in there are 10 minutes to complete setup.'
+                          : 'The pass stops working when it expires.'}
+                      </li>
+                    </Box>
+                  </Box>
+                  <RegistrationQr url={props.registrationUrl} />
+                </Stack>
+              </Section>
+            </Grid>
+          </Grid>
+
+          <Paper variant="outlined" sx={{ p: 2.5 }}>
+            <OnboardingStepper stage={props.stage} />
+            {props.stage === 'phoneSignInEnabled' ? (
+              <Alert severity="success" sx={{ mt: 2 }}>
+                <AlertTitle>Passwordless phone sign-in is on</AlertTitle>
+                {props.onDeleteTap ? (
+                  <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                    <span>
+                      The pass is multi-use and still valid. Delete it now that it is no longer
+                      needed.
+                    </span>
+                    <Button variant="contained" color="success" onClick={props.onDeleteTap}>
+                      Delete the pass
+                    </Button>
+                  </Stack>
+                ) : (
+                  'The caller is done. You can close the handover.'
+                )}
+              </Alert>
+            ) : (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                This updates by itself as the caller signs in, registers Authenticator and enables
+                phone sign-in.
+              </Typography>
+            )}
+          </Paper>
+        </Stack>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,181 @@
+import type { TapPolicyBounds } from '../../config/runtime-config';
+import type { TapPolicy, TemporaryAccessPass } from '../../graph/authentication-methods';
+import type { Memberships, UserDetails } from '../../graph/users';
+
+export interface PolicyView extends TapPolicyBounds {
+  /** Where the bounds came from: the tenant policy, or the runtime configuration. */
+  source: 'tenant' | 'configuration';
+  /** Group ids (or "all_users") the policy includes and excludes, when known. */
+  includeTargets: string[] | null;
+  excludeTargets: string[];
+  enabled: boolean;
+}
+
+export function policyView(
+  policy: TapPolicy | undefined,
+  fallback: TapPolicyBounds,
+  configuredTargets: string[],
+): PolicyView {
+  if (!policy) {
+    return {
+      ...fallback,
+      source: 'configuration',
+      includeTargets: configuredTargets.length > 0 ? configuredTargets : null,
+      excludeTargets: [],
+      enabled: true,
+    };
+  }
+  const targets = (list: { id?: string | null }[] | null | undefined) =>
+    (list ?? []).map((target) => target.id ?? '').filter(Boolean);
+  const excludes = (policy as { excludeTargets?: { id?: string | null }[] }).excludeTargets;
+  return {
+    minimumLifetimeInMinutes: policy.minimumLifetimeInMinutes ?? fallback.minimumLifetimeInMinutes,
+    maximumLifetimeInMinutes: policy.maximumLifetimeInMinutes ?? fallback.maximumLifetimeInMinutes,
+    defaultLifetimeInMinutes: policy.defaultLifetimeInMinutes ?? fallback.defaultLifetimeInMinutes,
+    isUsableOnce: policy.isUsableOnce ?? fallback.isUsableOnce,
+    source: 'tenant',
+    includeTargets: targets(policy.includeTargets),
+    excludeTargets: targets(excludes),
+    enabled: policy.state !== 'disabled',
+  };
+}
+
+export interface IssueCheck {
+  id:
+    | 'self'
+    | 'disabled'
+    | 'externalGuest'
+    | 'guest'
+    | 'admin'
+    | 'outsidePolicy'
+    | 'policyDisabled'
+    | 'activeTap'
+    | 'recentTap';
+  /** stop: TAP Desk will not issue; confirm: the agent must acknowledge it first. */
+  severity: 'stop' | 'confirm';
+  title: string;
+  detail: string;
+}
+
+export const PRIVILEGED_ISSUER_ROLES = [
+  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+];
+
+export function isExternalGuest(user: UserDetails): boolean {
+  return (
+    user.userType === 'Guest' &&
+    (Boolean(user.externalUserState) || (user.userPrincipalName ?? '').includes('#EXT#'))
+  );
+}
+
+export function isActive(tap: TemporaryAccessPass): boolean {
+  return tap.isUsable === true || tap.methodUsabilityReason === 'NotYetValid';
+}
+
+/**
+ * What stops or slows an agent before issuing, mirroring what Graph and Entra will enforce
+ * (graph.md §1) so the agent learns it here rather than from a refusal.
+ */
+export function issueChecks(input: {
+  user: UserDetails;
+  memberships: Memberships;
+  taps: TemporaryAccessPass[];
+  policy: PolicyView;
+  issuer: { oid: string; directoryRoleIds: string[] };
+  now: Date;
+}): IssueCheck[] {
+  const { user, memberships, taps, policy, issuer, now } = input;
+  const checks: IssueCheck[] = [];
+  const name = user.displayName ?? 'This user';
+  if (user.id === issuer.oid) {
+    checks.push({
+      id: 'self',
+      severity: 'stop',
+      title: 'You cannot issue a pass to yourself',
+      detail: 'Entra refuses self-issued passes. Ask a colleague to issue yours.',
+    });
+  }
+  if (user.accountEnabled === false) {
+    checks.push({
+      id: 'disabled',
+      severity: 'stop',
+      title: 'The account is disabled',
+      detail: `${name} could not sign in with a pass. A User Administrator must enable the account first.`,
+    });
+  }
+  if (isExternalGuest(user)) {
+    checks.push({
+      id: 'externalGuest',
+      severity: 'stop',
+      title: 'External guests cannot get a Temporary Access Pass',
+      detail: `${name} is a guest from another organisation; they sign in with their home account. Entra refuses a pass for them.`,
+    });
+  } else if (user.userType === 'Guest') {
+    checks.push({
+      id: 'guest',
+      severity: 'confirm',
+      title: 'This is an internal guest account',
+      detail: 'Make sure this person should have a passwordless sign-in in this tenant.',
+    });
+  }
+  if (memberships.directoryRoles.length > 0) {
+    const roles = memberships.directoryRoles.map((role) => role.displayName).join(', ');
+    const knownRoles = issuer.directoryRoleIds.length > 0;
+    const mayIssue = issuer.directoryRoleIds.some((id) => PRIVILEGED_ISSUER_ROLES.includes(id));
+    checks.push({
+      id: 'admin',
+      severity: knownRoles && !mayIssue ? 'stop' : 'confirm',
+      title: `${name} is an administrator (${roles})`,
+      detail:
+        knownRoles && !mayIssue
+          ? 'Only a Privileged Authentication Administrator can issue a pass to an admin. Hand this call to a senior colleague.'
+          : 'A pass for an admin account is sensitive: verify the caller with extra care.',
+    });
+  }
+  if (!policy.enabled) {
+    checks.push({
+      id: 'policyDisabled',
+      severity: 'stop',
+      title: 'Temporary Access Pass is turned off in this tenant',
+      detail:
+        'An Authentication Policy Administrator must enable it in the authentication methods policy.',
+    });
+  }
+  const includes = policy.includeTargets;
+  const inScope =
+    includes === null ||
+    includes.includes('all_users') ||
+    memberships.groupIds.some((id) => includes.includes(id)) ||
+    (user.id != null && includes.includes(user.id));
+  const excluded = memberships.groupIds.some((id) => policy.excludeTargets.includes(id));
+  if (!inScope || excluded) {
+    checks.push({
+      id: 'outsidePolicy',
+      severity: 'stop',
+      title: `${name} is outside the Temporary Access Pass policy`,
+      detail:
+        'The policy does not target any group this user belongs to, so Entra would refuse the pass. An Authentication Policy Administrator can add them to a targeted group.',
+    });
+  }
+  const active = taps.find(isActive);
+  if (active) {
+    checks.push({
+      id: 'activeTap',
+      severity: 'confirm',
+      title: 'This user already has an active pass',
+      detail: 'Issuing a new pass deletes the current one: it stops working immediately.',
+    });
+  }
+  const dayAgo = now.getTime() - 24 * 60 * 60 * 1000;
+  if (taps.some((tap) => tap.createdDateTime && Date.parse(tap.createdDateTime) > dayAgo)) {
+    checks.push({
+      id: 'recentTap',
+      severity: 'confirm',
+      title: 'A pass was issued to this user in the last 24 hours',
+      detail:
+        'Repeated passes are a common social-engineering pattern. Be sure the caller is who they say.',
+    });
+  }
+  return checks;
+}

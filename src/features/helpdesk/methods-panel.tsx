@@ -1,0 +1,92 @@
+import { Chip, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
+import {
+  isPasswordlessEnabled,
+  type AuthenticationMethod,
+  type AuthenticatorMethod,
+} from '../../graph/authentication-methods';
+import { ErrorState } from '../../components/error-state';
+
+const METHOD_NAMES: Record<string, string> = {
+  '#microsoft.graph.passwordAuthenticationMethod': 'Password',
+  '#microsoft.graph.phoneAuthenticationMethod': 'Phone',
+  '#microsoft.graph.emailAuthenticationMethod': 'Email',
+  '#microsoft.graph.fido2AuthenticationMethod': 'FIDO2 security key or passkey',
+  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'Windows Hello for Business',
+  '#microsoft.graph.softwareOathAuthenticationMethod': 'Software OATH token',
+  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'Temporary Access Pass',
+  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'Microsoft Authenticator',
+  '#microsoft.graph.platformCredentialAuthenticationMethod': 'Platform credential',
+};
+
+function describeMethod(method: AuthenticationMethod): string {
+  const name =
+    METHOD_NAMES[String(method['@odata.type'])] ??
+    String(method['@odata.type'] ?? 'Method').replace('#microsoft.graph.', '');
+  const detail = [method.phoneNumber, method.emailAddress, method.displayName, method.model].find(
+    (value) => typeof value === 'string',
+  );
+  return detail ? `${name}: ${String(detail)}` : name;
+}
+
+export function MethodsPanel(props: {
+  authenticators: AuthenticatorMethod[] | undefined;
+  methods: AuthenticationMethod[] | undefined;
+  methodsError: unknown;
+}) {
+  const others = (props.methods ?? []).filter(
+    (method) =>
+      method['@odata.type'] !== '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod' &&
+      method['@odata.type'] !== '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
+  );
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ p: 2.5, height: '100%' }}
+      component="section"
+      aria-labelledby="methods-heading"
+    >
+      <Typography id="methods-heading" variant="h6" component="h2" gutterBottom>
+        Microsoft Authenticator
+      </Typography>
+      {props.authenticators && props.authenticators.length === 0 ? (
+        <Typography color="text.secondary">No Authenticator registered yet.</Typography>
+      ) : (
+        <List dense aria-label="Authenticator registrations">
+          {(props.authenticators ?? []).map((method) => (
+            <ListItem key={method.id} disableGutters>
+              <ListItemText
+                primary={method.displayName ?? 'Unnamed device'}
+                secondary={`App version ${method.phoneAppVersion ?? 'unknown'}${method.createdDateTime ? ` · phone sign-in since ${new Date(method.createdDateTime).toLocaleString()}` : ''}`}
+              />
+              {isPasswordlessEnabled(method) ? (
+                <Chip color="success" label="Phone sign-in on" />
+              ) : (
+                <Chip color="warning" label="Phone sign-in off" />
+              )}
+            </ListItem>
+          ))}
+        </List>
+      )}
+      <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+        Other methods
+      </Typography>
+      {props.methodsError ? (
+        <ErrorState
+          error={props.methodsError}
+          context={{
+            doing: 'list the other methods',
+            needs: 'the UserAuthenticationMethod.Read.All permission',
+          }}
+        />
+      ) : (
+        <List dense aria-label="Other methods">
+          {others.map((method) => (
+            <ListItem key={method.id} disableGutters>
+              <ListItemText primary={describeMethod(method)} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}

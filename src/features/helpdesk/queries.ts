@@ -1,0 +1,61 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { GraphClient } from '../../graph/client';
+import {
+  getTemporaryAccessPassPolicy,
+  listAuthenticationMethods,
+  listAuthenticatorMethods,
+  listTemporaryAccessPasses,
+} from '../../graph/authentication-methods';
+import { getMemberships, getUser, searchUsers } from '../../graph/users';
+
+/** Query keys for the helpdesk feature; invalidate through these, never by hand-written keys. */
+export const helpdeskKeys = {
+  all: ['helpdesk'] as const,
+  search: (text: string) => [...helpdeskKeys.all, 'search', text] as const,
+  user: (userId: string) => [...helpdeskKeys.all, 'user', userId] as const,
+  userPart: (userId: string, part: string) => [...helpdeskKeys.user(userId), part] as const,
+  policy: () => [...helpdeskKeys.all, 'tap-policy'] as const,
+};
+
+export const helpdeskQueries = {
+  search: (client: GraphClient, text: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.search(text),
+      queryFn: ({ signal }) => searchUsers(client, text, signal),
+      enabled: text.trim().length > 0,
+      staleTime: 60_000,
+    }),
+  user: (client: GraphClient, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.userPart(userId, 'profile'),
+      queryFn: ({ signal }) => getUser(client, userId, signal),
+    }),
+  memberships: (client: GraphClient, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.userPart(userId, 'memberships'),
+      queryFn: ({ signal }) => getMemberships(client, userId, signal),
+      staleTime: 5 * 60_000,
+    }),
+  taps: (client: GraphClient, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.userPart(userId, 'taps'),
+      queryFn: ({ signal }) => listTemporaryAccessPasses(client, userId, signal),
+    }),
+  authenticators: (client: GraphClient, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.userPart(userId, 'authenticators'),
+      queryFn: ({ signal }) => listAuthenticatorMethods(client, userId, signal),
+    }),
+  methods: (client: GraphClient, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.userPart(userId, 'methods'),
+      queryFn: ({ signal }) => listAuthenticationMethods(client, userId, signal),
+    }),
+  policy: (client: GraphClient) =>
+    queryOptions({
+      queryKey: helpdeskKeys.policy(),
+      queryFn: ({ signal }) => getTemporaryAccessPassPolicy(client, signal),
+      staleTime: 10 * 60_000,
+      retry: false,
+    }),
+};

@@ -1,0 +1,147 @@
+import SearchIcon from '@mui/icons-material/Search';
+import {
+  Chip,
+  InputAdornment,
+  Link,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { useSession } from '../../auth/session';
+import { ErrorState } from '../../components/error-state';
+import { Loading } from '../../components/loading';
+import { PageHeader } from '../../components/page-header';
+import type { UserSummary } from '../../graph/users';
+import { helpdeskQueries } from './queries';
+import { useDebouncedValue } from './use-debounced-value';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+function AccountChips(props: { user: UserSummary }) {
+  return (
+    <Stack direction="row" spacing={1} component="span">
+      {props.user.accountEnabled === false ? (
+        <Chip size="small" color="error" label="Disabled" />
+      ) : null}
+      {props.user.userType === 'Guest' ? <Chip size="small" color="warning" label="Guest" /> : null}
+    </Stack>
+  );
+}
+
+/** Find a user by name, UPN or mail. `/` focuses the box from anywhere on the page. */
+export function UserSearch() {
+  const session = useSession();
+  const client = session.graph('helpdesk');
+  const [params, setParams] = useSearchParams();
+  const text = params.get('q') ?? '';
+  const debounced = useDebouncedValue(text, 300);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault();
+        inputRef.current?.focus();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Each keystroke pause makes a new query; TanStack aborts the stale one through its signal.
+  const search = useQuery({
+    ...helpdeskQueries.search(client, debounced),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Helpdesk"
+        subtitle="Find the caller, verify who they are, and issue a Temporary Access Pass."
+      />
+      <TextField
+        inputRef={inputRef}
+        label="Find a user"
+        placeholder="Name, user principal name or email"
+        helperText="Press / to jump here from anywhere on the page."
+        value={text}
+        onChange={(event) =>
+          setParams(event.target.value ? { q: event.target.value } : {}, { replace: true })
+        }
+        fullWidth
+        autoComplete="off"
+        slotProps={{
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon aria-hidden />
+              </InputAdornment>
+            ),
+          },
+          htmlInput: { 'aria-describedby': 'search-status', type: 'search' },
+        }}
+      />
+      <Paper variant="outlined" sx={{ mt: 2 }}>
+        <div id="search-status" aria-live="polite">
+          {debounced.trim() === '' ? (
+            <Typography sx={{ p: 2 }} color="text.secondary">
+              Type at least one character of the caller&apos;s name, UPN or email.
+            </Typography>
+          ) : search.isPending ? (
+            <Loading label="Searching…" />
+          ) : search.isError ? (
+            <ErrorState
+              error={search.error}
+              context={{ doing: 'search users', needs: 'the User.Read.All permission' }}
+              onRetry={() => void search.refetch()}
+            />
+          ) : search.data.users.length === 0 ? (
+            <Typography sx={{ p: 2 }}>No user matches “{debounced}”.</Typography>
+          ) : (
+            <Typography sx={{ px: 2, pt: 2 }} color="text.secondary">
+              {search.data.total ?? search.data.users.length} found
+              {(search.data.total ?? 0) > search.data.users.length
+                ? `, showing the first ${search.data.users.length}`
+                : ''}
+            </Typography>
+          )}
+        </div>
+        {search.data && debounced.trim() !== '' && search.data.users.length > 0 ? (
+          <List aria-label="Search results">
+            {search.data.users.map((user) => (
+              <ListItem key={user.id} divider>
+                <ListItemText
+                  primary={
+                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                      <Link
+                        component={RouterLink}
+                        to={`users/${encodeURIComponent(user.id ?? '')}`}
+                      >
+                        {user.displayName}
+                      </Link>
+                      <AccountChips user={user} />
+                    </Stack>
+                  }
+                  secondary={[user.userPrincipalName, user.department].filter(Boolean).join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        ) : null}
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
+import type { GraphClient, GraphPage } from './client';
+
+export type TemporaryAccessPass = MicrosoftGraph.TemporaryAccessPassAuthenticationMethod;
+export type AuthenticatorMethod = MicrosoftGraph.MicrosoftAuthenticatorAuthenticationMethod;
+export type AuthenticationMethod = MicrosoftGraph.AuthenticationMethod & Record<string, unknown>;
+export type TapPolicy = MicrosoftGraph.TemporaryAccessPassAuthenticationMethodConfiguration;
+
+const userPath = (userId: string) => `/users/${encodeURIComponent(userId)}/authentication`;
+
+export interface CreateTapRequest {
+  startDateTime?: string;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+}
+
+/**
+ * The only response that ever carries the pass itself. Callers hand the value to the handover
+ * view and keep nothing else of it.
+ */
+export function createTemporaryAccessPass(
+  client: GraphClient,
+  userId: string,
+  request: CreateTapRequest,
+): Promise<TemporaryAccessPass> {
+  return client.request<TemporaryAccessPass>({
+    method: 'POST',
+    path: `${userPath(userId)}/temporaryAccessPassMethods`,
+    body: request,
+  });
+}
+
+export async function listTemporaryAccessPasses(
+  client: GraphClient,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<TemporaryAccessPass[]> {
+  const page = await client.request<GraphPage<TemporaryAccessPass>>({
+    path: `${userPath(userId)}/temporaryAccessPassMethods`,
+    signal,
+  });
+  // Graph never returns the value after creation; make sure nothing downstream could keep one.
+  return page.value.map((tap) => ({ ...tap, temporaryAccessPass: null }));
+}
+
+export function deleteTemporaryAccessPass(client: GraphClient, userId: string, tapId: string) {
+  return client.request<void>({
+    method: 'DELETE',
+    path: `${userPath(userId)}/temporaryAccessPassMethods/${encodeURIComponent(tapId)}`,
+  });
+}
+
+export async function listAuthenticatorMethods(
+  client: GraphClient,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<AuthenticatorMethod[]> {
+  const page = await client.request<GraphPage<AuthenticatorMethod>>({
+    path: `${userPath(userId)}/microsoftAuthenticatorMethods`,
+    signal,
+  });
+  return page.value;
+}
+
+export async function listAuthenticationMethods(
+  client: GraphClient,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<AuthenticationMethod[]> {
+  const page = await client.request<GraphPage<AuthenticationMethod>>({
+    path: `${userPath(userId)}/methods`,
+    signal,
+  });
+  return page.value.map((method) =>
+    method['@odata.type'] === '#microsoft.graph.temporaryAccessPassAuthenticationMethod'
+      ? { ...method, temporaryAccessPass: null }
+      : method,
+  );
+}
+
+export function getTemporaryAccessPassPolicy(client: GraphClient, signal?: AbortSignal) {
+  return client.request<TapPolicy>({
+    path: '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/temporaryAccessPass',
+    signal,
+  });
+}
+
+/** Passwordless phone sign-in is on when Graph reports the Authenticator's device (graph.md §3). */
+export function isPasswordlessEnabled(method: AuthenticatorMethod): boolean {
+  return method.createdDateTime != null || method.device != null;
+}
+
+export type OnboardingStage =
+  'notStarted' | 'tapIssued' | 'tapUsed' | 'authenticatorRegistered' | 'phoneSignInEnabled';
+
+/**
+ * Where a user stands on the way to passwordless phone sign-in, from live Graph state. Graph
+ * says a pass was used only for one-time passes (OneTimeUsed); an Authenticator registration
+ * implies the pass did its job.
+ */
+export function onboardingStage(
+  taps: readonly TemporaryAccessPass[],
+  authenticators: readonly AuthenticatorMethod[],
+): OnboardingStage {
+  if (authenticators.some(isPasswordlessEnabled)) return 'phoneSignInEnabled';
+  if (authenticators.length > 0) return 'authenticatorRegistered';
+  if (taps.some((tap) => tap.methodUsabilityReason === 'OneTimeUsed')) return 'tapUsed';
+  if (taps.length > 0) return 'tapIssued';
+  return 'notStarted';
+}
