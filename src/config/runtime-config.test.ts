@@ -1,0 +1,48 @@
+import demo from '../../public/config.json';
+import { ConfigError, parseRuntimeConfig } from './runtime-config';
+
+const ORIGIN = 'https://localhost:5173';
+
+describe('runtime configuration', () => {
+  it('accepts the shipped demo configuration and resolves its URLs against the origin', () => {
+    const config = parseRuntimeConfig(demo, ORIGIN);
+    expect(config.auth.authority).toBe(`${ORIGIN}/login/8f3c2a1e-5b7d-4c6e-9a2f-0d1b3c5e7f90/v2.0`);
+    expect(config.auth.knownAuthorities).toEqual(['localhost:5173']);
+    expect(config.auth.redirectUri).toBe(`${ORIGIN}/redirect.html`);
+    expect(config.graph.baseUrl).toBe(`${ORIGIN}/graph/v1.0`);
+  });
+
+  it('points at a real tenant by configuration alone', () => {
+    const config = parseRuntimeConfig(
+      {
+        ...demo,
+        auth: {
+          clientId: 'abc',
+          authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+          protocolMode: 'AAD',
+        },
+        graph: { baseUrl: 'https://graph.microsoft.com/v1.0' },
+      },
+      ORIGIN,
+    );
+    expect(config.auth).toMatchObject({ protocolMode: 'AAD', knownAuthorities: [] });
+    expect(config.graph.baseUrl).toBe('https://graph.microsoft.com/v1.0');
+  });
+
+  it('refuses an authority MSAL would refuse, with a message naming the field', () => {
+    expect(() =>
+      parseRuntimeConfig(
+        { ...demo, auth: { ...demo.auth, authority: 'http://idp.test/tenant' } },
+        ORIGIN,
+      ),
+    ).toThrow(/auth.authority must use https/);
+  });
+
+  it('refuses lifetime bounds the TAP API cannot honour', () => {
+    const tap = {
+      ...demo.tap,
+      fallbackPolicy: { ...demo.tap.fallbackPolicy, minimumLifetimeInMinutes: 500 },
+    };
+    expect(() => parseRuntimeConfig({ ...demo, tap }, ORIGIN)).toThrow(ConfigError);
+  });
+});

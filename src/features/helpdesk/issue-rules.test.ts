@@ -1,0 +1,121 @@
+import type { TemporaryAccessPass } from '../../graph/authentication-methods';
+import { issueChecks, policyView, type PolicyView } from './issue-rules';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const TARGET_GROUP = 'group-tap';
+const PAA = '7be44c8a-adaf-4e2a-84d6-ab2649e08a13';
+const AUTH_ADMIN = 'c4e39bd9-1100-46d3-8c65-fb160da0071f';
+
+const policy: PolicyView = {
+  ...policyView(
+    undefined,
+    {
+      minimumLifetimeInMinutes: 60,
+      maximumLifetimeInMinutes: 480,
+      defaultLifetimeInMinutes: 60,
+      isUsableOnce: false,
+    },
+    [TARGET_GROUP],
+  ),
+};
+
+function checks(overrides: {
+  user?: object;
+  roles?: { id: string; displayName: string; roleTemplateId: string }[];
+  groups?: string[];
+  taps?: TemporaryAccessPass[];
+  issuerRoles?: string[];
+  policy?: PolicyView;
+}) {
+  return issueChecks({
+    user: {
+      id: 'u1',
+      displayName: 'Ada Lovelace',
+      userType: 'Member',
+      accountEnabled: true,
+      ...overrides.user,
+    },
+    memberships: {
+      directoryRoles: overrides.roles ?? [],
+      groupIds: overrides.groups ?? [TARGET_GROUP],
+    },
+    taps: overrides.taps ?? [],
+    policy: overrides.policy ?? policy,
+    issuer: { oid: 'me', directoryRoleIds: overrides.issuerRoles ?? [AUTH_ADMIN] },
+    now: NOW,
+  }).map((check) => `${check.id}:${check.severity}`);
+}
+
+describe('what stops or slows an agent before issuing', () => {
+  it('lets an ordinary member in the policy through without warnings', () => {
+    expect(checks({})).toEqual([]);
+  });
+
+  it('stops an Authentication Administrator at an admin account', () => {
+    expect(
+      checks({ roles: [{ id: 'r', displayName: 'User Administrator', roleTemplateId: 'x' }] }),
+    ).toEqual(['admin:stop']);
+  });
+
+  it('asks a Privileged Authentication Administrator to confirm an admin account', () => {
+    expect(
+      checks({
+        roles: [{ id: 'r', displayName: 'User Administrator', roleTemplateId: 'x' }],
+        issuerRoles: [PAA],
+      }),
+    ).toEqual(['admin:confirm']);
+  });
+
+  it('stops at external guests, disabled accounts and oneself', () => {
+    expect(checks({ user: { userType: 'Guest', externalUserState: 'Accepted' } })).toEqual([
+      'externalGuest:stop',
+    ]);
+    expect(checks({ user: { accountEnabled: false } })).toEqual(['disabled:stop']);
+    expect(checks({ user: { id: 'me' } })).toEqual(['self:stop']);
+  });
+
+  it('stops when the user is outside the policy targets', () => {
+    expect(checks({ groups: ['other-group'] })).toEqual(['outsidePolicy:stop']);
+    const allUsers = { ...policy, includeTargets: ['all_users'] };
+    expect(checks({ groups: [], policy: allUsers })).toEqual([]);
+  });
+
+  it('asks to confirm replacing an active pass and a pass from the last 24 hours', () => {
+    const active: TemporaryAccessPass = {
+      id: 't',
+      isUsable: true,
+      methodUsabilityReason: 'EnabledByPolicy',
+      createdDateTime: '2026-11-26T11:00:00Z',
+    };
+    expect(checks({ taps: [active] })).toEqual(['activeTap:confirm', 'recentTap:confirm']);
+    const old: TemporaryAccessPass = {
+      id: 't',
+      isUsable: false,
+      methodUsabilityReason: 'Expired',
+      createdDateTime: '2026-11-20T11:00:00Z',
+    };
+    expect(checks({ taps: [old] })).toEqual([]);
+  });
+
+  it('takes bounds and targets from the tenant policy when it can be read', () => {
+    const view = policyView(
+      {
+        minimumLifetimeInMinutes: 10,
+        maximumLifetimeInMinutes: 120,
+        defaultLifetimeInMinutes: 30,
+        isUsableOnce: true,
+        state: 'enabled',
+        includeTargets: [{ id: 'g1' }],
+      },
+      policy,
+      [],
+    );
+    expect(view).toMatchObject({
+      source: 'tenant',
+      minimumLifetimeInMinutes: 10,
+      maximumLifetimeInMinutes: 120,
+      isUsableOnce: true,
+      includeTargets: ['g1'],
+    });
+  });
+});
