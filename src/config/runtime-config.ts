@@ -16,6 +16,15 @@ export interface PilotGroupConfig {
   displayName: string;
 }
 
+export interface AuditConfig {
+  /** Days the tenant keeps directory audit events (7 on Entra ID Free, 30 with P1/P2). */
+  retentionDays: number;
+  /** How far apart a verification record and its audit event may be and still be joined. */
+  matchWindowMinutes: number;
+  /** The range the audit page opens with. */
+  defaultRangeDays: number;
+}
+
 export interface RuntimeConfig {
   tenantName: string;
   auth: {
@@ -45,6 +54,7 @@ export interface RuntimeConfig {
     stalledAfterHours: number;
     noTapAfterDays: number;
   };
+  audit: AuditConfig;
   registrationUrl: string;
 }
 
@@ -53,6 +63,12 @@ export class ConfigError extends Error {
 }
 
 type Json = Record<string, unknown>;
+
+const DEFAULT_AUDIT: AuditConfig = {
+  retentionDays: 30,
+  matchWindowMinutes: 10,
+  defaultRangeDays: 7,
+};
 
 function object(value: unknown, path: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -108,6 +124,8 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
   const policy = object(tap.fallbackPolicy, 'tap.fallbackPolicy');
   const verification = object(root.verification, 'verification');
   const pilot = object(root.pilot, 'pilot');
+  // Optional: a deployment without an `audit` block gets Entra P1/P2's 30-day retention.
+  const audit = { ...DEFAULT_AUDIT, ...object(root.audit ?? {}, 'audit') };
 
   const authority = absolute(string(auth, 'authority', 'auth'), origin, 'auth.authority');
   const protocolMode = string(auth, 'protocolMode', 'auth', 'AAD');
@@ -201,6 +219,11 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
       groups,
       stalledAfterHours: number(pilot, 'stalledAfterHours', 'pilot', 1, 24 * 90),
       noTapAfterDays: number(pilot, 'noTapAfterDays', 'pilot', 1, 365),
+    },
+    audit: {
+      retentionDays: number(audit, 'retentionDays', 'audit', 1, 730),
+      matchWindowMinutes: number(audit, 'matchWindowMinutes', 'audit', 1, 120),
+      defaultRangeDays: number(audit, 'defaultRangeDays', 'audit', 1, 365),
     },
     registrationUrl: string(root, 'registrationUrl', 'config', 'https://aka.ms/mysecurityinfo'),
   };
