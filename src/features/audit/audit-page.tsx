@@ -1,11 +1,233 @@
-import { Typography } from '@mui/material';
+import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useSession } from '../../auth/session';
+import { ErrorState } from '../../components/error-state';
+import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
+import { useRuntimeConfig } from '../../config/config-context';
+import { describeError } from '../../graph/describe-error';
+import { AnomalyFilter } from './anomaly-filter';
+import { AuditFiltersForm } from './audit-filters-form';
+import { AuditTable } from './audit-table';
+import { rowsToCsv } from './csv';
+import {
+  filterRange,
+  filtersToParams,
+  isoSeconds,
+  readFilters,
+  type AuditFilters,
+} from './filters';
+import { ACTIVITY_LABELS, ANOMALY_LABELS } from './labels';
+import { auditQueries } from './queries';
+import { filterRows, reconcile, type Anomaly } from './reconcile';
 
+const HOUR = 3_600_000;
+
+/** What each read needs, in the words the 403 message uses. */
+const NEEDS = {
+  auditLog:
+    'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All)',
+  records:
+    "read access to TAP Desk's verification site in SharePoint: the site owner adds you as a visitor (TAP Desk reads it with Sites.Selected)",
+  roles:
+    'the RoleManagement.Read.Directory permission, which an Entra administrator grants to TAP Desk',
+};
+
+function downloadCsv(text: string, filters: AuditFilters) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `tap-audit-${filters.from}-to-${filters.to}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * The auditors' issuance record. Read-only by construction: it only ever reads (GET, and one
+ * $batch of GETs), its session asks for read scopes only, and it offers no control that changes
+ * anything in the directory or the list.
+ */
 export function AuditPage() {
-  return (
-    <>
-      <PageHeader title="Audit record" />
-      <Typography>The issuance record arrives with the audit view.</Typography>
-    </>
+  const session = useSession();
+  const config = useRuntimeConfig();
+  const client = session.graph('audit');
+  const site = { siteId: config.verification.siteId, listId: config.verification.listId };
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [today] = useState(() => new Date());
+  const filters = readFilters(searchParams, today, config.audit.defaultRangeDays);
+  const range = filterRange(filters);
+  const matchWindow = config.audit.matchWindowMinutes * 60_000;
+
+  const showDeletions = filters.activity === 'all' || filters.activity === 'tapDeleted';
+  // Creations from a day earlier, to see repeats across the range's first day; a few minutes
+  // either side of the range, so records and events near its edges still find each other.
+  const creations = useQuery(
+    auditQueries.events(
+      client,
+      'tapCreated',
+      isoSeconds(range.from - 24 * HOUR),
+      isoSeconds(range.to + 1 + matchWindow),
+    ),
   );
+  // Registrations up to now: a pass issued on the last day may be followed after the range.
+  const registrations = useQuery(
+    auditQueries.events(client, 'authenticatorRegistered', isoSeconds(range.from)),
+  );
+  const deletions = useQuery({
+    ...auditQueries.events(
+      client,
+      'tapDeleted',
+      isoSeconds(range.from),
+      isoSeconds(range.to + 1 + matchWindow),
+    ),
+    enabled: showDeletions,
+  });
+  const records = useQuery(
+    auditQueries.records(
+      client,
+      site,
+      isoSeconds(range.from - matchWindow),
+      isoSeconds(range.to + 1 + matchWindow),
+    ),
+  );
+  const roleHolders = useQuery(auditQueries.roleHolders(client));
+
+  const logQueries = [creations, registrations, ...(showDeletions ? [deletions] : [])];
+  const logError = logQueries.find((query) => query.isError)?.error;
+  const loaded = logQueries.every((query) => query.isSuccess) && records.isSuccess;
+  const rolesSettled = roleHolders.isSuccess || roleHolders.isError;
+  const asOf = Math.max(...logQueries.map((query) => query.dataUpdatedAt), records.dataUpdatedAt);
+
+  // Recomputed on render: the page re-renders only when a query or the filters change.
+  const result =
+    loaded && rolesSettled
+      ? reconcile({
+          events: [
+            ...(creations.data ?? []),
+            ...(registrations.data ?? []),
+            ...(showDeletions ? (deletions.data ?? []) : []),
+          ],
+          records: records.data?.records ?? [],
+          roleHolders: roleHolders.data ?? null,
+          range: { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
+          now: asOf,
+          matchWindowMinutes: config.audit.matchWindowMinutes,
+          retentionDays: config.audit.retentionDays,
+          fallbackLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+        })
+      : null;
+
+  function apply(next: Partial<AuditFilters>) {
+    setSearchParams(filtersToParams({ ...filters, ...next }));
+  }
+
+  const rows = result ? filterRows(result.rows, filters) : [];
+  const retentionDate = new Date(today.getTime() - config.audit.retentionDays * 24 * HOUR);
+  const pastRetention = range.from < retentionDate.getTime();
+  const rolesUnavailable = roleHolders.isError
+    ? {
+        adminTarget: describeError(roleHolders.error, {
+          doing: 'check for admin accounts',
+          needs: NEEDS.roles,
+        }).detail,
+      }
+    : undefined;
+
+  return (
+    <Stack spacing={3}>
+      <PageHeader
+        title="Audit record"
+        subtitle="Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list."
+        actions={
+          result ? (
+            <Button variant="outlined" onClick={() => downloadCsv(rowsToCsv(rows), filters)}>
+              Download CSV
+            </Button>
+          ) : undefined
+        }
+      />
+      <AuditFiltersForm
+        key={`${filters.from}|${filters.to}|${filters.activity}`}
+        filters={filters}
+        onApply={apply}
+      />
+      {pastRetention ? (
+        <Alert severity="info">
+          <AlertTitle>The audit log keeps {config.audit.retentionDays} days</AlertTitle>
+          Microsoft Entra has no audit events before {retentionDate.toLocaleDateString()}. For
+          earlier days only TAP Desk&apos;s verification records remain: they are shown, but they
+          cannot be checked against the log, and passes issued outside TAP Desk then are not visible
+          at all.
+        </Alert>
+      ) : null}
+      {logError ? (
+        <ErrorState
+          error={logError}
+          context={{ doing: 'read the directory audit log', needs: NEEDS.auditLog }}
+          onRetry={() => logQueries.forEach((query) => void query.refetch())}
+        />
+      ) : records.isError ? (
+        <ErrorState
+          error={records.error}
+          context={{ doing: "read TAP Desk's verification records", needs: NEEDS.records }}
+          onRetry={() => void records.refetch()}
+        />
+      ) : !result ? (
+        <Loading label="Reading the audit log and the verification records…" />
+      ) : (
+        <>
+          {roleHolders.isError ? (
+            <ErrorState
+              error={roleHolders.error}
+              context={{ doing: 'check which passes went to admin accounts', needs: NEEDS.roles }}
+              onRetry={() => void roleHolders.refetch()}
+            />
+          ) : null}
+          {records.data && records.data.unreadable > 0 ? (
+            <Alert severity="warning">
+              {records.data.unreadable} item(s) in the verification list could not be read: a
+              target, date or outcome is missing. They were probably edited in SharePoint by hand.
+            </Alert>
+          ) : null}
+          <Stack
+            direction={{ xs: 'column', lg: 'row' }}
+            spacing={3}
+            sx={{ alignItems: 'flex-start' }}
+          >
+            <Stack sx={{ minWidth: { lg: 300 }, maxWidth: { lg: 340 } }}>
+              <AnomalyFilter
+                value={filters.anomaly}
+                counts={result.counts}
+                total={filterRows(result.rows, { activity: filters.activity }).length}
+                unavailable={rolesUnavailable}
+                onChange={(anomaly: Anomaly | undefined) => apply({ anomaly })}
+              />
+            </Stack>
+            <Stack spacing={1} sx={{ flexGrow: 1, minWidth: 0 }}>
+              <Typography variant="body2" color="text.secondary" role="status">
+                {rows.length} row(s) · as of {new Date(asOf).toLocaleString()}
+              </Typography>
+              {rows.length === 0 ? (
+                <Alert severity="success">Nothing matches: {describeFilters(filters)}.</Alert>
+              ) : (
+                <AuditTable
+                  key={searchParams.toString()}
+                  rows={rows}
+                  caption={`Issuance record: ${describeFilters(filters)}`}
+                />
+              )}
+            </Stack>
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function describeFilters(filters: AuditFilters): string {
+  const parts = [`${ACTIVITY_LABELS[filters.activity]} from ${filters.from} to ${filters.to}`];
+  if (filters.anomaly) parts.push(`flagged “${ANOMALY_LABELS[filters.anomaly].label}”`);
+  return parts.join(', ');
 }

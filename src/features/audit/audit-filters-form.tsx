@@ -1,0 +1,76 @@
+import { Button, MenuItem, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { ACTIVITIES, parseDay, type AuditFilters } from './filters';
+import { ACTIVITY_LABELS } from './labels';
+import type { ActivityFilter } from './reconcile';
+
+/**
+ * Range and activity go to Graph, so they apply on "Show" rather than on every keystroke: the
+ * audit log allows five requests per ten seconds.
+ */
+export function AuditFiltersForm(props: {
+  filters: AuditFilters;
+  onApply: (filters: Pick<AuditFilters, 'from' | 'to' | 'activity'>) => void;
+}) {
+  const [from, setFrom] = useState(props.filters.from);
+  const [to, setTo] = useState(props.filters.to);
+  const [activity, setActivity] = useState<ActivityFilter>(props.filters.activity);
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!parseDay(from) || !parseDay(to)) return setError('Enter both dates.');
+    if (from > to) return setError('The first day must not be after the last day.');
+    setError(null);
+    props.onApply({ from, to, activity });
+  }
+
+  return (
+    <Stack
+      component="form"
+      aria-label="Filter the record"
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={2}
+      onSubmit={submit}
+      noValidate
+      sx={{ alignItems: { md: 'flex-start' } }}
+    >
+      <TextField
+        label="From"
+        type="date"
+        value={from}
+        onChange={(event) => setFrom(event.target.value)}
+        error={Boolean(error)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        label="To"
+        type="date"
+        value={to}
+        onChange={(event) => setTo(event.target.value)}
+        error={Boolean(error)}
+        helperText={error ?? ' '}
+        slotProps={{
+          inputLabel: { shrink: true },
+          formHelperText: { role: error ? 'alert' : undefined },
+        }}
+      />
+      <TextField
+        select
+        label="Activity"
+        value={activity}
+        onChange={(event) => setActivity(event.target.value as ActivityFilter)}
+        sx={{ minWidth: 240 }}
+      >
+        {ACTIVITIES.map((value) => (
+          <MenuItem key={value} value={value}>
+            {ACTIVITY_LABELS[value]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Button type="submit" variant="contained" sx={{ mt: { md: 1 } }}>
+        Show record
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,250 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import demoConfig from '../../../public/config.json';
+import { SessionContextProvider, type Session } from '../../auth/session';
+import { ConfigProvider } from '../../config/config-context';
+import { parseRuntimeConfig } from '../../config/runtime-config';
+import { createGraphClient } from '../../graph/client';
+import { AuditPage } from './audit-page';
+
+const HOUR = 3_600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+const JO = { id: '11111111-1111-4111-8111-111111111111', upn: 'jo@contoso.com', name: 'Jo Lee' };
+const GAIL = { id: '33333333-3333-4333-8333-333333333333', upn: 'gail@contoso.com', name: 'Gail' };
+
+function audit(id: string, activity: string, reason: string, when: string, target = JO) {
+  return {
+    id,
+    activityDisplayName: activity,
+    resultReason: reason,
+    activityDateTime: when,
+    result: 'success',
+    loggedByService: 'Authentication Methods',
+    initiatedBy: {
+      user: { id: 'h', displayName: 'Helen Helpdesk', userPrincipalName: 'helen@contoso.com' },
+      app: null,
+    },
+    targetResources: [
+      { id: target.id, type: 'User', userPrincipalName: target.upn, modifiedProperties: [] },
+    ],
+    additionalDetails: [],
+  };
+}
+
+const CREATED = [
+  'Admin registered security info',
+  'Admin registered temporary access pass method for user',
+] as const;
+const REGISTERED = [
+  'User registered security info',
+  'User registered Authenticator App with Notification and Code',
+] as const;
+
+interface Fixture {
+  created: object[];
+  registered: object[];
+  deleted: object[];
+  items: object[];
+  roles?: { status: number; members: object[] };
+  auditStatus?: number;
+}
+
+const fixture = (): Fixture => ({
+  created: [
+    audit('Directory_tapdesk', ...CREATED, ago(30)),
+    audit('Directory_portal', ...CREATED, ago(20), GAIL),
+  ],
+  registered: [audit('Directory_reg', ...REGISTERED, ago(29.5))],
+  deleted: [],
+  items: [
+    {
+      id: '1',
+      fields: {
+        Title: 'INC0012345',
+        TargetUserId: JO.id,
+        TargetUpn: JO.upn,
+        IssuedByUpn: 'helen@contoso.com',
+        IssuedByName: 'Helen Helpdesk',
+        IssuedAt: ago(30),
+        LifetimeMinutes: 60,
+        VerificationMethod: 'In person with photo ID',
+        Ticket: 'INC0012345',
+        Reason: 'New phone',
+        Outcome: 'issued',
+      },
+    },
+  ],
+  roles: {
+    status: 200,
+    members: [{ '@odata.type': '#microsoft.graph.user', id: GAIL.id, displayName: GAIL.name }],
+  },
+});
+
+function renderPage(data: Fixture, url = '/audit') {
+  const requests: { method: string; url: string; body?: unknown }[] = [];
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const client = createGraphClient({
+    baseUrl: 'https://graph.test/v1.0',
+    getToken: async () => 'token',
+    sleep: async () => {},
+    fetch: async (input, init) => {
+      const href = String(input);
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      requests.push({ method: init?.method ?? 'GET', url: href, body });
+      const parsed = new URL(href);
+      if (parsed.pathname.endsWith('/auditLogs/directoryAudits')) {
+        if (data.auditStatus) {
+          return json(
+            { error: { code: 'Authorization_RequestDenied', message: 'no' } },
+            data.auditStatus,
+          );
+        }
+        const filter = parsed.searchParams.get('$filter') ?? '';
+        const value = filter.includes(CREATED[0])
+          ? data.created
+          : filter.includes(REGISTERED[0])
+            ? data.registered
+            : data.deleted;
+        return json({ value });
+      }
+      if (parsed.pathname.includes('/lists/')) return json({ value: data.items });
+      if (parsed.pathname.endsWith('/directoryRoles')) {
+        return json({ value: [{ id: 'r1', displayName: 'Global Administrator' }] });
+      }
+      if (parsed.pathname.endsWith('/$batch')) {
+        const roles = data.roles ?? { status: 200, members: [] };
+        return json({
+          responses: (body as { requests: { id: string }[] }).requests.map((item) => ({
+            id: item.id,
+            status: roles.status,
+            body:
+              roles.status === 200
+                ? { value: roles.members }
+                : {
+                    error: {
+                      code: 'Authorization_RequestDenied',
+                      message: 'Insufficient privileges',
+                    },
+                  },
+          })),
+        });
+      }
+      return json({ error: { code: 'notFound', message: href } }, 404);
+    },
+  });
+  const session: Session = {
+    account: { name: 'Audrey Auditor', username: 'audrey@contoso.com', oid: 'a' },
+    capabilities: ['audit'],
+    directoryRoleIds: [],
+    graph: () => client,
+    signOut: async () => {},
+  };
+  const router = createMemoryRouter([{ path: '/audit', element: <AuditPage /> }], {
+    initialEntries: [url],
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <ConfigProvider config={parseRuntimeConfig(demoConfig, 'https://localhost')}>
+      <SessionContextProvider session={session}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </SessionContextProvider>
+    </ConfigProvider>,
+  );
+  return { requests, router };
+}
+
+const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+
+describe('AuditPage', () => {
+  it('shows each pass with who acted, on whom, and the verification behind it', async () => {
+    renderPage(fixture());
+    await screen.findByRole('table');
+    const tapDesk = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
+    expect(tapDesk).toHaveTextContent('Helen Helpdesk');
+    expect(tapDesk).toHaveTextContent('jo@contoso.com');
+    expect(tapDesk).toHaveTextContent('In person with photo ID');
+    expect(tapDesk).toHaveTextContent('Reason: New phone');
+    const portal = bodyRows().find((row) => row.textContent?.includes('gail@contoso.com'));
+    expect(portal).toHaveTextContent('No record');
+    expect(portal).toHaveTextContent('No verification record');
+    expect(portal).toHaveTextContent('Admin account: Global Administrator');
+  });
+
+  it('filters by anomaly through the URL, with a count beside each', async () => {
+    const { router } = renderPage(fixture());
+    await screen.findByRole('table');
+    const noRecord = screen.getByRole('radio', { name: /No verification record \(1\)/ });
+    await userEvent.click(noRecord);
+    expect(router.state.location.search).toContain('anomaly=noVerification');
+    expect(bodyRows()).toHaveLength(1);
+    expect(bodyRows()[0]).toHaveTextContent('gail@contoso.com');
+    expect(screen.getByRole('radio', { name: /Admin account \(1\)/ })).toBeInTheDocument();
+  });
+
+  it('filters on the server by range and activity, and reads the filters from the URL', async () => {
+    const { requests } = renderPage(
+      fixture(),
+      '/audit?from=2026-11-01&to=2026-11-07&activity=tapCreated',
+    );
+    await screen.findByText(/Nothing matches/);
+    const auditFilters = requests
+      .filter((request) => request.url.includes('directoryAudits'))
+      .map((request) => new URL(request.url).searchParams.get('$filter'));
+    expect(auditFilters).toHaveLength(2);
+    expect(auditFilters).toContainEqual(
+      expect.stringContaining("activityDisplayName eq 'Admin registered security info'"),
+    );
+    expect(
+      auditFilters.every((filter) =>
+        filter?.includes("loggedByService eq 'Authentication Methods'"),
+      ),
+    ).toBe(true);
+    expect(auditFilters.some((filter) => filter?.includes('Admin deleted'))).toBe(false);
+    expect(screen.getByLabelText('From')).toHaveValue('2026-11-01');
+  });
+
+  it('only reads: every request is a GET, or a $batch of GETs', async () => {
+    const { requests } = renderPage(fixture());
+    await screen.findByRole('table');
+    for (const request of requests) {
+      if (request.method === 'GET') continue;
+      expect(request.url).toMatch(/\/\$batch$/);
+      const items = (request.body as { requests: { method: string }[] }).requests;
+      expect(items.every((item) => item.method === 'GET')).toBe(true);
+    }
+  });
+
+  it('offers no control that changes anything', async () => {
+    renderPage(fixture());
+    await screen.findByRole('table');
+    const names = screen.getAllByRole('button').map((button) => button.textContent?.trim() ?? '');
+    for (const name of names) {
+      expect(name).not.toMatch(/delete|revoke|issue|create|edit|save|remove|approve/i);
+    }
+  });
+
+  it('says which Entra role is missing when the audit log is refused', async () => {
+    renderPage({ ...fixture(), auditStatus: 403 });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Reports Reader, Security Reader or Security Administrator');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('still shows the record when admin roles cannot be read, and says that check is off', async () => {
+    renderPage({ ...fixture(), roles: { status: 403, members: [] } });
+    await screen.findByRole('table');
+    expect(screen.getByRole('alert')).toHaveTextContent('RoleManagement.Read.Directory');
+    expect(screen.getByRole('radio', { name: /Admin account \(not checked\)/ })).toBeDisabled();
+  });
+
+  it('warns when the range reaches past what the audit log keeps', async () => {
+    renderPage(fixture(), '/audit?from=2020-01-01&to=2020-01-31');
+    expect(await screen.findByText('The audit log keeps 30 days')).toBeInTheDocument();
+  });
+});

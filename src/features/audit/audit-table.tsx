@@ -1,0 +1,154 @@
+import {
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
+import type { AuditRow } from './reconcile';
+
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function Secondary(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+      {props.children}
+    </Typography>
+  );
+}
+
+function ActedBy({ row }: { row: AuditRow }) {
+  const { userName, userUpn, appName } = row.actor;
+  if (!userName && !userUpn && !appName) return <>Not recorded</>;
+  return (
+    <>
+      {userName ?? userUpn ?? appName}
+      {userName && userUpn ? <Secondary>{userUpn}</Secondary> : null}
+      {appName && (userName || userUpn) ? <Secondary>via {appName}</Secondary> : null}
+    </>
+  );
+}
+
+function Verification({ row }: { row: AuditRow }) {
+  const record = row.verification;
+  if (!record) return <Typography color="text.secondary">No record</Typography>;
+  return (
+    <>
+      {record.VerificationMethod || 'Method not recorded'}
+      <Secondary>Ticket: {record.Ticket ?? record.Title ?? 'none'}</Secondary>
+      {record.Reason ? <Secondary>Reason: {record.Reason}</Secondary> : null}
+      {row.kind !== 'recordOnly' ? (
+        <Secondary>
+          {row.matchedBy === 'methodId' ? 'Matched by method id' : 'Matched by person and time'}
+        </Secondary>
+      ) : (
+        <Secondary>Recorded by {record.IssuedByName ?? record.IssuedByUpn}</Secondary>
+      )}
+    </>
+  );
+}
+
+function Flags({ row }: { row: AuditRow }) {
+  const chips = row.anomalies.map((anomaly) => (
+    <Chip
+      key={anomaly}
+      size="small"
+      color="warning"
+      label={
+        anomaly === 'adminTarget' && row.targetRoles
+          ? `${ANOMALY_LABELS[anomaly].label}: ${row.targetRoles.join(', ')}`
+          : ANOMALY_LABELS[anomaly].label
+      }
+      title={ANOMALY_LABELS[anomaly].description}
+    />
+  ));
+  if (row.awaitingRegistration) {
+    chips.push(<Chip key="awaiting" size="small" variant="outlined" label="Still valid" />);
+  }
+  if (row.beyondRetention) {
+    chips.push(
+      <Chip key="retention" size="small" variant="outlined" label="Older than the audit log" />,
+    );
+  }
+  if (chips.length === 0) return <Typography color="text.secondary">None</Typography>;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {chips}
+    </Stack>
+  );
+}
+
+/** The record itself: read-only rows, paged in the browser (the rows are already loaded). */
+export function AuditTable(props: { rows: readonly AuditRow[]; caption: string }) {
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(50);
+  const visible = props.rows.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
+  return (
+    <Paper variant="outlined">
+      <TableContainer>
+        <Table size="small">
+          <caption style={{ captionSide: 'top' }}>{props.caption}</caption>
+          <TableHead>
+            <TableRow>
+              <TableCell scope="col">When</TableCell>
+              <TableCell scope="col">Acted by</TableCell>
+              <TableCell scope="col">Target</TableCell>
+              <TableCell scope="col">What</TableCell>
+              <TableCell scope="col">Verification</TableCell>
+              <TableCell scope="col">Anomalies</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visible.map((row) => (
+              <TableRow key={row.id} data-row-id={row.id} sx={{ verticalAlign: 'top' }}>
+                <TableCell>
+                  <time dateTime={row.at}>{WHEN.format(new Date(row.at))}</time>
+                </TableCell>
+                <TableCell>
+                  <ActedBy row={row} />
+                </TableCell>
+                <TableCell>
+                  {row.target.displayName ?? row.target.upn ?? row.target.id ?? 'Unknown'}
+                  {row.target.displayName && row.target.upn ? (
+                    <Secondary>{row.target.upn}</Secondary>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {ROW_KIND_LABELS[row.kind]}
+                  {row.succeeded ? null : <Secondary>Failed</Secondary>}
+                  <Secondary>{row.what}</Secondary>
+                </TableCell>
+                <TableCell>
+                  <Verification row={row} />
+                </TableCell>
+                <TableCell>
+                  <Flags row={row} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={props.rows.length}
+        page={page}
+        onPageChange={(_, next) => setPage(next)}
+        rowsPerPage={rowsPerPage}
+        rowsPerPageOptions={[25, 50, 100]}
+        onRowsPerPageChange={(event) => {
+          setRowsPerPage(Number(event.target.value));
+          setPage(0);
+        }}
+      />
+    </Paper>
+  );
+}

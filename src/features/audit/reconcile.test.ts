@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest';
+import type { DirectoryAudit } from '../../graph/audit-logs';
+import type { RoleHolder } from '../../graph/directory-roles';
+import type { VerificationRecord } from '../../graph/verification-records';
+import {
+  classifyEvent,
+  filterRows,
+  pairRecords,
+  reconcile,
+  type AuditRow,
+  type ClassifiedEvent,
+  type ReconcileInput,
+} from './reconcile';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const at = (hoursAgo: number) => new Date(NOW - hoursAgo * HOUR).toISOString();
+
+const JO = { id: '11111111-1111-4111-8111-111111111111', upn: 'jo@contoso.com' };
+const KIM = { id: '22222222-2222-4222-8222-222222222222', upn: 'kim@contoso.com' };
+const HELEN = { id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', upn: 'helen.helpdesk@contoso.com' };
+
+let nextId = 0;
+function event(
+  kind: 'created' | 'deleted' | 'authenticator' | 'phone',
+  target: { id: string; upn: string },
+  when: string,
+  extra: Partial<DirectoryAudit> = {},
+): DirectoryAudit {
+  const activity = {
+    created: [
+      'Admin registered security info',
+      'Admin registered temporary access pass method for user',
+    ],
+    deleted: ['Admin deleted security info', 'Admin deleted temporary access pass method for user'],
+    authenticator: [
+      'User registered security info',
+      'User registered Authenticator App with Notification and Code',
+    ],
+    phone: ['Admin registered security info', 'Admin registered phone method for user'],
+  }[kind];
+  return {
+    id: `Directory_${++nextId}`,
+    activityDisplayName: activity[0],
+    resultReason: activity[1],
+    activityDateTime: when,
+    result: 'success',
+    loggedByService: 'Authentication Methods',
+    initiatedBy: {
+      user: { id: HELEN.id, displayName: 'Helen Helpdesk', userPrincipalName: HELEN.upn },
+      app: null,
+    },
+    targetResources: [
+      { id: target.id, type: 'User', userPrincipalName: target.upn, modifiedProperties: [] },
+    ],
+    additionalDetails: [],
+    ...extra,
+  };
+}
+
+let nextItem = 0;
+function record(
+  target: { id: string; upn: string },
+  issuedAt: string,
+  extra: Partial<VerificationRecord> = {},
+): VerificationRecord {
+  return {
+    itemId: String(++nextItem),
+    Title: 'INC1',
+    TargetUserId: target.id,
+    TargetUpn: target.upn,
+    IssuedByUpn: HELEN.upn,
+    IssuedByName: 'Helen Helpdesk',
+    IssuedAt: issuedAt,
+    LifetimeMinutes: 60,
+    IsUsableOnce: true,
+    VerificationMethod: 'In person with photo ID',
+    Ticket: 'INC1',
+    Reason: 'New phone',
+    Outcome: 'issued',
+    ...extra,
+  };
+}
+
+function run(overrides: Partial<ReconcileInput>) {
+  return reconcile({
+    events: [],
+    records: [],
+    roleHolders: new Map(),
+    range: { from: at(24 * 7), to: at(0) },
+    now: NOW,
+    matchWindowMinutes: 10,
+    retentionDays: 30,
+    fallbackLifetimeMinutes: 480,
+    ...overrides,
+  });
+}
+
+const rowFor = (rows: AuditRow[], id: string | undefined) => rows.find((row) => row.id === id);
+
+describe('classifyEvent', () => {
+  it('recognises TAP creation, deletion and Authenticator registration, and nothing else', () => {
+    expect(classifyEvent(event('created', JO, at(1)))?.kind).toBe('tapCreated');
+    expect(classifyEvent(event('deleted', JO, at(1)))?.kind).toBe('tapDeleted');
+    expect(classifyEvent(event('authenticator', JO, at(1)))?.kind).toBe('authenticatorRegistered');
+    expect(classifyEvent(event('phone', JO, at(1)))).toBeNull();
+  });
+
+  it('reads who acted, on whom, and any method id the event names', () => {
+    const classified = classifyEvent(
+      event('created', JO, at(1), {
+        initiatedBy: {
+          user: { id: 'g', displayName: 'Gail Global', userPrincipalName: 'gail@contoso.com' },
+          app: { appId: 'c44b4083', displayName: 'Azure Portal' },
+        },
+        targetResources: [
+          {
+            id: JO.id,
+            type: 'User',
+            userPrincipalName: JO.upn,
+            modifiedProperties: [
+              {
+                displayName: 'StrongAuthenticationMethod',
+                oldValue: null,
+                newValue: '[{"Id":"0B6E2D41-3C11-4D4E-9F0A-7E2C5B8D9A10"}]',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(classified?.actor).toEqual({
+      userId: 'g',
+      userName: 'Gail Global',
+      userUpn: 'gail@contoso.com',
+      appId: 'c44b4083',
+      appName: 'Azure Portal',
+    });
+    expect(classified?.target).toEqual({ id: JO.id, displayName: undefined, upn: JO.upn });
+    expect(classified?.methodIds).toEqual(['0b6e2d41-3c11-4d4e-9f0a-7e2c5b8d9a10']);
+  });
+});
+
+describe('pairRecords', () => {
+  const classify = (raw: DirectoryAudit) => classifyEvent(raw) as ClassifiedEvent;
+
+  it('pairs by method id even when the times are far apart', () => {
+    const created = classify(
+      event('created', JO, at(5), {
+        additionalDetails: [{ key: 'MethodId', value: '0b6e2d41-3c11-4d4e-9f0a-7e2c5b8d9a10' }],
+      }),
+    );
+    const far = record(JO, at(4), { TapMethodId: '0B6E2D41-3C11-4D4E-9F0A-7E2C5B8D9A10' });
+    expect(pairRecords([created], [far], 10).get(created.id)).toEqual({
+      record: far,
+      by: 'methodId',
+    });
+  });
+
+  it('pairs by target and time within the window, closest first, one to one', () => {
+    const first = classify(event('created', JO, at(2)));
+    const second = classify(
+      event('created', JO, new Date(NOW - 2 * HOUR + 8 * MINUTE).toISOString()),
+    );
+    const near = record(JO, new Date(NOW - 2 * HOUR + 7 * MINUTE).toISOString());
+    const pairs = pairRecords([first, second], [near], 10);
+    expect(pairs.get(second.id)?.record).toBe(near);
+    expect(pairs.has(first.id)).toBe(false);
+  });
+
+  it('never pairs across users, outside the window, or with the wrong outcome', () => {
+    const created = classify(event('created', JO, at(2)));
+    expect(pairRecords([created], [record(KIM, at(2))], 10).size).toBe(0);
+    expect(pairRecords([created], [record(JO, at(2.5))], 10).size).toBe(0);
+    expect(pairRecords([created], [record(JO, at(2), { Outcome: 'failed' })], 10).size).toBe(0);
+    expect(pairRecords([created], [record(JO, at(2), { Outcome: 'revoked' })], 10).size).toBe(0);
+  });
+
+  it('refuses a time match when both sides name different methods', () => {
+    const created = classify(
+      event('created', JO, at(2), {
+        additionalDetails: [{ key: 'MethodId', value: '0b6e2d41-3c11-4d4e-9f0a-7e2c5b8d9a10' }],
+      }),
+    );
+    const other = record(JO, at(2), { TapMethodId: '99999999-3c11-4d4e-9f0a-7e2c5b8d9a10' });
+    expect(pairRecords([created], [other], 10).size).toBe(0);
+  });
+
+  it('pairs a deletion with a revoked record', () => {
+    const deleted = classify(event('deleted', JO, at(2)));
+    const revoked = record(JO, at(2), { Outcome: 'revoked' });
+    expect(pairRecords([deleted], [revoked], 10).get(deleted.id)?.record).toBe(revoked);
+  });
+});
+
+describe('reconcile', () => {
+  it('joins a TAP Desk issuance with its record and flags nothing when all is in order', () => {
+    const created = event('created', JO, at(30));
+    const registered = event('authenticator', JO, at(29.5));
+    const issued = record(JO, at(30));
+    const { rows, counts } = run({ events: [created, registered], records: [issued] });
+    const row = rowFor(rows, created.id);
+    expect(row?.verification).toBe(issued);
+    expect(row?.matchedBy).toBe('time');
+    expect(row?.anomalies).toEqual([]);
+    expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+  });
+
+  it('flags a TAP created with no verification record (issued outside TAP Desk)', () => {
+    const portal = event('created', JO, at(30));
+    const { rows, counts } = run({ events: [portal, event('authenticator', JO, at(29))] });
+    expect(rowFor(rows, portal.id)?.anomalies).toEqual(['noVerification']);
+    expect(counts.noVerification).toBe(1);
+  });
+
+  it('does not count a failed creation as a pass that needs a record', () => {
+    const failed = event('created', JO, at(30), { result: 'failure' });
+    const { rows, counts } = run({ events: [failed] });
+    expect(rowFor(rows, failed.id)?.anomalies).toEqual([]);
+    expect(counts.noVerification).toBe(0);
+  });
+
+  it('flags a TAP for an account that holds a directory role, naming the role', () => {
+    const created = event('created', KIM, at(30));
+    const holders = new Map<string, RoleHolder>([
+      [
+        KIM.id,
+        {
+          id: KIM.id,
+          displayName: 'Kim',
+          type: '#microsoft.graph.user',
+          roles: ['Global Administrator'],
+        },
+      ],
+    ]);
+    const { rows } = run({
+      events: [created, event('authenticator', KIM, at(29))],
+      records: [record(KIM, at(30))],
+      roleHolders: holders,
+    });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual(['adminTarget']);
+    expect(rowFor(rows, created.id)?.targetRoles).toEqual(['Global Administrator']);
+  });
+
+  it('cannot flag admin accounts when the role holders are unknown', () => {
+    const created = event('created', KIM, at(30));
+    const { rows } = run({ events: [created], records: [record(KIM, at(30))], roleHolders: null });
+    expect(rowFor(rows, created.id)?.anomalies).not.toContain('adminTarget');
+  });
+
+  it('flags both passes when one person got two within 24 hours, and not 25 hours apart', () => {
+    const first = event('created', JO, at(40));
+    const second = event('created', JO, at(20));
+    const third = event('created', KIM, at(50));
+    const fourth = event('created', KIM, at(25));
+    const { rows } = run({
+      events: [first, second, third, fourth],
+      records: [record(JO, at(40)), record(JO, at(20)), record(KIM, at(50)), record(KIM, at(25))],
+    });
+    expect(rowFor(rows, first.id)?.anomalies).toContain('repeatWithin24h');
+    expect(rowFor(rows, second.id)?.anomalies).toContain('repeatWithin24h');
+    expect(rowFor(rows, third.id)?.anomalies).not.toContain('repeatWithin24h');
+    expect(rowFor(rows, fourth.id)?.anomalies).not.toContain('repeatWithin24h');
+  });
+
+  it('sees a repeat with a pass issued just before the range, without showing that pass', () => {
+    const before = event('created', JO, at(24 * 7 + 2));
+    const inside = event('created', JO, at(24 * 7 - 2));
+    const { rows } = run({ events: [before, inside], records: [record(JO, at(24 * 7 - 2))] });
+    expect(rowFor(rows, before.id)).toBeUndefined();
+    expect(rowFor(rows, inside.id)?.anomalies).toContain('repeatWithin24h');
+  });
+
+  it('flags an expired TAP never followed by an Authenticator registration', () => {
+    const created = event('created', JO, at(30));
+    const { rows } = run({ events: [created], records: [record(JO, at(30))] });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual(['noAuthenticator']);
+  });
+
+  it('waits while the pass is still valid instead of flagging it', () => {
+    const created = event('created', JO, at(0.5));
+    const { rows } = run({
+      events: [created],
+      records: [record(JO, at(0.5), { LifetimeMinutes: 60 })],
+    });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual([]);
+    expect(rowFor(rows, created.id)?.awaitingRegistration).toBe(true);
+  });
+
+  it('assumes the policy maximum lifetime when no record says how long the pass lived', () => {
+    const created = event('created', JO, at(3));
+    const { rows } = run({ events: [created], fallbackLifetimeMinutes: 480 });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual(['noVerification']);
+    expect(rowFor(rows, created.id)?.awaitingRegistration).toBe(true);
+  });
+
+  it('measures validity from a later start date', () => {
+    const created = event('created', JO, at(3));
+    const later = record(JO, at(3), { StartAt: at(-1), LifetimeMinutes: 60 });
+    const { rows } = run({ events: [created], records: [later] });
+    expect(rowFor(rows, created.id)?.awaitingRegistration).toBe(true);
+  });
+
+  it('does not credit a pass with a registration that came after it was replaced', () => {
+    const first = event('created', JO, at(10));
+    const second = event('created', JO, at(9));
+    const registered = event('authenticator', JO, at(8.5));
+    const { rows } = run({
+      events: [first, second, registered],
+      records: [record(JO, at(10)), record(JO, at(9), { Outcome: 'replaced' })],
+    });
+    expect(rowFor(rows, first.id)?.anomalies).toEqual(['repeatWithin24h', 'noAuthenticator']);
+    expect(rowFor(rows, second.id)?.anomalies).toEqual(['repeatWithin24h']);
+  });
+
+  it('counts only a registration by the same person, after the pass', () => {
+    const created = event('created', JO, at(10));
+    const { rows } = run({
+      events: [created, event('authenticator', KIM, at(9)), event('authenticator', JO, at(11))],
+      records: [record(JO, at(10))],
+    });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual(['noAuthenticator']);
+  });
+
+  it('flags a verification record whose TAP creation never appears in the audit log', () => {
+    const orphan = record(JO, at(48));
+    const { rows, counts } = run({ records: [orphan] });
+    const row = rowFor(rows, `record:${orphan.itemId}`);
+    expect(row?.kind).toBe('recordOnly');
+    expect(row?.anomalies).toEqual(['recordWithoutEvent']);
+    expect(row?.actor.userUpn).toBe(HELEN.upn);
+    expect(counts.recordWithoutEvent).toBe(1);
+  });
+
+  it('does not flag records older than the audit log keeps, but says so', () => {
+    const old = record(JO, at(24 * 40));
+    const { rows, counts } = run({ records: [old], range: { from: at(24 * 60), to: at(0) } });
+    const row = rowFor(rows, `record:${old.itemId}`);
+    expect(row?.anomalies).toEqual([]);
+    expect(row?.beyondRetention).toBe(true);
+    expect(counts.recordWithoutEvent).toBe(0);
+  });
+
+  it('shows failed attempts and unmatched revocations without calling them missing', () => {
+    const failed = record(JO, at(5), { Outcome: 'failed' });
+    const revoked = record(KIM, at(5), { Outcome: 'revoked' });
+    const { rows } = run({ records: [failed, revoked] });
+    expect(rows.map((row) => row.anomalies)).toEqual([[], []]);
+    expect(rowFor(rows, `record:${failed.itemId}`)?.succeeded).toBe(false);
+  });
+
+  it('keeps rows inside the range, newest first, and reads a duplicated event once', () => {
+    const old = event('authenticator', JO, at(24 * 8));
+    const a = event('authenticator', JO, at(5));
+    const b = event('authenticator', KIM, at(2));
+    const { rows } = run({ events: [old, a, b, a] });
+    expect(rows.map((row) => row.id)).toEqual([b.id, a.id]);
+  });
+});
+
+describe('filterRows', () => {
+  const created = event('created', JO, at(30));
+  const deleted = event('deleted', JO, at(20));
+  const registered = event('authenticator', KIM, at(10));
+  const orphan = record(KIM, at(5));
+  const { rows } = run({ events: [created, deleted, registered], records: [orphan] });
+
+  it('narrows to one activity; a record-only row counts as the activity it claims', () => {
+    expect(filterRows(rows, { activity: 'tapCreated' }).map((row) => row.id)).toEqual([
+      `record:${orphan.itemId}`,
+      created.id,
+    ]);
+    expect(filterRows(rows, { activity: 'tapDeleted' }).map((row) => row.id)).toEqual([deleted.id]);
+    expect(filterRows(rows, { activity: 'authenticatorRegistered' })).toHaveLength(1);
+    expect(filterRows(rows, { activity: 'all' })).toHaveLength(4);
+  });
+
+  it('narrows to one anomaly', () => {
+    expect(
+      filterRows(rows, { activity: 'all', anomaly: 'recordWithoutEvent' }).map((row) => row.id),
+    ).toEqual([`record:${orphan.itemId}`]);
+    expect(
+      filterRows(rows, { activity: 'all', anomaly: 'noVerification' }).map((r) => r.id),
+    ).toEqual([created.id]);
+  });
+});
