@@ -1,8 +1,8 @@
 /**
  * TAP Desk's verification record: one item in a Microsoft List per helpdesk action, written by
- * the helpdesk and read by auditors. The schema is decision 0001 (docs/decisions) and is mirrored
- * by the emulator in emulator/routes/lists.ts; change all three together. A record never holds
- * the pass itself, only the Graph id of the method that was created.
+ * the helpdesk and read by auditors. The schema is decision 0005 (docs/decisions), mirrored by
+ * the emulator in emulator/routes/lists.ts; change all three together. A record never holds the
+ * pass itself, only the Graph id of the method created or deleted.
  */
 import type { GraphClient } from './client';
 import { createListItem, listItems, type ListItem } from './lists';
