@@ -1,0 +1,121 @@
+import type { GraphClient, GraphPage, GraphRequest } from './client';
+
+/**
+ * A client-side request budget: a sliding window that hands out at most `requests` slots per
+ * `windowSeconds`. Graph's reports class (directory audits, registration reports and the
+ * authentication-method APIs) allows about 5 requests per 10 s per app per tenant (graph.md §8);
+ * spending slots here before sending keeps the app under that limit instead of collecting 429s.
+ * Each $batch sub-request costs one slot, because Graph throttles each item on its own.
+ */
+export interface RequestBudget {
+  readonly requests: number;
+  readonly windowSeconds: number;
+  /** Waits until at least one slot is free, then takes up to `max` of them; resolves to how many. */
+  takeUpTo(max: number, signal?: AbortSignal): Promise<number>;
+  /** Graph answered 429 anyway (another tab, another tool): hand out nothing for `seconds`. */
+  pause(seconds: number): void;
+  /** Seconds needed to spend `count` more slots from now, for an honest estimate on screen. */
+  secondsFor(count: number): number;
+}
+
+export interface RequestBudgetOptions {
+  requests: number;
+  windowSeconds: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Extra wait after a slot frees, so a request never reaches Graph a hair early. */
+  marginMs?: number;
+}
+
+/** Graph's documented limit for reports and authentication-method reads. */
+export const REPORTS_LIMIT = { requests: 5, windowSeconds: 10 } as const;
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+export function createRequestBudget(options: RequestBudgetOptions): RequestBudget {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? sleepFor;
+  const windowMs = options.windowSeconds * 1000;
+  const marginMs = options.marginMs ?? 250;
+  const spent: number[] = [];
+  let pausedUntil = 0;
+  // Callers queue in order, so a large batch cannot be starved by a stream of small ones.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function prune(at: number) {
+    while (spent.length > 0 && spent[0]! <= at - windowMs) spent.shift();
+  }
+
+  async function take(max: number, signal?: AbortSignal): Promise<number> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const at = now();
+      prune(at);
+      const free = options.requests - spent.length;
+      if (at >= pausedUntil && free > 0) {
+        const count = Math.min(max, free);
+        for (let i = 0; i < count; i++) spent.push(at);
+        return count;
+      }
+      const slotFreesAt = free > 0 ? at : spent[0]! + windowMs;
+      await sleep(Math.max(pausedUntil, slotFreesAt) - at + marginMs, signal);
+    }
+  }
+
+  return {
+    requests: options.requests,
+    windowSeconds: options.windowSeconds,
+    takeUpTo(max, signal) {
+      if (max < 1) return Promise.resolve(0);
+      const turn = queue.then(() => take(max, signal));
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    pause(seconds) {
+      pausedUntil = Math.max(pausedUntil, now() + seconds * 1000);
+    },
+    secondsFor(count) {
+      const at = now();
+      prune(at);
+      const free = Math.max(0, options.requests - spent.length);
+      if (count <= free) return Math.max(0, (pausedUntil - at) / 1000);
+      const windows = Math.ceil((count - free) / options.requests);
+      return Math.max((pausedUntil - at) / 1000, windows * options.windowSeconds);
+    },
+  };
+}
+
+/** Every page of a reports-class list, each page paid for from `budget` before it is asked for. */
+export async function* budgetedPages<T>(
+  client: GraphClient,
+  budget: RequestBudget,
+  first: GraphRequest,
+): AsyncGenerator<GraphPage<T>> {
+  let next: GraphRequest | undefined = first;
+  while (next) {
+    await budget.takeUpTo(1, first.signal);
+    const page: GraphPage<T> = await client.request<GraphPage<T>>(next);
+    yield page;
+    const link = page['@odata.nextLink'];
+    next = link ? { path: link, headers: first.headers, signal: first.signal } : undefined;
+  }
+}
+
+/**
+ * The app's one budget for the reports class: every feature that reads audit logs, reports or
+ * other people's authentication methods should spend from it, since Graph counts them together.
+ */
+export const reportsBudget = createRequestBudget(REPORTS_LIMIT);
