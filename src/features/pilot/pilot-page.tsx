@@ -1,11 +1,239 @@
-import { Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
+import { Navigate } from 'react-router-dom';
+import { useSession } from '../../auth/session';
+import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
+import { useRuntimeConfig } from '../../config/config-context';
+import { describeError } from '../../graph/describe-error';
+import { Funnel } from './funnel';
+import { GroupPicker } from './group-picker';
+import { LoadProgress } from './load-progress';
+import type { PilotNote, PilotSnapshot } from './loader';
+import { MemberTable } from './member-table';
+import { pilotProgressQuery } from './queries';
+import {
+  STAGE_LABELS,
+  STALLED_LABELS,
+  funnel,
+  hasReached,
+  stalledCounts,
+  toRow,
+  trend,
+  type PilotClock,
+  type StallRules,
+} from './stages';
+import { StalledSummary } from './stalled-summary';
+import { TrendChart } from './trend-chart';
+import { usePilotParams } from './use-pilot-params';
+
+function Section(props: { title: string; children: ReactNode; flex?: number }) {
+  const id = `pilot-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={id}
+      variant="outlined"
+      sx={{ p: 2, flex: props.flex ?? 1, minWidth: 0 }}
+    >
+      <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Paper>
+  );
+}
+
+function NoteAlert(props: { note: PilotNote }) {
+  const { note } = props;
+  const description = describeError(note.error, {
+    doing:
+      note.source === 'passReads'
+        ? 'read one-time passes'
+        : note.source === 'auditLog'
+          ? 'read the directory audit log'
+          : 'read the registration details report',
+    needs: note.needs,
+  });
+  return (
+    <Alert severity="warning">
+      <AlertTitle>
+        Less precise: {note.affects.map((stage) => STAGE_LABELS[stage]).join(', ')}
+      </AlertTitle>
+      <Typography variant="body2">
+        {description.title}. {description.detail}
+        {note.members ? ` ${note.members.toLocaleString()} members are affected.` : ''}
+      </Typography>
+      <Typography variant="body2">{description.action}</Typography>
+    </Alert>
+  );
+}
 
 export function PilotPage() {
+  const config = useRuntimeConfig();
+  const session = useSession();
+  const client = session.graph('pilot');
+  const [params, setParams] = usePilotParams();
+  const groupId = params.groupId ?? config.pilot.groups[0]?.id ?? null;
+  const query = useQuery({
+    ...pilotProgressQuery(
+      client,
+      groupId ?? '',
+      config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+    ),
+    enabled: groupId !== null,
+  });
+  const snapshot: PilotSnapshot | null = query.data ?? null;
+  const rules: StallRules = {
+    stalledAfterHours: params.stalledAfterHours ?? config.pilot.stalledAfterHours,
+    noTapAfterDays: params.noTapAfterDays ?? config.pilot.noTapAfterDays,
+  };
+
+  const rows = useMemo(() => {
+    if (!snapshot) return [];
+    const clock: PilotClock = {
+      now: Date.parse(snapshot.loadedAt),
+      pilotStart: Date.parse(snapshot.pilotStart),
+      maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+    };
+    return snapshot.members.map((member) => toRow(member, clock, rules));
+    // The rules are two numbers; listing them keeps the rows stable across renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot, rules.stalledAfterHours, rules.noTapAfterDays, config.tap.fallbackPolicy]);
+  const steps = useMemo(() => funnel(rows), [rows]);
+  const stalled = useMemo(() => stalledCounts(rows), [rows]);
+  const days = useMemo(
+    () =>
+      snapshot
+        ? trend(snapshot.members, Date.parse(snapshot.windowStart), Date.parse(snapshot.loadedAt))
+        : [],
+    [snapshot],
+  );
+  const visible = useMemo(
+    () =>
+      rows.filter(
+        (row) =>
+          (!params.stage || hasReached(row.stage, params.stage)) &&
+          (!params.stalled || row.stalled === params.stalled),
+      ),
+    [rows, params.stage, params.stalled],
+  );
+
+  if (!params.groupId && groupId) {
+    return <Navigate to={`?group=${encodeURIComponent(groupId)}`} replace />;
+  }
+
+  const groupName =
+    snapshot?.group.displayName ?? config.pilot.groups.find((g) => g.id === groupId)?.displayName;
+  const exportName = ['pilot', groupName ?? groupId ?? '', params.stage ?? '', params.stalled ?? '']
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^\w-]+/g, '-');
+
   return (
     <>
-      <PageHeader title="Pilot progress" />
-      <Typography>Pilot progress arrives with the pilot dashboard.</Typography>
+      <PageHeader
+        title="Pilot progress"
+        subtitle={
+          groupName
+            ? `${groupName}${snapshot ? ` · ${snapshot.members.length.toLocaleString()} members` : ''}`
+            : 'Choose the pilot group to follow'
+        }
+        actions={
+          snapshot?.complete ? (
+            <Button
+              variant="outlined"
+              disabled={query.isFetching}
+              onClick={() => void query.refetch()}
+            >
+              {query.isFetching ? 'Refreshing…' : 'Refresh'}
+            </Button>
+          ) : undefined
+        }
+      />
+      <GroupPicker
+        client={client}
+        configured={config.pilot.groups}
+        selected={groupId ? { id: groupId, displayName: groupName } : null}
+        onSelect={(id) => setParams({ groupId: id, stage: null, stalled: null, search: null })}
+      />
+      {!groupId ? (
+        <Alert severity="info">
+          No pilot group is configured yet. Search for the security group that holds your pilot.
+        </Alert>
+      ) : query.isError && !snapshot ? (
+        <ErrorState
+          error={query.error}
+          context={{
+            doing: 'load the pilot',
+            needs:
+              'GroupMember.Read.All and User.Read.All consented for TAP Desk, and a directory role that reads the group',
+          }}
+          onRetry={() => void query.refetch()}
+        />
+      ) : (
+        <Stack spacing={2}>
+          <LoadProgress snapshot={snapshot} refreshing={query.isFetching && !!snapshot?.complete} />
+          {query.isError ? (
+            <ErrorState
+              error={query.error}
+              context={{ doing: 'finish loading the pilot' }}
+              onRetry={() => void query.refetch()}
+            />
+          ) : null}
+          {snapshot?.notes.map((note) => (
+            <NoteAlert key={note.source} note={note} />
+          ))}
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            <Section title="Progress funnel" flex={2}>
+              <Funnel
+                steps={steps}
+                selected={params.stage}
+                onSelect={(stage) => setParams({ stage, stalled: null })}
+              />
+            </Section>
+            <Section title="Who to chase">
+              <StalledSummary
+                counts={stalled}
+                rules={rules}
+                selected={params.stalled}
+                onSelect={(reason) => setParams({ stalled: reason, stage: null })}
+                onRulesChange={(next) => setParams(next, { replace: true })}
+              />
+            </Section>
+          </Stack>
+          <Section title="Registrations per day">
+            <TrendChart days={days} />
+          </Section>
+          <Section title="Members">
+            <Box sx={{ mb: 1, minHeight: 32 }}>
+              {params.stage || params.stalled ? (
+                <Chip
+                  color="primary"
+                  label={
+                    params.stage
+                      ? `Reached: ${STAGE_LABELS[params.stage]} (${visible.length.toLocaleString()})`
+                      : `Needs chasing: ${STALLED_LABELS[params.stalled!]} (${visible.length.toLocaleString()})`
+                  }
+                  onDelete={() => setParams({ stage: null, stalled: null })}
+                />
+              ) : (
+                <Typography variant="body2" color="text.secondary">
+                  Choose a funnel stage or a reason to chase to narrow the table.
+                </Typography>
+              )}
+            </Box>
+            <MemberTable
+              rows={visible}
+              loading={!snapshot?.complete}
+              search={params.search}
+              onSearchChange={(search) => setParams({ search }, { replace: true })}
+              exportName={exportName}
+            />
+          </Section>
+        </Stack>
+      )}
     </>
   );
 }

@@ -1,0 +1,73 @@
+import { Box, Button, Stack, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { STAGE_LABELS, type FunnelStep, type Stage } from './stages';
+
+const countText = (step: FunnelStep) => `${step.count.toLocaleString()} (${step.percent}%)`;
+
+/**
+ * The funnel twice over: a chart for the eye, and a list of buttons that keyboard and screen
+ * reader users can operate. Both select a stage, which filters the member table.
+ */
+export function Funnel(props: {
+  steps: FunnelStep[];
+  selected: Stage | null;
+  onSelect: (stage: Stage | null) => void;
+}) {
+  const toggle = (stage: Stage) => props.onSelect(props.selected === stage ? null : stage);
+  return (
+    <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+      <Box sx={{ flex: 1, minWidth: 0 }} aria-hidden>
+        <BarChart
+          height={260}
+          layout="horizontal"
+          yAxis={[
+            {
+              scaleType: 'band',
+              data: props.steps.map((step) => STAGE_LABELS[step.stage]),
+              width: 170,
+            },
+          ]}
+          xAxis={[{ min: 0, max: Math.max(1, props.steps[0]?.count ?? 1) }]}
+          series={[
+            {
+              data: props.steps.map((step) => step.count),
+              valueFormatter: (_, { dataIndex }) => {
+                const step = props.steps[dataIndex];
+                return step ? countText(step) : null;
+              },
+            },
+          ]}
+          hideLegend
+          onItemClick={(_, item) => {
+            const step = props.steps[item.dataIndex];
+            if (step) toggle(step.stage);
+          }}
+        />
+      </Box>
+      <Stack component="ol" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none', minWidth: 260 }}>
+        {props.steps.map((step) => (
+          <li key={step.stage}>
+            <Button
+              fullWidth
+              variant={props.selected === step.stage ? 'contained' : 'outlined'}
+              aria-pressed={props.selected === step.stage}
+              onClick={() => toggle(step.stage)}
+              sx={{ justifyContent: 'space-between', textTransform: 'none' }}
+              data-stage={step.stage}
+            >
+              <span>{STAGE_LABELS[step.stage]}</span>
+              <Typography
+                component="span"
+                variant="body2"
+                sx={{ fontWeight: 600 }}
+                data-testid={`funnel-count-${step.stage}`}
+              >
+                {countText(step)}
+              </Typography>
+            </Button>
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

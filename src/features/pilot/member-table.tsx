@@ -1,0 +1,113 @@
+import { DataGrid, type GridColDef, type GridFilterModel } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { STAGES, STAGE_LABELS, STALLED_LABELS, type MemberRow } from './stages';
+
+const dateTime = (value: string | undefined) => (value ? new Date(value) : null);
+const formatDate = (value: Date | null) => (value ? value.toLocaleString() : '');
+
+const AUTHENTICATOR_LABELS = { push: 'Push only', passwordless: 'Phone sign-in' } as const;
+
+const COLUMNS: GridColDef<MemberRow>[] = [
+  { field: 'displayName', headerName: 'Name', flex: 1, minWidth: 160 },
+  { field: 'userPrincipalName', headerName: 'User name', flex: 1, minWidth: 200 },
+  {
+    field: 'department',
+    headerName: 'Department',
+    width: 140,
+    valueGetter: (value: string | null) => value ?? '',
+  },
+  {
+    field: 'stage',
+    headerName: 'Stage',
+    width: 190,
+    type: 'singleSelect',
+    valueOptions: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
+    sortComparator: (a: MemberRow['stage'], b: MemberRow['stage']) =>
+      STAGES.indexOf(a) - STAGES.indexOf(b),
+  },
+  {
+    field: 'stalled',
+    headerName: 'Needs chasing',
+    width: 200,
+    valueGetter: (value: MemberRow['stalled']) => (value ? STALLED_LABELS[value] : ''),
+  },
+  {
+    field: 'tapIssuedDateTime',
+    headerName: 'TAP issued',
+    type: 'dateTime',
+    width: 180,
+    valueGetter: dateTime,
+    valueFormatter: formatDate,
+  },
+  {
+    field: 'tapExpiresDateTime',
+    headerName: 'TAP expires',
+    type: 'dateTime',
+    width: 200,
+    valueGetter: dateTime,
+    // Unread passes show the latest they can expire, from the policy's longest lifetime.
+    valueFormatter: (value: Date | null, row) =>
+      value ? `${row.tapExpiryIsExact ? '' : 'by '}${value.toLocaleString()}` : '',
+  },
+  {
+    field: 'authenticator',
+    headerName: 'Authenticator',
+    width: 140,
+    valueGetter: (value: MemberRow['authenticator']) => (value ? AUTHENTICATOR_LABELS[value] : ''),
+  },
+  {
+    field: 'lastUpdateDateTime',
+    headerName: 'Last update',
+    type: 'dateTime',
+    width: 180,
+    valueGetter: dateTime,
+    valueFormatter: formatDate,
+  },
+];
+
+/** Virtualised, sortable, filterable; the quick search is kept in the URL. */
+export function MemberTable(props: {
+  rows: MemberRow[];
+  loading: boolean;
+  search: string;
+  onSearchChange: (text: string) => void;
+  exportName: string;
+}) {
+  // Column filters stay local; the quick search lives in the URL with the rest of the view.
+  const [items, setItems] = useState<GridFilterModel['items']>([]);
+  const filterModel = useMemo<GridFilterModel>(
+    () => ({ items, quickFilterValues: props.search.split(/\s+/).filter(Boolean) }),
+    [items, props.search],
+  );
+  return (
+    <div style={{ height: 640, width: '100%' }}>
+      <DataGrid
+        rows={props.rows}
+        columns={COLUMNS}
+        loading={props.loading && props.rows.length === 0}
+        label="Pilot members"
+        showToolbar
+        density="compact"
+        initialState={{
+          pagination: { paginationModel: { pageSize: 100 } },
+          sorting: { sortModel: [{ field: 'displayName', sort: 'asc' }] },
+        }}
+        pageSizeOptions={[25, 50, 100]}
+        filterModel={filterModel}
+        onFilterModelChange={(model) => {
+          setItems(model.items);
+          const search = (model.quickFilterValues ?? []).join(' ');
+          if (search !== props.search) props.onSearchChange(search);
+        }}
+        slotProps={{
+          toolbar: {
+            showQuickFilter: true,
+            csvOptions: { fileName: props.exportName, utf8WithBom: true },
+            printOptions: { disableToolbarButton: true },
+          },
+        }}
+        disableRowSelectionOnClick
+      />
+    </div>
+  );
+}

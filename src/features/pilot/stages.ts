@@ -1,0 +1,247 @@
+/**
+ * What "done", "stuck" and "chase" mean for a pilot member, as pure functions of what Graph
+ * told the loader. The emulator's ground truth (GET /emulator/pilot/{id}/truth) implements the
+ * same definitions; docs/decisions/0004-pilot-progress-loading.md writes them down.
+ */
+export const STAGES = [
+  'member',
+  'tapIssued',
+  'tapUsed',
+  'authenticatorRegistered',
+  'phoneSignInEnabled',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  member: 'Members',
+  tapIssued: 'TAP issued',
+  tapUsed: 'TAP used',
+  authenticatorRegistered: 'Authenticator registered',
+  phoneSignInEnabled: 'Phone sign-in enabled',
+};
+
+export function isStage(value: string | null): value is Stage {
+  return value !== null && (STAGES as readonly string[]).includes(value);
+}
+
+/** Graph's word for a pass's state, as read live (temporaryAccessPassMethods). */
+export type PassUsability =
+  | 'EnabledByPolicy'
+  | 'DisabledByPolicy'
+  | 'Expired'
+  | 'NotYetValid'
+  | 'OneTimeUsed'
+  /** The pass is gone: deleted, or replaced by one issued outside the audit window. */
+  | 'None';
+
+export interface PassRead {
+  usability: PassUsability;
+  startDateTime?: string;
+  expiresDateTime?: string;
+}
+
+/** Everything the loader learnt about one member; absent = Graph did not say. */
+export interface MemberFacts {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  department: string | null;
+  /** Latest "Admin registered security info" for a TAP in the audit window. */
+  tapIssuedDateTime?: string;
+  tapIsUsableOnce?: boolean;
+  /** Audit id of that issuance: a read of the pass is only valid for this issuance. */
+  tapIssuanceId?: string;
+  /** A "User registered security info" by the member after the pass was issued. */
+  registeredAfterTapDateTime?: string;
+  /** From the registration details report. */
+  authenticator?: 'push' | 'passwordless';
+  reportUpdatedDateTime?: string;
+  /** Audit dates of the member's Authenticator registration and phone sign-in enablement. */
+  authenticatorRegisteredDateTime?: string;
+  phoneSignInEnabledDateTime?: string;
+  /** Live read of the pass, for the few passes only a read can settle. */
+  pass?: PassRead;
+}
+
+export type StalledReason = 'passNotUsed' | 'phoneSignInNotEnabled' | 'noPass';
+
+export const STALLED_LABELS: Record<StalledReason, string> = {
+  passNotUsed: 'TAP expired or unused',
+  phoneSignInNotEnabled: 'Phone sign-in never enabled',
+  noPass: 'No TAP issued',
+};
+
+export function isStalledReason(value: string | null): value is StalledReason {
+  return value !== null && value in STALLED_LABELS;
+}
+
+export interface StallRules {
+  /** A pass unused this long after issue, or Authenticator push this long without phone sign-in. */
+  stalledAfterHours: number;
+  /** In the pilot this long without a pass. */
+  noTapAfterDays: number;
+}
+
+export interface PilotClock {
+  now: number;
+  /** When the pilot group was created: the start of "days in the pilot". */
+  pilotStart: number;
+  /** The longest lifetime the TAP policy allows: a pass older than this has surely expired. */
+  maxPassLifetimeMinutes: number;
+}
+
+export interface MemberRow extends MemberFacts {
+  stage: Stage;
+  stalled: StalledReason | null;
+  /** Exact when the pass was read; otherwise the latest it can be, from the policy maximum. */
+  tapExpiresDateTime?: string;
+  tapExpiryIsExact: boolean;
+  lastUpdateDateTime?: string;
+}
+
+const HOUR = 3_600_000;
+
+const time = (value: string | undefined) => (value ? Date.parse(value) : Number.NaN);
+
+/**
+ * A one-time pass can still show whether it was used while it can still be live: issued within
+ * the policy's longest lifetime. Older passes are never read (see the ADR).
+ */
+export function needsPassRead(facts: MemberFacts, clock: PilotClock): boolean {
+  if (!facts.tapIssuedDateTime || !facts.tapIsUsableOnce) return false;
+  if (facts.authenticator || facts.registeredAfterTapDateTime) return false;
+  return time(facts.tapIssuedDateTime) > clock.now - clock.maxPassLifetimeMinutes * 60_000;
+}
+
+export function stageOf(facts: MemberFacts): Stage {
+  if (facts.authenticator === 'passwordless') return 'phoneSignInEnabled';
+  if (facts.authenticator === 'push') return 'authenticatorRegistered';
+  if (facts.registeredAfterTapDateTime || facts.pass?.usability === 'OneTimeUsed') return 'tapUsed';
+  if (facts.tapIssuedDateTime) return 'tapIssued';
+  return 'member';
+}
+
+/** Whether `stage` is at or past `reached`: a funnel bar counts everyone who got that far. */
+export function hasReached(stage: Stage, reached: Stage): boolean {
+  return STAGES.indexOf(stage) >= STAGES.indexOf(reached);
+}
+
+function passExpiry(facts: MemberFacts, clock: PilotClock): { at?: number; exact: boolean } {
+  if (facts.pass?.expiresDateTime) return { at: time(facts.pass.expiresDateTime), exact: true };
+  if (!facts.tapIssuedDateTime) return { exact: false };
+  return {
+    at: time(facts.tapIssuedDateTime) + clock.maxPassLifetimeMinutes * 60_000,
+    exact: false,
+  };
+}
+
+export function stalledReason(
+  facts: MemberFacts,
+  stage: Stage,
+  clock: PilotClock,
+  rules: StallRules,
+): StalledReason | null {
+  const hours = rules.stalledAfterHours * HOUR;
+  switch (stage) {
+    case 'member':
+      return clock.now - clock.pilotStart >= rules.noTapAfterDays * 24 * HOUR ? 'noPass' : null;
+    case 'tapIssued': {
+      const expiry = passExpiry(facts, clock);
+      const expired =
+        facts.pass?.usability === 'Expired' ||
+        facts.pass?.usability === 'None' ||
+        (!expiry.exact && expiry.at !== undefined && expiry.at <= clock.now);
+      const overdue = clock.now - time(facts.tapIssuedDateTime) >= hours;
+      return expired || overdue ? 'passNotUsed' : null;
+    }
+    case 'authenticatorRegistered': {
+      // Registered before the audit window: long enough ago by any measure.
+      const since = facts.authenticatorRegisteredDateTime;
+      return !since || clock.now - time(since) >= hours ? 'phoneSignInNotEnabled' : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function latest(...values: (string | undefined)[]): string | undefined {
+  let best: string | undefined;
+  for (const value of values) if (value && (!best || value > best)) best = value;
+  return best;
+}
+
+export function toRow(facts: MemberFacts, clock: PilotClock, rules: StallRules): MemberRow {
+  const stage = stageOf(facts);
+  const expiry = passExpiry(facts, clock);
+  return {
+    ...facts,
+    stage,
+    stalled: stalledReason(facts, stage, clock, rules),
+    tapExpiresDateTime: expiry.at === undefined ? undefined : new Date(expiry.at).toISOString(),
+    tapExpiryIsExact: expiry.exact,
+    lastUpdateDateTime: latest(
+      facts.tapIssuedDateTime,
+      facts.registeredAfterTapDateTime,
+      facts.authenticatorRegisteredDateTime,
+      facts.phoneSignInEnabledDateTime,
+      facts.reportUpdatedDateTime,
+    ),
+  };
+}
+
+export interface FunnelStep {
+  stage: Stage;
+  count: number;
+  /** Of all members, 0-100. */
+  percent: number;
+}
+
+export function funnel(rows: readonly MemberRow[]): FunnelStep[] {
+  const atStage = new Map<Stage, number>(STAGES.map((stage) => [stage, 0]));
+  for (const row of rows) atStage.set(row.stage, (atStage.get(row.stage) ?? 0) + 1);
+  let reached = rows.length;
+  return STAGES.map((stage) => {
+    const step = {
+      stage,
+      count: reached,
+      percent: rows.length === 0 ? 0 : Math.round((reached / rows.length) * 1000) / 10,
+    };
+    reached -= atStage.get(stage) ?? 0;
+    return step;
+  });
+}
+
+export function stalledCounts(rows: readonly MemberRow[]): Record<StalledReason, number> {
+  const counts: Record<StalledReason, number> = {
+    passNotUsed: 0,
+    phoneSignInNotEnabled: 0,
+    noPass: 0,
+  };
+  for (const row of rows) if (row.stalled) counts[row.stalled] += 1;
+  return counts;
+}
+
+export interface TrendDay {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  registrations: number;
+  completions: number;
+}
+
+/** Authenticator registrations and phone sign-in enablements per UTC day, gaps filled. */
+export function trend(rows: readonly MemberFacts[], from: number, to: number): TrendDay[] {
+  const days = new Map<string, TrendDay>();
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  for (let at = Date.parse(`${dayOf(from)}T00:00:00Z`); at <= to; at += 24 * HOUR) {
+    days.set(dayOf(at), { day: dayOf(at), registrations: 0, completions: 0 });
+  }
+  for (const row of rows) {
+    const registered = row.authenticatorRegisteredDateTime?.slice(0, 10);
+    const enabled = row.phoneSignInEnabledDateTime?.slice(0, 10);
+    const r = registered ? days.get(registered) : undefined;
+    if (r) r.registrations += 1;
+    const c = enabled ? days.get(enabled) : undefined;
+    if (c) c.completions += 1;
+  }
+  return [...days.values()];
+}

@@ -1,0 +1,85 @@
+import { Button, Stack, TextField, Typography } from '@mui/material';
+import { STALLED_LABELS, type StallRules, type StalledReason } from './stages';
+
+const REASONS: StalledReason[] = ['passNotUsed', 'phoneSignInNotEnabled', 'noPass'];
+
+function explain(reason: StalledReason, rules: StallRules): string {
+  switch (reason) {
+    case 'passNotUsed':
+      return `The pass expired, or is unused ${rules.stalledAfterHours} hours after it was issued.`;
+    case 'phoneSignInNotEnabled':
+      return `Authenticator push registered ${rules.stalledAfterHours}+ hours ago, phone sign-in still off.`;
+    case 'noPass':
+      return `In the pilot ${rules.noTapAfterDays}+ days without a pass.`;
+  }
+}
+
+/** Who to chase: each reason filters the member table, which exports to CSV. */
+export function StalledSummary(props: {
+  counts: Record<StalledReason, number>;
+  rules: StallRules;
+  selected: StalledReason | null;
+  onSelect: (reason: StalledReason | null) => void;
+  onRulesChange: (rules: Partial<StallRules>) => void;
+}) {
+  const number = (value: string) => {
+    const parsed = Number(value);
+    return Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
+  };
+  return (
+    <Stack spacing={2}>
+      <Stack component="ul" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none' }}>
+        {REASONS.map((reason) => (
+          <li key={reason}>
+            <Button
+              fullWidth
+              variant={props.selected === reason ? 'contained' : 'outlined'}
+              color="warning"
+              aria-pressed={props.selected === reason}
+              onClick={() => props.onSelect(props.selected === reason ? null : reason)}
+              sx={{ justifyContent: 'space-between', textTransform: 'none', textAlign: 'left' }}
+            >
+              <span>
+                <strong>{STALLED_LABELS[reason]}</strong>
+                <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+                  {explain(reason, props.rules)}
+                </Typography>
+              </span>
+              <Typography
+                component="span"
+                sx={{ fontWeight: 700, ml: 2 }}
+                data-testid={`stalled-count-${reason}`}
+              >
+                {props.counts[reason].toLocaleString()}
+              </Typography>
+            </Button>
+          </li>
+        ))}
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="Stalled after (hours)"
+          type="number"
+          size="small"
+          defaultValue={props.rules.stalledAfterHours}
+          slotProps={{ htmlInput: { min: 1, max: 2160 } }}
+          onChange={(event) => {
+            const hours = number(event.target.value);
+            if (hours) props.onRulesChange({ stalledAfterHours: hours });
+          }}
+        />
+        <TextField
+          label="No pass after (days)"
+          type="number"
+          size="small"
+          defaultValue={props.rules.noTapAfterDays}
+          slotProps={{ htmlInput: { min: 1, max: 365 } }}
+          onChange={(event) => {
+            const days = number(event.target.value);
+            if (days) props.onRulesChange({ noTapAfterDays: days });
+          }}
+        />
+      </Stack>
+    </Stack>
+  );
+}

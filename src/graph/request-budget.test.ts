@@ -1,0 +1,60 @@
+import { createRequestBudget } from './request-budget';
+
+function setup(requests = 5, windowSeconds = 10) {
+  let now = 0;
+  const waits: number[] = [];
+  const budget = createRequestBudget({
+    requests,
+    windowSeconds,
+    marginMs: 0,
+    now: () => now,
+    sleep: async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
+  });
+  return { budget, waits, advance: (ms: number) => (now += ms), time: () => now };
+}
+
+describe('the reports request budget', () => {
+  it('hands out at most the window’s slots at once', async () => {
+    const { budget, waits } = setup();
+    await expect(budget.takeUpTo(20)).resolves.toBe(5);
+    expect(waits).toEqual([]);
+  });
+
+  it('waits until the oldest slot leaves the window before handing out more', async () => {
+    const { budget, waits, advance, time } = setup();
+    await budget.takeUpTo(3);
+    advance(4_000);
+    await budget.takeUpTo(2);
+    await expect(budget.takeUpTo(5)).resolves.toBe(3);
+    expect(time()).toBe(10_000);
+    expect(waits).toEqual([6_000]);
+  });
+
+  it('never lets more than the limit through in any window', async () => {
+    const { budget, time } = setup();
+    const stamps: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const n = await budget.takeUpTo(1);
+      for (let k = 0; k < n; k++) stamps.push(time());
+    }
+    for (const start of stamps) {
+      expect(stamps.filter((t) => t >= start && t < start + 10_000).length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('hands out nothing while Graph has asked us to wait', async () => {
+    const { budget, time } = setup();
+    budget.pause(7);
+    await budget.takeUpTo(1);
+    expect(time()).toBe(7_000);
+  });
+
+  it('estimates the wait for a number of requests', async () => {
+    const { budget } = setup();
+    expect(budget.secondsFor(5)).toBe(0);
+    expect(budget.secondsFor(12)).toBe(20);
+  });
+});
