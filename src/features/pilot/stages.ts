@@ -1,7 +1,7 @@
 /**
  * What "done", "stuck" and "chase" mean for a pilot member, as pure functions of what Graph
  * told the loader. The emulator's ground truth (GET /emulator/pilot/{id}/truth) implements the
- * same definitions; docs/decisions/0004-pilot-progress-loading.md writes them down.
+ * same definitions; docs/decisions/0006-pilot-progress-loading.md writes them down.
  */
 export const STAGES = [
   'member',
