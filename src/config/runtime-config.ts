@@ -175,12 +175,17 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
   if (methods.length === 0)
     throw new ConfigError('verification.methods must list at least one method');
 
-  const groups = (Array.isArray(pilot.groups) ? pilot.groups : []).map((group, index) => {
+  if (pilot.groups !== undefined && !Array.isArray(pilot.groups)) {
+    throw new ConfigError('pilot.groups must be a list of { id, displayName }');
+  }
+  const groups = ((pilot.groups as unknown[] | undefined) ?? []).map((group, index) => {
     const g = object(group, `pilot.groups[${index}]`);
-    return {
-      id: string(g, 'id', `pilot.groups[${index}]`),
-      displayName: string(g, 'displayName', `pilot.groups[${index}]`),
-    };
+    const id = string(g, 'id', `pilot.groups[${index}]`).trim().toLowerCase();
+    // The id goes into Graph URLs and the page address: only an object id may pass.
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      throw new ConfigError(`pilot.groups[${index}].id must be the group's object id (a GUID)`);
+    }
+    return { id, displayName: string(g, 'displayName', `pilot.groups[${index}]`) };
   });
 
   return {
