@@ -15,12 +15,14 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
     'Policy.Read.AuthenticationMethod',
     'Sites.Selected',
   ],
-  // Pilot members, the registration report, per-member TAP and Authenticator state (read only).
+  // Pilot groups and members (department needs more than basic profiles), the audit log and
+  // registration report, and the few one-time passes only a read can settle. Read only; the
+  // report says enough about Authenticator, so no MicrosoftAuthApp scope.
   pilot: [
     'GroupMember.Read.All',
+    'User.Read.All',
     'AuditLog.Read.All',
     'UserAuthMethod-TAP.Read.All',
-    'UserAuthMethod-MicrosoftAuthApp.Read.All',
   ],
   // Directory audits and the verification list, read only.
   audit: ['AuditLog.Read.All', 'User.ReadBasic.All', 'Sites.Selected'],

@@ -220,7 +220,14 @@ describe('the pilot loader', () => {
     const w = world();
     const { client, budget, requests, batchItems } = setup(w);
     const snapshots = await collect(
-      loadPilot({ client, budget, groupId: GROUP, maxPassLifetimeMinutes: 480, now: () => NOW }),
+      loadPilot({
+        client,
+        budget,
+        groupId: GROUP,
+        maxPassLifetimeMinutes: 480,
+        auditRetentionDays: 30,
+        now: () => NOW,
+      }),
     );
     const last = snapshots.at(-1)!;
     expect(last.complete).toBe(true);
@@ -246,7 +253,14 @@ describe('the pilot loader', () => {
   it('shows partial results while pages arrive', async () => {
     const { client, budget } = setup(world());
     const snapshots = await collect(
-      loadPilot({ client, budget, groupId: GROUP, maxPassLifetimeMinutes: 480, now: () => NOW }),
+      loadPilot({
+        client,
+        budget,
+        groupId: GROUP,
+        maxPassLifetimeMinutes: 480,
+        auditRetentionDays: 30,
+        now: () => NOW,
+      }),
     );
     const sizes = snapshots.map((s) => s.members.length);
     expect(sizes[0]).toBe(0);
@@ -258,7 +272,14 @@ describe('the pilot loader', () => {
   it('pays for every report page and every batch item from the reports budget', async () => {
     const { client, budget, requests, slots } = setup(world());
     await collect(
-      loadPilot({ client, budget, groupId: GROUP, maxPassLifetimeMinutes: 480, now: () => NOW }),
+      loadPilot({
+        client,
+        budget,
+        groupId: GROUP,
+        maxPassLifetimeMinutes: 480,
+        auditRetentionDays: 30,
+        now: () => NOW,
+      }),
     );
     const reportsClass = requests.filter(
       (r) => r.includes('/auditLogs/') || r.includes('/reports/'),
@@ -271,7 +292,14 @@ describe('the pilot loader', () => {
     const { client, budget } = setup(w);
     const last = (
       await collect(
-        loadPilot({ client, budget, groupId: GROUP, maxPassLifetimeMinutes: 480, now: () => NOW }),
+        loadPilot({
+          client,
+          budget,
+          groupId: GROUP,
+          maxPassLifetimeMinutes: 480,
+          auditRetentionDays: 30,
+          now: () => NOW,
+        }),
       )
     ).at(-1)!;
     expect(last.complete).toBe(true);
@@ -292,6 +320,7 @@ describe('the pilot loader', () => {
           budget: first.budget,
           groupId: GROUP,
           maxPassLifetimeMinutes: 480,
+          auditRetentionDays: 30,
           now: () => NOW,
         }),
       )
@@ -313,6 +342,7 @@ describe('the pilot loader', () => {
           budget: second.budget,
           groupId: GROUP,
           maxPassLifetimeMinutes: 480,
+          auditRetentionDays: 30,
           now: () => NOW,
           previous,
         }),

@@ -35,8 +35,6 @@ import {
 
 /** Graph's resultReason for an issued pass (graph.md §5). */
 export const TAP_ISSUED_REASON = 'Admin registered temporary access pass method for user';
-/** Directory audit events are kept 30 days with Entra ID P1/P2. */
-export const AUDIT_RETENTION_DAYS = 30;
 
 const DAY = 86_400_000;
 
@@ -106,6 +104,8 @@ export interface LoadPilotOptions {
   groupId: string;
   /** The TAP policy's longest lifetime: passes older than this are surely expired. */
   maxPassLifetimeMinutes: number;
+  /** How long the tenant keeps directory audit events (30 days with Entra ID P1/P2). */
+  auditRetentionDays: number;
   previous?: PilotSnapshot;
   now?: () => number;
   signal?: AbortSignal;
@@ -213,7 +213,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   const loadedAt = now();
   const group = await getGroup(client, options.groupId, signal);
   const pilotStart = group.createdDateTime ? Date.parse(group.createdDateTime) : loadedAt;
-  const windowStart = Math.max(pilotStart, loadedAt - AUDIT_RETENTION_DAYS * DAY);
+  const windowStart = Math.max(pilotStart, loadedAt - options.auditRetentionDays * DAY);
   const clock: PilotClock = {
     now: loadedAt,
     pilotStart,

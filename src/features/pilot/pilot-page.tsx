@@ -77,11 +77,10 @@ export function PilotPage() {
   const [params, setParams] = usePilotParams();
   const groupId = params.groupId ?? config.pilot.groups[0]?.id ?? null;
   const query = useQuery({
-    ...pilotProgressQuery(
-      client,
-      groupId ?? '',
-      config.tap.fallbackPolicy.maximumLifetimeInMinutes,
-    ),
+    ...pilotProgressQuery(client, groupId ?? '', {
+      maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+      auditRetentionDays: config.audit.retentionDays,
+    }),
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;

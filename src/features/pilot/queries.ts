@@ -27,7 +27,7 @@ export function groupSearchQuery(client: GraphClient, text: string) {
 export function pilotProgressQuery(
   client: GraphClient,
   groupId: string,
-  maxPassLifetimeMinutes: number,
+  limits: { maxPassLifetimeMinutes: number; auditRetentionDays: number },
   budget: RequestBudget = reportsBudget,
 ) {
   const queryKey = pilotKeys.progress(groupId);
@@ -40,7 +40,7 @@ export function pilotProgressQuery(
           client,
           budget,
           groupId,
-          maxPassLifetimeMinutes,
+          ...limits,
           previous: previous?.complete ? previous : undefined,
           signal,
         });
