@@ -1,0 +1,70 @@
+export interface EmulatorSettings {
+  /** Users in the tenant (staff and fixtures included); grows when the pilot needs more. */
+  userCount: number;
+  /** Transitive members of the Passwordless Pilot group; null = 40 % of the population. */
+  pilotSize: number | null;
+  /** Added to every Graph request before it is answered. */
+  latencyMs: number;
+  /** Share of Graph requests answered 429, spread evenly (0.1 = every 10th). */
+  throttleRate: number;
+  retryAfterSeconds: number;
+  accessTokenLifetimeSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  userCount: 300,
+  pilotSize: null,
+  latencyMs: 0,
+  throttleRate: 0,
+  retryAfterSeconds: 1,
+  accessTokenLifetimeSeconds: 3600,
+};
+
+interface Rule {
+  min: number;
+  max: number;
+  integer: boolean;
+  nullable?: boolean;
+}
+
+const RULES: Record<keyof EmulatorSettings, Rule> = {
+  userCount: { min: 1, max: 200_000, integer: true },
+  pilotSize: { min: 0, max: 200_000, integer: true, nullable: true },
+  latencyMs: { min: 0, max: 60_000, integer: true },
+  throttleRate: { min: 0, max: 1, integer: false },
+  retryAfterSeconds: { min: 0, max: 3600, integer: true },
+  accessTokenLifetimeSeconds: { min: 1, max: 86_400, integer: true },
+};
+
+export class SettingsError extends Error {}
+
+/** Validates an untrusted settings patch (control API or options); throws SettingsError. */
+export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new SettingsError('Settings must be a JSON object.');
+  }
+  const patch: Partial<Record<keyof EmulatorSettings, number | null>> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in RULES)) throw new SettingsError(`Unknown setting '${key}'.`);
+    const name = key as keyof EmulatorSettings;
+    const rule = RULES[name];
+    if (value === null && rule.nullable) {
+      patch[name] = null;
+      continue;
+    }
+    const valid =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (!rule.integer || Number.isInteger(value)) &&
+      value >= rule.min &&
+      value <= rule.max;
+    if (!valid) {
+      const kind = rule.integer ? 'an integer' : 'a number';
+      const orNull = rule.nullable ? ' or null' : '';
+      throw new SettingsError(`'${key}' must be ${kind} from ${rule.min} to ${rule.max}${orNull}.`);
+    }
+    patch[name] = value;
+  }
+  return patch as Partial<EmulatorSettings>;
+}
