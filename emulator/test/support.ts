@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { request as httpsRequest } from 'node:https';
+import { decodeJwt } from 'jose';
+import { ensureDevCertificate } from '../cert';
+import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../constants';
+import { startEmulator, type RunningEmulator } from '../server';
+import type { EmulatorSettings } from '../settings';
+
+/**
+ * fetch over node:https that trusts the dev certificate as a CA, so TLS stays verified (Node 20
+ * has no public way to give the global fetch a CA, and NODE_EXTRA_CA_CERTS is read only at start).
+ * Never follows redirects: the tests look at them.
+ */
+export function trustingFetch(ca: string): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    return new Promise<Response>((resolve, reject) => {
+      const outgoing = httpsRequest(
+        request.url,
+        { method: request.method, headers, ca },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(incoming.headers)) {
+              for (const item of Array.isArray(value)
+                ? value
+                : value === undefined
+                  ? []
+                  : [value]) {
+                headers.append(name, item);
+              }
+            }
+            const status = incoming.statusCode ?? 500;
+            const empty = [204, 205, 304].includes(status);
+            resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
+          });
+          incoming.on('error', reject);
+        },
+      );
+      outgoing.on('error', reject);
+      request.signal.addEventListener('abort', () => outgoing.destroy(new Error('aborted')));
+      outgoing.end(body);
+    });
+  };
+}
+
+export interface TestEnv extends RunningEmulator {
+  fetch: typeof fetch;
+  /** GET/POST… a path on the emulator's origin. */
+  call(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export async function startTestEmulator(settings?: Partial<EmulatorSettings>): Promise<TestEnv> {
+  const running = await startEmulator({ port: 0, settings });
+  const fetch = trustingFetch((await ensureDevCertificate()).cert);
+  return { ...running, fetch, call: (path, init) => fetch(`${running.origin}${path}`, init) };
+}
+
+export const REDIRECT_PATH = '/redirect.html';
+export const AUTHORIZE_PATH = `/login/${DEMO_TENANT_ID}/oauth2/v2.0/authorize`;
+export const TOKEN_PATH = `/login/${DEMO_TENANT_ID}/oauth2/v2.0/token`;
+
+export function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export function authorizeUrl(env: TestEnv, params: Record<string, string>): string {
+  const query = new URLSearchParams({
+    client_id: DEMO_CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: `${env.origin}${REDIRECT_PATH}`,
+    response_mode: 'query',
+    scope: 'openid profile offline_access User.Read',
+    state: 'state-1',
+    nonce: 'nonce-1',
+    ...params,
+  });
+  return `${env.origin}${AUTHORIZE_PATH}?${query}`;
+}
+
+/** The form action of the sign-in page, as a browser would resolve it. */
+export function formAction(html: string, base: string): string {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
+  return new URL(action.replaceAll('&amp;', '&'), base).toString();
+}
+
+/** Signs in interactively (page, then the account button) and returns the redirect. */
+export async function signInInteractively(
+  env: TestEnv,
+  upn: string,
+  params: Record<string, string> = {},
+) {
+  const { verifier, challenge } = pkcePair();
+  const url = authorizeUrl(env, {
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...params,
+  });
+  const page = await env.fetch(url);
+  const response = await env.fetch(formAction(await page.text(), url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: upn }),
+  });
+  const location = new URL(response.headers.get('location') ?? '', env.origin);
+  const answer = new URLSearchParams(location.hash.slice(1) || location.search);
+  return {
+    response,
+    location,
+    code: answer.get('code') ?? '',
+    verifier,
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+export function tokenRequest(env: TestEnv, fields: Record<string, string>): Promise<Response> {
+  return env.call(TOKEN_PATH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: DEMO_CLIENT_ID, ...fields }),
+  });
+}
+
+export interface Tokens {
+  access_token: string;
+  refresh_token: string;
+  id_token: string;
+  scope: string;
+}
+
+/** A full sign-in for `upn` with `scope`: the token response. */
+export async function tokensFor(env: TestEnv, upn: string, scope: string): Promise<Tokens> {
+  const { code, verifier } = await signInInteractively(env, upn, { scope });
+  const response = await tokenRequest(env, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: `${env.origin}${REDIRECT_PATH}`,
+  });
+  if (response.status !== 200)
+    throw new Error(`token: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Tokens;
+}
+
+export function claimsOf(token: string) {
+  return decodeJwt(token);
+}
+
+export function graphGet(
+  env: TestEnv,
+  path: string,
+  token: string,
+  headers: Record<string, string> = {},
+) {
+  return env.call(`/graph/v1.0${path}`, {
+    headers: { Authorization: `Bearer ${token}`, ...headers },
+  });
+}
