@@ -1,0 +1,48 @@
+import type { EmulatorSettings } from '../settings';
+
+export interface ThrottleRequest {
+  method: string;
+  /** Path relative to /graph/v1.0, with its query string. */
+  path: string;
+  /** The calling app (`appid`), once the token is known; undefined before authentication. */
+  appId?: string;
+  now: number;
+}
+
+export interface ThrottleDecision {
+  retryAfterSeconds: number;
+  message?: string;
+}
+
+/**
+ * A throttling rule: returns a decision to answer 429, or undefined to let the request through.
+ * The pipeline checks the global one before authentication and a route's own (RouteAccess.throttle)
+ * after it, so a per-app limiter for a resource class plugs in as one more Throttle.
+ */
+export interface Throttle {
+  check(request: ThrottleRequest): ThrottleDecision | undefined;
+  reset(): void;
+}
+
+export const TOO_MANY_REQUESTS =
+  'Too many requests. Wait for the interval in the Retry-After header, then retry.';
+
+/**
+ * settings.throttleRate as an exact, deterministic share: the request whose running count crosses
+ * a multiple of 1/rate is throttled (0.1 = every 10th, 0.5 = every 2nd, 1 = all).
+ */
+export function createRateThrottle(settings: () => EmulatorSettings): Throttle {
+  let count = 0;
+  return {
+    check() {
+      const { throttleRate: rate, retryAfterSeconds } = settings();
+      count++;
+      if (rate <= 0) return undefined;
+      const crossed = Math.floor(count * rate + 1e-9) > Math.floor((count - 1) * rate + 1e-9);
+      return crossed ? { retryAfterSeconds } : undefined;
+    },
+    reset() {
+      count = 0;
+    },
+  };
+}
