@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findUser } from '../directory';
+import type { RequestLogEntry } from '../graph/pipeline';
+import { applyCors, readBody, sendJson } from '../http';
+import type { IdentityStore } from '../identity/store';
+import type { Tenant } from '../model';
+import { DEMO_FIXTURES } from '../seed/people';
+import { parseSettingsPatch, SettingsError, type EmulatorSettings } from '../settings';
+import { ControlError, phoneAction } from './phone';
+
+export interface ControlDeps {
+  settings(): EmulatorSettings;
+  /** Applies a validated patch; regenerates the tenant when its shape changes. */
+  updateSettings(patch: Partial<EmulatorSettings>): void;
+  /** Back to the initial settings plus `overrides`, with a fresh tenant. */
+  reset(overrides: Partial<EmulatorSettings>): void;
+  requests: RequestLogEntry[];
+  store: IdentityStore;
+  tenant(): Tenant;
+}
+
+const CORS = { methods: 'GET, POST, PATCH, DELETE, OPTIONS', allowHeaders: 'Content-Type' };
+
+/** /emulator/...: test and demo controls; JSON, no authentication (local only). */
+export function createControlHandler(deps: ControlDeps) {
+  return async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (applyCors(req, res, CORS)) return;
+    try {
+      const body = await readJson(req);
+      const result = route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body);
+      sendJson(res, 200, result);
+    } catch (error) {
+      if (error instanceof ControlError) {
+        sendJson(res, error.status, { error: { code: error.code, message: error.message } });
+      } else if (error instanceof SettingsError) {
+        sendJson(res, 400, { error: { code: 'badSettings', message: error.message } });
+      } else throw error;
+    }
+  };
+
+  function route(method: string, path: string, body: unknown): unknown {
+    const phone = /^\/emulator\/users\/([^/]+)\/phone$/.exec(path);
+    if (phone && method === 'POST') {
+      const upn = decodeURIComponent(phone[1] as string);
+      const user = findUser(deps.tenant(), upn);
+      if (!user) throw new ControlError(404, 'userNotFound', `No user '${upn}'.`);
+      return phoneAction(deps.tenant(), user, body, Date.now());
+    }
+    switch (`${method} ${path}`) {
+      case 'POST /emulator/reset':
+        deps.reset(parseSettingsPatch(body));
+        return deps.settings();
+      case 'GET /emulator/settings':
+        return deps.settings();
+      case 'PATCH /emulator/settings':
+        deps.updateSettings(parseSettingsPatch(body));
+        return deps.settings();
+      case 'GET /emulator/requests':
+        return { value: deps.requests };
+      case 'DELETE /emulator/requests':
+        deps.requests.length = 0;
+        return { value: [] };
+      case 'POST /emulator/tokens/expire':
+        deps.store.expireAccessTokens();
+        return { ok: true };
+      case 'POST /emulator/sessions/revoke':
+        deps.store.revokeSessions();
+        return { ok: true };
+      case 'GET /emulator/fixtures':
+        return fixtures(deps.tenant());
+      default:
+        throw new ControlError(404, 'notFound', `No control endpoint ${method} ${path}.`);
+    }
+  }
+}
+
+/** The named demo users, with the pass a seeded TAP holds (what the helpdesk told them). */
+function fixtures(tenant: Tenant) {
+  return Object.fromEntries(
+    Object.entries(DEMO_FIXTURES).map(([key, f]) => [
+      key,
+      {
+        id: f.id,
+        userPrincipalName: f.userPrincipalName,
+        displayName: tenant.users.find((u) => u.id === f.id)?.displayName,
+        description: f.description,
+        temporaryAccessPass: tenant.authMethods.get(f.id)?.temporaryAccessPass?.secret ?? null,
+      },
+    ]),
+  );
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (req.method === 'GET' || req.method === 'DELETE') return undefined;
+  const text = await readBody(req);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ControlError(400, 'badJson', 'The body is not valid JSON.');
+  }
+}

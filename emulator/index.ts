@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createControlHandler } from './control/routes';
+import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
+import { createRateThrottle } from './graph/throttle';
+import { createSigner, type Signer } from './identity/keys';
+import { createIdentityHandler } from './identity/routes';
+import { IdentityStore } from './identity/store';
+import type { Tenant } from './model';
+import { createGraphRouter } from './routes';
+import { createTenant } from './seed/tenant';
+import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
+
+export * from './constants';
+export type { EmulatorSettings } from './settings';
+export { DEFAULT_SETTINGS } from './settings';
+export type * from './model';
+export { DEMO_ACCOUNTS, DEMO_FIXTURES, type DemoAccount, type DemoFixtureKey } from './seed/people';
+export { GraphError } from './graph/errors';
+export type { GraphContext, GraphHandler, GraphResult, RouteAccess, Caller } from './graph/router';
+export type { Throttle, ThrottleDecision, ThrottleRequest } from './graph/throttle';
+
+export interface Emulator {
+  /** Connect-style: answers /login/…, /graph/… and /emulator/…, calls next() for the rest. */
+  middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  /** Back to the initial settings and a freshly generated tenant (sign-ins survive). */
+  reset(): void;
+  readonly settings: EmulatorSettings;
+  /** The tenant the Graph routes serve; replaced by reset and by shape-changing settings. */
+  readonly state: Tenant;
+}
+
+export function createEmulator(options: { settings?: Partial<EmulatorSettings> } = {}): Emulator {
+  const initial: EmulatorSettings = {
+    ...DEFAULT_SETTINGS,
+    ...parseSettingsPatch(options.settings),
+  };
+  let settings = initial;
+  let tenant = createTenant(settings);
+  const store = new IdentityStore();
+  const requests: RequestLogEntry[] = [];
+  const throttle = createRateThrottle(() => settings);
+  const router = createGraphRouter();
+
+  const reset = (overrides: Partial<EmulatorSettings> = {}) => {
+    settings = { ...initial, ...overrides };
+    tenant = createTenant(settings);
+    requests.length = 0;
+    throttle.reset();
+  };
+  const control = createControlHandler({
+    settings: () => settings,
+    updateSettings(patch) {
+      const reshaped = (['userCount', 'pilotSize'] as const).some(
+        (key) => key in patch && patch[key] !== settings[key],
+      );
+      settings = { ...settings, ...patch };
+      if (reshaped) tenant = createTenant(settings);
+      if ('throttleRate' in patch) throttle.reset();
+    },
+    reset,
+    requests,
+    store,
+    tenant: () => tenant,
+  });
+
+  // Key generation is async; requests that arrive first wait for it.
+  const handlers = createSigner().then((signer: Signer) => {
+    const deps = { signer, store, tenant: () => tenant, settings: () => settings };
+    return {
+      identity: createIdentityHandler(deps),
+      graph: createGraphHandler({
+        ...deps,
+        router,
+        throttle,
+        log: (entry) => requests.push(entry),
+      }).handleGraph,
+    };
+  });
+
+  function middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+    const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+    const area = /^\/(login|graph|emulator)(\/|$)/.exec(url.pathname)?.[1];
+    if (!area) return next();
+    const run = async () => {
+      if (area === 'emulator') return control(req, res, url);
+      const { identity, graph } = await handlers;
+      return area === 'login' ? identity(req, res, url) : graph(req, res, url);
+    };
+    run().catch((error: unknown) => {
+      console.error('[emulator]', error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  }
+
+  return {
+    middleware,
+    reset: () => reset(),
+    get settings() {
+      return settings;
+    },
+    get state() {
+      return tenant;
+    },
+  };
+}

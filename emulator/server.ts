@@ -1,0 +1,43 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { ensureDevCertificate } from './cert';
+import { createEmulator, type Emulator } from './index';
+import type { EmulatorSettings } from './settings';
+
+export interface RunningEmulator {
+  origin: string;
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+/** The emulator on its own https server (the dev certificate); port 0 picks a free port. */
+export async function startEmulator(
+  opts: { port?: number; host?: string; settings?: Partial<EmulatorSettings> } = {},
+): Promise<RunningEmulator> {
+  const { key, cert } = await ensureDevCertificate();
+  const emulator = createEmulator({ settings: opts.settings });
+  const server = createServer({ key, cert }, (req, res) =>
+    emulator.middleware(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Not found: the emulator serves /login, /graph and /emulator.');
+    }),
+  );
+  const host = opts.host ?? 'localhost';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  // The certificate names localhost; wildcard binds are still reached through it.
+  const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
+  return {
+    origin: `https://${name}:${port}`,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
