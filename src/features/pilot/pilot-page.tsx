@@ -28,6 +28,11 @@ import { StalledSummary } from './stalled-summary';
 import { TrendChart } from './trend-chart';
 import { usePilotParams } from './use-pilot-params';
 
+const LOAD_ERROR_CONTEXT = {
+  doing: 'load the pilot',
+  needs: 'the GroupMember.Read.All and User.Read.All permissions, consented for TAP Desk',
+};
+
 function Section(props: { title: string; children: ReactNode; flex?: number }) {
   const id = `pilot-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
@@ -161,14 +166,10 @@ export function PilotPage() {
         <Alert severity="info">
           No pilot group is configured yet. Search for the security group that holds your pilot.
         </Alert>
-      ) : query.isError && !snapshot ? (
+      ) : query.isError && !snapshot?.members.length ? (
         <ErrorState
           error={query.error}
-          context={{
-            doing: 'load the pilot',
-            needs:
-              'GroupMember.Read.All and User.Read.All consented for TAP Desk, and a directory role that reads the group',
-          }}
+          context={LOAD_ERROR_CONTEXT}
           onRetry={() => void query.refetch()}
         />
       ) : (
@@ -177,7 +178,7 @@ export function PilotPage() {
           {query.isError ? (
             <ErrorState
               error={query.error}
-              context={{ doing: 'finish loading the pilot' }}
+              context={LOAD_ERROR_CONTEXT}
               onRetry={() => void query.refetch()}
             />
           ) : null}
