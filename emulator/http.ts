@@ -4,7 +4,10 @@ export type Headers = Record<string, string | string[]>;
 
 /** The https origin the browser used: the emulator answers on whatever host serves it. */
 export function requestOrigin(req: IncomingMessage): string {
-  return `https://${req.headers.host ?? 'localhost'}`;
+  // Vite serves https over HTTP/2, where the host arrives as the :authority pseudo-header.
+  const authority = req.headers[':authority'];
+  const host = req.headers.host ?? (typeof authority === 'string' ? authority : undefined);
+  return `https://${host ?? 'localhost'}`;
 }
 
 export function header(req: IncomingMessage, name: string): string | undefined {
