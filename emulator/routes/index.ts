@@ -1,5 +1,7 @@
 import { GraphRouter } from '../graph/router';
+import { registerAuthenticationMethodRoutes } from './authentication-methods';
 import { registerMemberOfRoutes } from './member-of';
+import { registerPolicyRoutes } from './policies';
 import { registerUserRoutes } from './users';
 
 /** Every Graph route module; adding one is an import and a line here. */
@@ -7,5 +9,7 @@ export function createGraphRouter(): GraphRouter {
   const router = new GraphRouter();
   registerUserRoutes(router);
   registerMemberOfRoutes(router);
+  registerAuthenticationMethodRoutes(router);
+  registerPolicyRoutes(router);
   return router;
 }
