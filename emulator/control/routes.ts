@@ -7,6 +7,7 @@ import type { Tenant } from '../model';
 import { DEMO_FIXTURES } from '../seed/people';
 import { parseSettingsPatch, SettingsError, type EmulatorSettings } from '../settings';
 import { ControlError, phoneAction } from './phone';
+import { updateTapPolicy } from './policy';
 
 export interface ControlDeps {
   settings(): EmulatorSettings;
@@ -68,6 +69,10 @@ export function createControlHandler(deps: ControlDeps) {
         return { ok: true };
       case 'GET /emulator/fixtures':
         return fixtures(deps.tenant());
+      case 'GET /emulator/policies/temporary-access-pass':
+        return deps.tenant().tapPolicy;
+      case 'PATCH /emulator/policies/temporary-access-pass':
+        return updateTapPolicy(deps.tenant(), body);
       default:
         throw new ControlError(404, 'notFound', `No control endpoint ${method} ${path}.`);
     }
