@@ -6,7 +6,7 @@ import { createSigner, type Signer } from './identity/keys';
 import { createIdentityHandler } from './identity/routes';
 import { IdentityStore } from './identity/store';
 import type { Tenant } from './model';
-import { createGraphRouter } from './routes';
+import { createGraphRouter } from './routes/index';
 import { createTenant } from './seed/tenant';
 import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
 
@@ -18,6 +18,8 @@ export { DEMO_ACCOUNTS, DEMO_FIXTURES, type DemoAccount, type DemoFixtureKey } f
 export { GraphError } from './graph/errors';
 export type { GraphContext, GraphHandler, GraphResult, RouteAccess, Caller } from './graph/router';
 export type { Throttle, ThrottleDecision, ThrottleRequest } from './graph/throttle';
+
+const MAX_LOGGED_REQUESTS = 50_000;
 
 export interface Emulator {
   /** Connect-style: answers /login/…, /graph/… and /emulator/…, calls next() for the rest. */
@@ -72,7 +74,10 @@ export function createEmulator(options: { settings?: Partial<EmulatorSettings> }
         ...deps,
         router,
         throttle,
-        log: (entry) => requests.push(entry),
+        log: (entry) => {
+          // Bounded, so a long demo or benchmark session cannot grow it without end.
+          if (requests.push(entry) > MAX_LOGGED_REQUESTS) requests.shift();
+        },
       }).handleGraph,
     };
   });

@@ -123,23 +123,15 @@ export function createIdentityHandler(deps: TokenDeps) {
     const redirectUri = p.get('redirect_uri') ?? '';
     // Without a trusted client and redirect URI, errors can only be shown, never redirected.
     if (clientId !== DEMO_CLIENT_ID) {
-      return sendHtml(
+      return errorPage(
         res,
-        400,
-        messagePage(
-          'Sign-in error',
-          `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${DEMO_TENANT_NAME}'.`,
-        ),
+        `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${DEMO_TENANT_NAME}'.`,
       );
     }
     if (!sameOrigin(redirectUri, origin)) {
-      return sendHtml(
+      return errorPage(
         res,
-        400,
-        messagePage(
-          'Sign-in error',
-          `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
-        ),
+        `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
       );
     }
     const mode = p.get('response_mode') ?? 'query';
@@ -203,7 +195,9 @@ export function createIdentityHandler(deps: TokenDeps) {
       const hintMatches =
         !request.loginHint ||
         user?.userPrincipalName.toLowerCase() === request.loginHint.toLowerCase();
-      if (!sessionId || !user?.accountEnabled || !hintMatches) return fail(ERRORS.loginRequired());
+      if (!session || !sessionId || !user?.accountEnabled || !hintMatches) {
+        return fail(ERRORS.loginRequired());
+      }
       return respond(res, request, codeFields(request, user.id, sessionId, now));
     }
     // Interactive requests always show the picker, so switching demo accounts is one click.
@@ -223,7 +217,6 @@ export function createIdentityHandler(deps: TokenDeps) {
         codeChallenge: request.codeChallenge,
         scope: request.scope,
         nonce: request.nonce,
-        sessionId,
       },
       now,
     );
@@ -421,6 +414,10 @@ function respond(
   if (request.responseMode === 'fragment') target.hash = params.toString();
   else params.forEach((value, key) => target.searchParams.set(key, value));
   return redirect(res, target.toString(), headers);
+}
+
+function errorPage(res: ServerResponse, message: string) {
+  sendHtml(res, 400, messagePage('Sign-in error', message));
 }
 
 function authErrorFields(error: AuthError, request: AuthorizeRequest): Record<string, string> {

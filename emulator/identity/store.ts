@@ -14,7 +14,6 @@ export interface AuthCode {
   codeChallenge: string;
   scope: string;
   nonce: string | undefined;
-  sessionId: string;
   issuedAt: number;
   redeemed: boolean;
 }

@@ -434,6 +434,20 @@ describe('Graph plumbing', () => {
     });
   });
 
+  it('adds settings.latencyMs to every Graph request', async () => {
+    const patch = (latencyMs: number) =>
+      env.call('/emulator/settings', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ latencyMs }),
+      });
+    await patch(150);
+    const started = Date.now();
+    expect((await get('/me')).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    await patch(0);
+  });
+
   it('answers an unknown segment with 400 and checks the tenant in the token', async () => {
     await expectGraphError(
       await get('/nonsense'),
