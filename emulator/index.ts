@@ -40,14 +40,14 @@ export function createEmulator(options: { settings?: Partial<EmulatorSettings> }
   let tenant = createTenant(settings);
   const store = new IdentityStore();
   const requests: RequestLogEntry[] = [];
-  const throttle = createRateThrottle(() => settings);
+  const throttle = createRateThrottle();
   const router = createGraphRouter();
 
   const reset = (overrides: Partial<EmulatorSettings> = {}) => {
     settings = { ...initial, ...overrides };
     tenant = createTenant(settings);
     requests.length = 0;
-    throttle.reset();
+    for (const t of [throttle, ...router.throttles()]) t.reset();
   };
   const control = createControlHandler({
     settings: () => settings,

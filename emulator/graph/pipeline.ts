@@ -59,7 +59,13 @@ export function createGraphHandler(deps: GraphDeps) {
         'Retry-After': String(decision.retryAfterSeconds),
       });
     try {
-      const throttled = deps.throttle.check({ method: request.method, path: request.url, now });
+      const settings = deps.settings();
+      const throttled = deps.throttle.check({
+        method: request.method,
+        path: request.url,
+        now,
+        settings,
+      });
       if (throttled) throw tooMany(throttled);
       const caller = await authenticate(
         request.headers.authorization,
@@ -90,6 +96,7 @@ export function createGraphHandler(deps: GraphDeps) {
         path: request.url,
         appId: caller.appId,
         now,
+        settings,
       });
       if (routeThrottled) throw tooMany(routeThrottled);
       const ctx: GraphContext = {
@@ -100,7 +107,7 @@ export function createGraphHandler(deps: GraphDeps) {
         headers: request.headers,
         body: parseJson(request.body),
         state: deps.tenant(),
-        settings: deps.settings(),
+        settings,
         origin: request.origin,
         now,
       };

@@ -74,6 +74,11 @@ export class GraphRouter {
     this.routes.push({ method: method.toUpperCase(), pattern, access, handler, segments });
   }
 
+  /** The routes' own throttles, so a reset can clear their windows. */
+  throttles(): Throttle[] {
+    return [...new Set(this.routes.flatMap((r) => (r.access.throttle ? [r.access.throttle] : [])))];
+  }
+
   /** Matches a path relative to /graph/v1.0; `methodAllowed` is false when only the method differs. */
   match(method: string, path: string): { found?: RouteMatch; methodAllowed: boolean } {
     const parts = path.split('/').filter(Boolean).map(safeDecode);

@@ -7,6 +7,8 @@ export interface ThrottleRequest {
   /** The calling app (`appid`), once the token is known; undefined before authentication. */
   appId?: string;
   now: number;
+  /** Current settings, for limits that are configurable. */
+  settings: EmulatorSettings;
 }
 
 export interface ThrottleDecision {
@@ -17,7 +19,8 @@ export interface ThrottleDecision {
 /**
  * A throttling rule: returns a decision to answer 429, or undefined to let the request through.
  * The pipeline checks the global one before authentication and a route's own (RouteAccess.throttle)
- * after it, so a per-app limiter for a resource class plugs in as one more Throttle.
+ * after it, so a per-app limiter for a resource class plugs in as one more Throttle. Every one is
+ * reset with the tenant (POST /emulator/reset).
  */
 export interface Throttle {
   check(request: ThrottleRequest): ThrottleDecision | undefined;
@@ -31,11 +34,11 @@ export const TOO_MANY_REQUESTS =
  * settings.throttleRate as an exact, deterministic share: the request whose running count crosses
  * a multiple of 1/rate is throttled (0.1 = every 10th, 0.5 = every 2nd, 1 = all).
  */
-export function createRateThrottle(settings: () => EmulatorSettings): Throttle {
+export function createRateThrottle(): Throttle {
   let count = 0;
   return {
-    check() {
-      const { throttleRate: rate, retryAfterSeconds } = settings();
+    check({ settings }) {
+      const { throttleRate: rate, retryAfterSeconds } = settings;
       count++;
       if (rate <= 0) return undefined;
       const crossed = Math.floor(count * rate + 1e-9) > Math.floor((count - 1) * rate + 1e-9);
