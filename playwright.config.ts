@@ -19,11 +19,11 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `npx vite --mode demo --port ${port} --strictPort`,
+    command: `npx vite --configLoader runner --mode demo --port ${port} --strictPort`,
     url: `${baseURL}/config.json`,
     ignoreHTTPSErrors: true,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), TAPDESK_NO_WATCH: '1' },
   },
 });

@@ -24,7 +24,14 @@ export default defineConfig(async ({ mode, command }) => {
   const https = command === 'serve' && demo ? await ensureDevCertificate() : undefined;
   return {
     plugins: [react(), ...(demo ? [emulatorPlugin()] : [])],
-    server: { port, strictPort: true, https, host: 'localhost' },
+    server: {
+      port,
+      strictPort: true,
+      https,
+      host: 'localhost',
+      // End-to-end runs serve a fixed tree: no file watching, so no restart resets the emulator.
+      watch: process.env.TAPDESK_NO_WATCH ? null : undefined,
+    },
     preview: { port, strictPort: true, https, host: 'localhost' },
     build: {
       target: 'es2022',

@@ -120,6 +120,13 @@ function SessionFromMsal(props: {
         return client;
       },
       async signOut() {
+        // Drop every token this tab holds before leaving, whatever the identity provider does next.
+        // MSAL's own clean-up leaves token entries behind in OIDC mode (seen with msal-browser
+        // 5.30), so the cache we chose, sessionStorage, is swept of MSAL's entries by hand.
+        await instance.clearCache({ account });
+        for (const key of Object.keys(sessionStorage)) {
+          if (key.startsWith('msal.')) sessionStorage.removeItem(key);
+        }
         await instance.logoutRedirect({ account });
       },
     };

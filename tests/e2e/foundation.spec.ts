@@ -66,13 +66,13 @@ test('an expired access token is renewed silently and the page keeps working', a
   request,
 }) => {
   await signIn(page, ACCOUNTS.helpdesk);
-  await page.getByLabel('Find a user').fill('ada');
+  await page.getByLabel('Find a user').fill('sofia');
   await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
   await request.post('/emulator/tokens/expire');
   await request.delete('/emulator/requests');
   await page.getByLabel('Find a user').fill('jos');
   await expect(
-    page.getByRole('list', { name: 'Search results' }).getByRole('link').first(),
+    page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'José Núñez' }),
   ).toBeVisible();
   const log = (await (await request.get('/emulator/requests')).json()) as {
     value: { path: string; status: number }[];
@@ -87,7 +87,7 @@ test('a sign-in that cannot be renewed sends the person to sign in again and bac
   request,
 }) => {
   await signIn(page, ACCOUNTS.helpdesk);
-  await page.goto('/helpdesk?q=ada');
+  await page.goto('/helpdesk?q=sofia');
   await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.helpdesk.name);
   await request.post('/emulator/tokens/expire');
   await request.post('/emulator/sessions/revoke');
