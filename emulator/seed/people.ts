@@ -208,9 +208,9 @@ export const DEMO_FIXTURES = {
     'Pilot member who signed in with a still-valid TAP but registered nothing',
     {
       id: '8f160c52-d2d5-4e3a-abe6-86c997a88f63',
-      givenName: 'Mateo',
-      surname: 'Rossi',
-      userPrincipalName: 'mateo.rossi@contoso.com',
+      givenName: 'Ada',
+      surname: 'Lovelace',
+      userPrincipalName: 'ada.lovelace@contoso.com',
       department: 'Operations',
       jobTitle: 'Logistics Planner',
       pilot: 'direct',

@@ -156,6 +156,13 @@ describe('POST /emulator/users/{upn}/phone', () => {
     ).not.toBeNull();
   });
 
+  it('lets Ada, who already signed in with her pass, register Authenticator (the README example)', async () => {
+    const ada = DEMO_FIXTURES.pilotTapUsed;
+    expect(ada.userPrincipalName).toBe('ada.lovelace@contoso.com');
+    const response = await phone(ada.userPrincipalName, { action: 'register-authenticator' });
+    expect(response.status).toBe(200);
+  });
+
   it('refuses expired, not-yet-valid and used one-time passes as Entra does', async () => {
     const refuse = async (fixture: { id: string; userPrincipalName: string }, code: string) =>
       expectError(
