@@ -51,9 +51,9 @@ export function tapPolicyResource(ctx: GraphContext, policy: TapPolicy) {
     minimumLifetimeInMinutes: policy.minimumLifetimeInMinutes,
     maximumLifetimeInMinutes: policy.maximumLifetimeInMinutes,
     isUsableOnce: policy.isUsableOnce,
-    excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
     'includeTargets@odata.context': targetsContext(ctx, policy.id, TAP_TYPE),
     includeTargets: policy.includeTargets.map((t) => ({ ...t })),
+    excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
   };
 }
 
@@ -77,9 +77,9 @@ export function authenticatorPolicyResource(ctx: GraphContext, policy: Authentic
         policy.featureSettings.displayLocationInformationRequiredState,
       ),
     },
-    excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
     'includeTargets@odata.context': targetsContext(ctx, policy.id, AUTHENTICATOR_TYPE),
     includeTargets: policy.includeTargets.map((t) => ({ ...t })),
+    excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
   };
 }
 
