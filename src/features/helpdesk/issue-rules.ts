@@ -79,7 +79,8 @@ export function isActive(tap: TemporaryAccessPass): boolean {
  */
 export function issueChecks(input: {
   user: UserDetails;
-  memberships: Memberships;
+  /** null when the roles and groups could not be read: those checks are then left to Graph. */
+  memberships: Memberships | null;
   taps: TemporaryAccessPass[];
   policy: PolicyView;
   issuer: { oid: string; directoryRoleIds: string[] };
@@ -119,7 +120,7 @@ export function issueChecks(input: {
       detail: 'Make sure this person should have a passwordless sign-in in this tenant.',
     });
   }
-  if (memberships.directoryRoles.length > 0) {
+  if (memberships && memberships.directoryRoles.length > 0) {
     const roles = memberships.directoryRoles.map((role) => role.displayName).join(', ');
     const knownRoles = issuer.directoryRoleIds.length > 0;
     const mayIssue = issuer.directoryRoleIds.some((id) => PRIVILEGED_ISSUER_ROLES.includes(id));
@@ -143,12 +144,14 @@ export function issueChecks(input: {
     });
   }
   const includes = policy.includeTargets;
+  const groupIds = memberships?.groupIds ?? [];
   const inScope =
+    memberships === null ||
     includes === null ||
     includes.includes('all_users') ||
-    memberships.groupIds.some((id) => includes.includes(id)) ||
+    groupIds.some((id) => includes.includes(id)) ||
     (user.id != null && includes.includes(user.id));
-  const excluded = memberships.groupIds.some((id) => policy.excludeTargets.includes(id));
+  const excluded = groupIds.some((id) => policy.excludeTargets.includes(id));
   if (!inScope || excluded) {
     checks.push({
       id: 'outsidePolicy',

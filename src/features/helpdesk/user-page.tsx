@@ -93,17 +93,15 @@ export function UserPage() {
 
   const details = user.data;
   const activeTap = (taps.data ?? []).find(isActive) ?? null;
-  const checks =
-    memberships.data && taps.data
-      ? issueChecks({
-          user: details,
-          memberships: memberships.data,
-          taps: taps.data,
-          policy: bounds,
-          issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
-          now: new Date(),
-        })
-      : [];
+  // What could not be read is left to Graph to enforce; the form still opens.
+  const checks = issueChecks({
+    user: details,
+    memberships: memberships.data ?? null,
+    taps: taps.data ?? [],
+    policy: bounds,
+    issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
+    now: new Date(),
+  });
   const multiUseActive = activeTap && activeTap.isUsableOnce === false ? activeTap : null;
 
   return (
@@ -127,7 +125,7 @@ export function UserPage() {
             <Button
               variant="contained"
               onClick={() => setIssuing(true)}
-              disabled={!taps.data || !memberships.data}
+              disabled={taps.isPending || memberships.isPending}
             >
               Issue a Temporary Access Pass
             </Button>
