@@ -5,6 +5,7 @@ import {
   listAuthenticationMethods,
   listAuthenticatorMethods,
   listTemporaryAccessPasses,
+  onboardingStages,
 } from '../../graph/authentication-methods';
 import { getMemberships, getUser, searchUsers } from '../../graph/users';
 
@@ -15,6 +16,7 @@ export const helpdeskKeys = {
   user: (userId: string) => [...helpdeskKeys.all, 'user', userId] as const,
   userPart: (userId: string, part: string) => [...helpdeskKeys.user(userId), part] as const,
   policy: () => [...helpdeskKeys.all, 'tap-policy'] as const,
+  stages: (userIds: readonly string[]) => [...helpdeskKeys.all, 'stages', ...userIds] as const,
 };
 
 export const helpdeskQueries = {
@@ -50,6 +52,14 @@ export const helpdeskQueries = {
     queryOptions({
       queryKey: helpdeskKeys.userPart(userId, 'methods'),
       queryFn: ({ signal }) => listAuthenticationMethods(client, userId, signal),
+    }),
+  /** Status chips for the first few search results: one $batch, not one request per user. */
+  stages: (client: GraphClient, userIds: readonly string[]) =>
+    queryOptions({
+      queryKey: helpdeskKeys.stages(userIds),
+      queryFn: ({ signal }) => onboardingStages(client, userIds, signal),
+      enabled: userIds.length > 0,
+      staleTime: 60_000,
     }),
   policy: (client: GraphClient) =>
     queryOptions({

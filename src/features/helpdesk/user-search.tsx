@@ -18,7 +18,9 @@ import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
+import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
+import { STAGE_LABELS } from './onboarding-stepper';
 import { helpdeskQueries } from './queries';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -27,6 +29,23 @@ function isTyping(target: EventTarget | null): boolean {
     target instanceof HTMLElement &&
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
+}
+
+const STAGE_COLORS: Record<OnboardingStage, 'default' | 'info' | 'warning' | 'success'> = {
+  notStarted: 'default',
+  tapIssued: 'info',
+  tapUsed: 'info',
+  authenticatorRegistered: 'warning',
+  phoneSignInEnabled: 'success',
+};
+
+/** How many results get a live status chip; each costs two reads against Graph's limits. */
+const CHIPPED_RESULTS = 5;
+
+function StageChip(props: { stage: OnboardingStage | undefined; loading: boolean }) {
+  if (props.loading) return <Chip size="small" variant="outlined" label="Status…" />;
+  if (!props.stage) return null;
+  return <Chip size="small" color={STAGE_COLORS[props.stage]} label={STAGE_LABELS[props.stage]} />;
 }
 
 function AccountChips(props: { user: UserSummary }) {
@@ -65,6 +84,10 @@ export function UserSearch() {
     ...helpdeskQueries.search(client, debounced),
     placeholderData: keepPreviousData,
   });
+  const chipped = (search.isPlaceholderData ? [] : (search.data?.users ?? []))
+    .slice(0, CHIPPED_RESULTS)
+    .flatMap((user) => (user.id ? [user.id] : []));
+  const stages = useQuery(helpdeskQueries.stages(client, chipped));
 
   return (
     <>
@@ -133,6 +156,9 @@ export function UserSearch() {
                         {user.displayName}
                       </Link>
                       <AccountChips user={user} />
+                      {user.id && chipped.includes(user.id) ? (
+                        <StageChip stage={stages.data?.get(user.id)} loading={stages.isPending} />
+                      ) : null}
                     </Stack>
                   }
                   secondary={[user.userPrincipalName, user.department].filter(Boolean).join(' · ')}
