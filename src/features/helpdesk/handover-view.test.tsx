@@ -1,0 +1,159 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HandoverView, type Handover } from './handover-view';
+
+const VALUE = 'Gg7+&=xQ';
+
+function handover(overrides: Partial<Handover['tap']> = {}): Handover {
+  return {
+    value: VALUE,
+    userName: "Siobhán O'Brien",
+    userPrincipalName: 'siobhan.obrien@contoso.com',
+    tap: {
+      id: 'tap-1',
+      createdDateTime: new Date().toISOString(),
+      startDateTime: new Date().toISOString(),
+      lifetimeInMinutes: 60,
+      isUsableOnce: false,
+      isUsable: true,
+      temporaryAccessPass: null,
+      ...overrides,
+    },
+  };
+}
+
+function renderView(props: Partial<Parameters<typeof HandoverView>[0]> = {}) {
+  return render(
+    <HandoverView
+      handover={handover()}
+      stage="tapIssued"
+      hideAfterSeconds={30}
+      registrationUrl="https://aka.ms/mysecurityinfo"
+      recordNotice={null}
+      onDeleteTap={null}
+      onClose={() => {}}
+      {...props}
+    />,
+  );
+}
+
+class FakeUtterance {
+  voice: unknown = null;
+  lang = '';
+  rate = 1;
+  constructor(readonly text: string) {}
+}
+
+function installSpeech(voices: { name: string; lang: string; localService: boolean }[]) {
+  const spoken: FakeUtterance[] = [];
+  const synth = {
+    getVoices: () => voices,
+    speak: (utterance: FakeUtterance) => spoken.push(utterance),
+    cancel: vi.fn(),
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  };
+  vi.stubGlobal('speechSynthesis', synth);
+  vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
+  return { spoken, synth };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('the handover view', () => {
+  it('spells every character with its kind and spoken form, in groups of four', () => {
+    installSpeech([]);
+    renderView();
+    const groups = within(screen.getByRole('list', { name: 'The pass, in groups of four' }));
+    expect(groups.getByRole('listitem', { name: 'Group 1 of 2' })).toHaveTextContent(
+      /G.*capital Golf.*g.*lower golf.*7.*digit seven.*\+.*plus/,
+    );
+    expect(groups.getByRole('listitem', { name: 'Group 2 of 2' })).toHaveTextContent(
+      /&.*ampersand.*=.*equals.*x.*lower x-ray.*Q.*capital Quebec/,
+    );
+  });
+
+  it('hides the pass by itself, and Reveal brings it back while it is valid', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    installSpeech([]);
+    renderView({ hideAfterSeconds: 10 });
+    expect(
+      screen
+        .getAllByTestId('pass-char-value')
+        .map((el) => el.textContent)
+        .join(''),
+    ).toBe(VALUE);
+    await act(async () => {
+      vi.advanceTimersByTime(11_000);
+    });
+    expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
+    expect(document.body.textContent).not.toContain('capital Golf');
+    await userEvent
+      .setup({ advanceTimers: vi.advanceTimersByTime })
+      .click(screen.getByRole('button', { name: 'Reveal the pass' }));
+    expect(screen.getAllByTestId('pass-char-value')).toHaveLength(VALUE.length);
+  });
+
+  it('cannot reveal an expired pass', () => {
+    installSpeech([]);
+    renderView({
+      handover: handover({ startDateTime: new Date(Date.now() - 2 * 3600_000).toISOString() }),
+    });
+    expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Reveal the pass' })).toBeDisabled();
+    expect(screen.getByText('Expired')).toBeInTheDocument();
+  });
+
+  it('reads one group at a time, and only with a voice that runs on the device', async () => {
+    const { spoken } = installSpeech([
+      { name: 'Cloud Voice', lang: 'en-US', localService: false },
+      { name: 'Local Voice', lang: 'en-GB', localService: true },
+    ]);
+    renderView();
+    const user = userEvent.setup();
+    expect(screen.getByRole('combobox', { name: 'On-device voice' })).toHaveTextContent(
+      'Local Voice (en-GB)',
+    );
+    await user.click(screen.getByRole('button', { name: 'Read group 1' }));
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]?.text).toBe('Group 1. capital Golf. lower golf. digit seven. plus.');
+    expect(spoken[0]?.voice).toMatchObject({ name: 'Local Voice' });
+    await user.click(screen.getByRole('button', { name: 'Read group 2' }));
+    expect(spoken[1]?.text).toMatch(/^Group 2\. ampersand/);
+  });
+
+  it('never falls back to an online voice', () => {
+    const { spoken } = installSpeech([{ name: 'Cloud Voice', lang: 'en-US', localService: false }]);
+    renderView();
+    expect(screen.getByText(/No on-device voice is available/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Read group/ })).not.toBeInTheDocument();
+    expect(spoken).toHaveLength(0);
+  });
+
+  it('copies exactly the pass', async () => {
+    installSpeech([]);
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    renderView();
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(writeText).toHaveBeenCalledWith(VALUE);
+    expect(await screen.findByText('Copied to the clipboard.')).toBeInTheDocument();
+  });
+
+  it('stops speaking when it closes', () => {
+    const { synth } = installSpeech([{ name: 'Local Voice', lang: 'en-GB', localService: true }]);
+    const view = renderView();
+    view.unmount();
+    expect(synth.cancel).toHaveBeenCalled();
+  });
+
+  it('says the step people miss, and the ten minutes of a one-time pass', () => {
+    installSpeech([]);
+    renderView({ handover: handover({ isUsableOnce: true }) });
+    expect(screen.getByText(/choose Enable phone sign-in/)).toBeInTheDocument();
+    expect(screen.getByText(/10 minutes to complete setup/)).toBeInTheDocument();
+  });
+});
