@@ -16,6 +16,8 @@ export interface GraphRequest {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Overrides the client's retries, for callers that pace their own retries (a request budget). */
+  maxRetries?: number;
 }
 
 export interface GraphPage<T> {
@@ -56,8 +58,15 @@ export interface GraphClient {
   pages<T>(request: GraphRequest): AsyncGenerator<GraphPage<T>>;
   /** Every item of every page. */
   all<T>(request: GraphRequest): Promise<T[]>;
-  /** Sends up to any number of items, 20 per $batch, and answers every id. */
-  batch(items: BatchItem[], signal?: AbortSignal): Promise<Map<string, BatchResult>>;
+  /**
+   * Sends up to any number of items, 20 per $batch, and answers every id. Items still throttled
+   * after `maxRetries` (default: the client's) come back with their 429.
+   */
+  batch(
+    items: BatchItem[],
+    signal?: AbortSignal,
+    options?: { maxRetries?: number },
+  ): Promise<Map<string, BatchResult>>;
 }
 
 export const BATCH_LIMIT = 20;
@@ -102,6 +111,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function request<T>(req: GraphRequest): Promise<T> {
     const url = buildUrl(options.baseUrl, req.path, req.query);
+    const retries = req.maxRetries ?? maxRetries;
     let forceRefresh = false;
     for (let attempt = 0; ; attempt++) {
       const token = await options.getToken({ forceRefresh });
@@ -132,7 +142,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       const retryable =
         response.status === 429 || response.status === 503 || response.status === 504;
-      if (!retryable || attempt >= maxRetries) throw error;
+      if (!retryable || attempt >= retries) throw error;
       const seconds = error.retryAfterSeconds ?? backoffSeconds(attempt);
       options.onThrottle?.(seconds);
       await sleep(seconds * 1000, req.signal);
@@ -145,7 +155,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const page: GraphPage<T> = await request<GraphPage<T>>(next);
       yield page;
       const link = page['@odata.nextLink'];
-      next = link ? { path: link, headers: req.headers, signal: req.signal } : undefined;
+      next = link
+        ? { path: link, headers: req.headers, signal: req.signal, maxRetries: req.maxRetries }
+        : undefined;
     }
   }
 
@@ -158,7 +170,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   async function batch(
     items: BatchItem[],
     signal?: AbortSignal,
+    batchOptions?: { maxRetries?: number },
   ): Promise<Map<string, BatchResult>> {
+    const retries = batchOptions?.maxRetries ?? maxRetries;
     const results = new Map<string, BatchResult>();
     let pending = items;
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -177,10 +191,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             ),
           },
           signal,
+          maxRetries: retries,
         });
         for (const response of answer.responses) {
           const item = chunk.find((candidate) => candidate.id === response.id);
-          if (response.status === 429 && item && attempt < maxRetries) {
+          if (response.status === 429 && item && attempt < retries) {
             throttled.push(item);
             const retryAfter = parseRetryAfter(response.headers?.['Retry-After'] ?? null);
             wait = Math.max(wait, retryAfter ?? backoffSeconds(attempt));

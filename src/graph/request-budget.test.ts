@@ -1,4 +1,5 @@
-import { createRequestBudget } from './request-budget';
+import { createGraphClient } from './client';
+import { budgetedPages, createRequestBudget } from './request-budget';
 
 function setup(requests = 5, windowSeconds = 10) {
   let now = 0;
@@ -56,5 +57,42 @@ describe('the reports request budget', () => {
     const { budget } = setup();
     expect(budget.secondsFor(5)).toBe(0);
     expect(budget.secondsFor(12)).toBe(20);
+  });
+});
+
+describe('budgeted paging', () => {
+  it('pays for every request, retries included, and waits as long as Graph asks', async () => {
+    const { budget, time } = setup(5, 10);
+    const answers = [
+      () =>
+        new Response(JSON.stringify({ error: { code: 'TooManyRequests', message: 'wait' } }), {
+          status: 429,
+          headers: { 'Retry-After': '7' },
+        }),
+      () => new Response(JSON.stringify({ value: [1], '@odata.nextLink': 'https://g/next' })),
+      () => new Response(JSON.stringify({ value: [2] })),
+    ];
+    const urls: string[] = [];
+    const client = createGraphClient({
+      baseUrl: 'https://g',
+      getToken: async () => 't',
+      sleep: async () => {
+        throw new Error('the client must not wait on its own here');
+      },
+      fetch: async (input) => {
+        urls.push(String(input));
+        return answers[urls.length - 1]!();
+      },
+    });
+    const values: number[] = [];
+    for await (const page of budgetedPages<number>(client, budget, {
+      path: '/r',
+      query: { $top: 5 },
+    })) {
+      values.push(...page.value);
+    }
+    expect(values).toEqual([1, 2]);
+    expect(urls).toEqual(['https://g/r?$top=5', 'https://g/r?$top=5', 'https://g/next']);
+    expect(time()).toBe(7_000);
   });
 });

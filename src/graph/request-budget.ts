@@ -1,4 +1,5 @@
 import type { GraphClient, GraphPage, GraphRequest } from './client';
+import { GraphError } from './errors';
 
 /**
  * A client-side request budget: a sliding window that hands out at most `requests` slots per
@@ -98,19 +99,35 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   };
 }
 
-/** Every page of a reports-class list, each page paid for from `budget` before it is asked for. */
+const RETRYABLE = [429, 503, 504];
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Every page of a reports-class list, each request (retries too) paid for from `budget` before
+ * it goes out. The client does not retry on its own here: a retry it sent behind the budget's
+ * back would spend a slot the budget does not know about and set off more 429s.
+ */
 export async function* budgetedPages<T>(
   client: GraphClient,
   budget: RequestBudget,
   first: GraphRequest,
 ): AsyncGenerator<GraphPage<T>> {
-  let next: GraphRequest | undefined = first;
+  let next: GraphRequest | undefined = { ...first, maxRetries: 0 };
   while (next) {
-    await budget.takeUpTo(1, first.signal);
-    const page: GraphPage<T> = await client.request<GraphPage<T>>(next);
+    let page: GraphPage<T> | undefined;
+    for (let attempt = 1; !page; attempt++) {
+      await budget.takeUpTo(1, first.signal);
+      try {
+        page = await client.request<GraphPage<T>>(next);
+      } catch (error) {
+        if (!(error instanceof GraphError) || !RETRYABLE.includes(error.status)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        budget.pause(error.retryAfterSeconds ?? 2 ** attempt);
+      }
+    }
     yield page;
     const link = page['@odata.nextLink'];
-    next = link ? { path: link, headers: first.headers, signal: first.signal } : undefined;
+    next = link ? { ...next, path: link, query: undefined } : undefined;
   }
 }
 
