@@ -16,6 +16,8 @@ export interface World {
   report: MicrosoftGraph.UserRegistrationDetails[];
   passes: Record<string, MicrosoftGraph.TemporaryAccessPassAuthenticationMethod[]>;
   refusePassReads?: boolean;
+  /** Answer this many pass reads 429 first, as Graph throttles batch items one by one. */
+  throttleReads?: number;
   /** Answer the member list with this status instead (e.g. 403). */
   membersStatus?: number;
 }
@@ -129,6 +131,14 @@ function page<T>(url: URL, items: T[], size = PAGE) {
 function passesAnswer(w: World, path: string) {
   const userId = /^\/users\/([^/]+)\/authentication\/temporaryAccessPassMethods$/.exec(path)?.[1];
   if (!userId) return { status: 400, body: { error: { code: 'BadRequest' } } };
+  if (w.throttleReads) {
+    w.throttleReads--;
+    return {
+      status: 429,
+      headers: { 'Retry-After': '3' },
+      body: { error: { code: 'TooManyRequests', message: 'Wait.' } },
+    };
+  }
   if (w.refusePassReads) {
     return { status: 403, body: { error: { code: 'accessDenied', message: 'Denied.' } } };
   }
@@ -192,6 +202,7 @@ export function setup(w: World, pageSize = PAGE) {
     },
   });
   let slots = 0;
+  const pauses: number[] = [];
   const budget: RequestBudget = {
     requests: 5,
     windowSeconds: 10,
@@ -199,8 +210,8 @@ export function setup(w: World, pageSize = PAGE) {
       slots += max;
       return max;
     },
-    pause: () => {},
+    pause: (seconds) => pauses.push(seconds),
     secondsFor: () => 0,
   };
-  return { client, budget, requests, batchItems, slots: () => slots };
+  return { client, budget, requests, batchItems, pauses, slots: () => slots };
 }

@@ -165,4 +165,25 @@ describe('the pilot loader', () => {
       '/users/once-live/authentication/temporaryAccessPassMethods',
     ]);
   });
+
+  it('pays again for throttled pass reads and waits as Graph asks', async () => {
+    const { client, budget, batchItems, pauses, slots } = setup({ ...world(), throttleReads: 1 });
+    const last = (
+      await collect(
+        loadPilot({
+          client,
+          budget,
+          groupId: GROUP,
+          maxPassLifetimeMinutes: 480,
+          auditRetentionDays: 30,
+          now: () => NOW,
+        }),
+      )
+    ).at(-1)!;
+    expect(pauses).toEqual([3]);
+    expect(batchItems).toHaveLength(3);
+    expect(last.progress.passReads).toEqual({ done: 2, total: 2 });
+    expect(counts(last).tapUsed).toBe(3);
+    expect(slots()).toBeGreaterThanOrEqual(batchItems.length);
+  });
 });

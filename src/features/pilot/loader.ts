@@ -14,8 +14,8 @@ import {
   AUTHENTICATION_METHODS_SERVICE,
   directoryAuditFilter,
 } from '../../graph/audit-logs';
-import { BATCH_LIMIT, type GraphClient } from '../../graph/client';
-import { GraphError } from '../../graph/errors';
+import { BATCH_LIMIT, type BatchResult, type GraphClient } from '../../graph/client';
+import { GraphError, parseRetryAfter } from '../../graph/errors';
 import { getGroup, pageTransitiveMemberUsers, type GroupSummary } from '../../graph/groups';
 import {
   REGISTERED_METHODS,
@@ -423,14 +423,24 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
     const count = await budget.takeUpTo(Math.min(BATCH_LIMIT, queue.length), signal);
     const chunk = queue.slice(0, count);
     queue = queue.slice(count);
-    const answers = await client.batch(
-      chunk.map((item) => ({
-        id: item.userId,
-        method: 'GET',
-        url: `/users/${encodeURIComponent(item.userId)}/authentication/temporaryAccessPassMethods`,
-      })),
-      signal,
-    );
+    let answers: Map<string, BatchResult>;
+    try {
+      // Throttled items come back to be paid for again from the budget, not retried behind it.
+      answers = await client.batch(
+        chunk.map((item) => ({
+          id: item.userId,
+          method: 'GET',
+          url: `/users/${encodeURIComponent(item.userId)}/authentication/temporaryAccessPassMethods`,
+        })),
+        signal,
+        { maxRetries: 0 },
+      );
+    } catch (error) {
+      if (!(error instanceof GraphError) || ![429, 503, 504].includes(error.status)) throw error;
+      budget.pause(error.retryAfterSeconds ?? budget.windowSeconds);
+      queue = [...chunk, ...queue];
+      continue;
+    }
     for (const item of chunk) {
       const answer = answers.get(item.userId);
       if (answer?.status === 200) {
@@ -444,7 +454,9 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
         progress.passReads.done++;
       } else if (answer?.status === 429) {
         // Still throttled after the client's own retries: wait as Graph asks and try again later.
-        budget.pause(Number(answer.headers['Retry-After'] ?? budget.windowSeconds));
+        budget.pause(
+          parseRetryAfter(answer.headers['Retry-After'] ?? null) ?? budget.windowSeconds,
+        );
         queue.push(item);
       } else if (answer?.status === 403) {
         refused++;
