@@ -1,5 +1,8 @@
 import { GraphRouter } from '../graph/router';
+import { registerAuditLogRoutes } from './audit-logs';
 import { registerAuthenticationMethodRoutes } from './authentication-methods';
+import { registerDirectoryRoleRoutes } from './directory-roles';
+import { registerListRoutes } from './lists';
 import { registerMemberOfRoutes } from './member-of';
 import { registerPolicyRoutes } from './policies';
 import { registerUserRoutes } from './users';
@@ -11,5 +14,8 @@ export function createGraphRouter(): GraphRouter {
   registerMemberOfRoutes(router);
   registerAuthenticationMethodRoutes(router);
   registerPolicyRoutes(router);
+  registerAuditLogRoutes(router);
+  registerListRoutes(router);
+  registerDirectoryRoleRoutes(router);
   return router;
 }

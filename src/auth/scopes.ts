@@ -24,6 +24,7 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
     'AuditLog.Read.All',
     'UserAuthMethod-TAP.Read.All',
   ],
-  // Directory audits and the verification list, read only.
-  audit: ['AuditLog.Read.All', 'User.ReadBasic.All', 'Sites.Selected'],
+  // Directory audits, who holds a directory role (for passes given to admins), and the
+  // verification list (Sites.Selected: the site grants auditors read, never write). Read only.
+  audit: ['AuditLog.Read.All', 'RoleManagement.Read.Directory', 'Sites.Selected'],
 };

@@ -1,0 +1,304 @@
+/**
+ * TAP Desk's verification list, the one SharePoint list the emulator has, reached as Graph does:
+ * GET/POST /sites/{site-id}/lists/{list-id}/items and GET …/items/{id}. Items are appended and
+ * never changed (no PATCH or DELETE: a record of who verified whom must not be rewritten).
+ *
+ * Permissions follow Sites.Selected (delegated): the app's scope admits the request, then the
+ * signed-in user's own permission on the site decides. In the demo, TAP Desk helpdesk staff
+ * contribute to the site, auditors and pilot managers read it, everyone else has no access.
+ */
+import { APP_ROLES, type AppRole } from '../constants';
+import { findUser } from '../directory';
+import { GraphError } from '../graph/errors';
+import { allowQueryOptions, decodeSkipToken, metadataUrl, nextLink } from '../graph/odata';
+import type { GraphContext, GraphResult, GraphRouter, RouteAccess } from '../graph/router';
+import type { VerificationListItem } from '../model';
+import { compileCompareFilter, filterPaths, type Item, type Operator } from './odata-compare';
+
+/** The ids in public/config.json (verification.siteId / listId). */
+export const VERIFICATION_SITE_ID =
+  'contoso.sharepoint.com,7d3b1f2a-0c4e-4b8a-9f6d-2e5a1c3b4d70,4c2a9e1f-6b3d-4f8e-a1c5-9d7b3e2f1a60';
+export const VERIFICATION_LIST_ID = '5e8d2c1b-3a4f-4e6d-b7c9-1f2a3b4c5d6e';
+
+type ColumnType = 'text' | 'dateTime' | 'number' | 'boolean' | 'choice';
+
+interface Column {
+  type: ColumnType;
+  required?: boolean;
+  choices?: readonly string[];
+}
+
+/**
+ * The verification record schema: the single source (decision 0005). Internal column names,
+ * their types, and which the helpdesk must always send. Never a column for the pass itself.
+ */
+export const VERIFICATION_COLUMNS = {
+  Title: { type: 'text', required: true },
+  TargetUserId: { type: 'text', required: true },
+  TargetUpn: { type: 'text', required: true },
+  TargetDisplayName: { type: 'text' },
+  IssuedByUpn: { type: 'text', required: true },
+  IssuedByName: { type: 'text' },
+  IssuedAt: { type: 'dateTime', required: true },
+  LifetimeMinutes: { type: 'number' },
+  IsUsableOnce: { type: 'boolean' },
+  StartAt: { type: 'dateTime' },
+  VerificationMethod: { type: 'text', required: true },
+  Ticket: { type: 'text' },
+  Reason: { type: 'text' },
+  TapMethodId: { type: 'text' },
+  Outcome: { type: 'choice', required: true, choices: ['issued', 'replaced', 'revoked', 'failed'] },
+} as const satisfies Record<keyof VerificationListItem['fields'], Column>;
+
+const COLUMN_NAMES = Object.keys(VERIFICATION_COLUMNS) as (keyof typeof VERIFICATION_COLUMNS)[];
+
+export type SiteRole = 'write' | 'read' | 'none';
+
+/** The signed-in user's permission on the verification site. */
+export function siteRoleOf(appRoles: readonly AppRole[]): SiteRole {
+  if (appRoles.includes(APP_ROLES.helpdesk)) return 'write';
+  if (appRoles.includes(APP_ROLES.auditor) || appRoles.includes(APP_ROLES.pilotManager)) {
+    return 'read';
+  }
+  return 'none';
+}
+
+export const LIST_READ_ACCESS: RouteAccess = {
+  scopes: [
+    'Sites.Selected',
+    'Sites.Read.All',
+    'Sites.ReadWrite.All',
+    'Sites.Manage.All',
+    'Sites.FullControl.All',
+  ],
+  deniedCode: 'accessDenied',
+};
+
+export const LIST_WRITE_ACCESS: RouteAccess = {
+  scopes: ['Sites.Selected', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
+  deniedCode: 'accessDenied',
+};
+
+const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied');
+const invalidRequest = (message: string) => new GraphError(400, 'invalidRequest', message);
+
+/** The site and list must be the verification list, and the user must hold `needed` on it. */
+function authorize(ctx: GraphContext, needed: 'read' | 'write'): void {
+  if ((ctx.params.siteId ?? '').toLowerCase() !== VERIFICATION_SITE_ID.toLowerCase()) {
+    throw new GraphError(404, 'itemNotFound', 'Requested site could not be found');
+  }
+  if ((ctx.params.listId ?? '').toLowerCase() !== VERIFICATION_LIST_ID.toLowerCase()) {
+    throw new GraphError(404, 'itemNotFound', 'The specified list was not found');
+  }
+  const role = siteRoleOf(findUser(ctx.state, ctx.caller.oid)?.appRoles ?? []);
+  if (role === 'none' || (needed === 'write' && role !== 'write')) throw accessDenied();
+}
+
+/** `expand=fields` or `expand=fields(select=A,B)`; undefined when fields are not expanded. */
+function expandedFields(ctx: GraphContext): readonly string[] | 'all' | undefined {
+  const expand = ctx.query.get('expand') ?? ctx.query.get('$expand');
+  if (expand === null) return undefined;
+  const match = /^fields(?:\((?:\$?select)=([^)]*)\))?$/i.exec(expand.trim());
+  if (!match) throw invalidRequest(`Parsing OData Select and Expand failed: '${expand}'.`);
+  if (match[1] === undefined) return 'all';
+  return match[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+function itemResource(item: VerificationListItem, fields: readonly string[] | 'all' | undefined) {
+  const webUrl = `https://contoso.sharepoint.com/sites/tapdesk/Lists/Verification/DispForm.aspx?ID=${item.id}`;
+  const resource: Record<string, unknown> = {
+    '@odata.etag': `"${item.id},1"`,
+    id: item.id,
+    createdDateTime: item.createdDateTime,
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    createdBy: item.createdBy,
+    lastModifiedBy: item.createdBy,
+    webUrl,
+    contentType: { id: '0x0100', name: 'Item' },
+    parentReference: { siteId: VERIFICATION_SITE_ID, id: VERIFICATION_LIST_ID },
+  };
+  if (fields) {
+    const all: Record<string, unknown> = {
+      '@odata.etag': `"${item.id},1"`,
+      id: item.id,
+      ContentType: 'Item',
+      Created: item.createdDateTime,
+      Modified: item.lastModifiedDateTime,
+      AuthorLookupId: '11',
+      EditorLookupId: '11',
+      ...item.fields,
+    };
+    resource.fields =
+      fields === 'all'
+        ? all
+        : Object.fromEntries(
+            Object.entries(all).filter(
+              ([key]) =>
+                key === '@odata.etag' || fields.some((f) => f.toLowerCase() === key.toLowerCase()),
+            ),
+          );
+  }
+  return resource;
+}
+
+const PREFER_NON_INDEXED = 'honornonindexedquerieswarningmayfailrandomly';
+
+const COLUMN_OPERATORS: Record<ColumnType, readonly Operator[]> = {
+  text: ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'startswith'],
+  choice: ['eq', 'ne'],
+  dateTime: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'],
+  number: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'],
+  boolean: ['eq', 'ne'],
+};
+
+const ITEM_FILTER = {
+  paths: {
+    id: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const,
+    ...Object.fromEntries(
+      COLUMN_NAMES.map((name) => [
+        `fields/${name}`,
+        COLUMN_OPERATORS[VERIFICATION_COLUMNS[name].type],
+      ]),
+    ),
+  },
+  dateTimes: COLUMN_NAMES.filter((name) => VERIFICATION_COLUMNS[name].type === 'dateTime').map(
+    (name) => `fields/${name}`,
+  ),
+  unknownPath: (path: string) =>
+    invalidRequest(`Field '${path.replace(/^fields\//i, '')}' is not recognized`),
+};
+
+/** SharePoint pages list items 200 at a time unless asked otherwise; it allows up to 5,000. */
+const DEFAULT_ITEM_PAGE = 200;
+const MAX_ITEM_PAGE = 5000;
+
+function listItems(ctx: GraphContext): GraphResult {
+  authorize(ctx, 'read');
+  allowQueryOptions(ctx, ['$filter', '$top', '$skiptoken', '$expand', '$select']);
+  const fields = expandedFields(ctx);
+  let items = ctx.state.verificationRecords;
+  const filter = ctx.query.get('$filter') ?? ctx.query.get('filter');
+  if (filter !== null) {
+    // No column of this list is indexed: SharePoint refuses to filter on one without opt-in.
+    const prefer = (ctx.headers.prefer ?? '').toLowerCase();
+    const field = filterPaths(filter).find((path) => path.toLowerCase().startsWith('fields/'));
+    if (field && !prefer.includes(PREFER_NON_INDEXED)) {
+      throw invalidRequest(
+        `Field '${field.slice('fields/'.length)}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+      );
+    }
+    const matches = compileCompareFilter(filter, ITEM_FILTER);
+    items = items.filter((item) => matches(item as unknown as Item));
+  }
+  const rawTop = ctx.query.get('$top') ?? ctx.query.get('top');
+  const top = rawTop === null ? DEFAULT_ITEM_PAGE : Number(rawTop);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_ITEM_PAGE) {
+    throw invalidRequest(`Invalid page size '${rawTop}'.`);
+  }
+  const token = ctx.query.get('$skiptoken');
+  const offset = token === null ? 0 : decodeSkipToken(token);
+  const body: Record<string, unknown> = {
+    '@odata.context': metadataUrl(
+      ctx,
+      `sites('${ctx.params.siteId}')/lists('${ctx.params.listId}')/items`,
+    ),
+  };
+  if (offset + top < items.length) body['@odata.nextLink'] = nextLink(ctx, offset + top);
+  body.value = items.slice(offset, offset + top).map((item) => itemResource(item, fields));
+  return { status: 200, body };
+}
+
+/** Checks a POSTed `fields` object against the schema, as SharePoint checks columns. */
+export function validateFields(input: unknown): VerificationListItem['fields'] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalidRequest("The request body must hold the item's column values in 'fields'.");
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const name = COLUMN_NAMES.find((column) => column === key);
+    if (!name) throw invalidRequest(`Field '${key}' is not recognized`);
+    if (value === null || value === undefined || value === '') continue;
+    const column: Column = VERIFICATION_COLUMNS[name];
+    const ok =
+      column.type === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : column.type === 'boolean'
+          ? typeof value === 'boolean'
+          : column.type === 'dateTime'
+            ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+            : column.type === 'choice'
+              ? typeof value === 'string' && (column.choices ?? []).includes(value)
+              : typeof value === 'string' && value.length <= 255;
+    if (!ok) throw invalidRequest(`Invalid value for field '${key}': ${JSON.stringify(value)}`);
+    fields[key] =
+      column.type === 'dateTime'
+        ? new Date(value as string).toISOString().replace('.000Z', 'Z')
+        : value;
+  }
+  const missing = COLUMN_NAMES.filter(
+    (name) => 'required' in VERIFICATION_COLUMNS[name] && fields[name] === undefined,
+  );
+  if (missing.length > 0) {
+    throw invalidRequest(`Missing required field(s): ${missing.join(', ')}`);
+  }
+  return fields as VerificationListItem['fields'];
+}
+
+function createItem(ctx: GraphContext): GraphResult {
+  authorize(ctx, 'write');
+  allowQueryOptions(ctx, []);
+  const body = ctx.body as { fields?: unknown } | undefined;
+  const fields = validateFields(body?.fields);
+  // Emulator tripwire, not Graph behaviour: SharePoint would store anything, but a pass in the
+  // verification list is exactly what TAP Desk must never write, so the demo refuses it loudly.
+  const target = findUser(ctx.state, fields.TargetUserId);
+  const secret = target && ctx.state.authMethods.get(target.id)?.temporaryAccessPass?.secret;
+  if (
+    secret &&
+    Object.values(fields).some((value) => typeof value === 'string' && value.includes(secret))
+  ) {
+    throw invalidRequest('Emulator tripwire: a field holds the Temporary Access Pass itself.');
+  }
+  const caller = findUser(ctx.state, ctx.caller.oid);
+  const at = new Date(ctx.now).toISOString();
+  const item: VerificationListItem = {
+    id: String(Math.max(0, ...ctx.state.verificationRecords.map((i) => Number(i.id) || 0)) + 1),
+    createdDateTime: at,
+    lastModifiedDateTime: at,
+    createdBy: {
+      user: {
+        id: ctx.caller.oid,
+        displayName: caller?.displayName ?? ctx.caller.upn,
+        email: caller?.mail ?? ctx.caller.upn,
+      },
+    },
+    fields,
+  };
+  ctx.state.verificationRecords.push(item);
+  return {
+    status: 201,
+    body: {
+      '@odata.context': metadataUrl(
+        ctx,
+        `sites('${ctx.params.siteId}')/lists('${ctx.params.listId}')/items/$entity`,
+      ),
+      ...itemResource(item, 'all'),
+    },
+  };
+}
+
+export function registerListRoutes(router: GraphRouter): void {
+  const items = '/sites/{siteId}/lists/{listId}/items';
+  router.register('GET', items, LIST_READ_ACCESS, listItems);
+  router.register('POST', items, LIST_WRITE_ACCESS, createItem);
+  router.register('GET', `${items}/{itemId}`, LIST_READ_ACCESS, (ctx) => {
+    authorize(ctx, 'read');
+    allowQueryOptions(ctx, ['$expand', '$select']);
+    const item = ctx.state.verificationRecords.find((i) => i.id === ctx.params.itemId);
+    if (!item) throw new GraphError(404, 'itemNotFound', 'The specified list item was not found');
+    return { status: 200, body: itemResource(item, expandedFields(ctx)) };
+  });
+}
