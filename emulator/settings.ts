@@ -9,6 +9,8 @@ export interface EmulatorSettings {
   throttleRate: number;
   retryAfterSeconds: number;
   accessTokenLifetimeSeconds: number;
+  /** Graph's reports-class limit per app: audit logs, registration reports, authentication methods. */
+  reportsLimit: { requests: number; windowSeconds: number };
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   throttleRate: 0,
   retryAfterSeconds: 1,
   accessTokenLifetimeSeconds: 3600,
+  reportsLimit: { requests: 5, windowSeconds: 10 },
 };
 
 interface Rule {
@@ -27,7 +30,9 @@ interface Rule {
   nullable?: boolean;
 }
 
-const RULES: Record<keyof EmulatorSettings, Rule> = {
+type NumericSetting = Exclude<keyof EmulatorSettings, 'reportsLimit'>;
+
+const RULES: Record<NumericSetting, Rule> = {
   userCount: { min: 1, max: 200_000, integer: true },
   pilotSize: { min: 0, max: 200_000, integer: true, nullable: true },
   latencyMs: { min: 0, max: 60_000, integer: true },
@@ -44,10 +49,14 @@ export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
   if (typeof input !== 'object' || Array.isArray(input)) {
     throw new SettingsError('Settings must be a JSON object.');
   }
-  const patch: Partial<Record<keyof EmulatorSettings, number | null>> = {};
+  const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
+    if (key === 'reportsLimit') {
+      patch.reportsLimit = parseReportsLimit(value);
+      continue;
+    }
     if (!(key in RULES)) throw new SettingsError(`Unknown setting '${key}'.`);
-    const name = key as keyof EmulatorSettings;
+    const name = key as NumericSetting;
     const rule = RULES[name];
     if (value === null && rule.nullable) {
       patch[name] = null;
@@ -67,4 +76,16 @@ export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
     patch[name] = value;
   }
   return patch as Partial<EmulatorSettings>;
+}
+
+function parseReportsLimit(value: unknown): EmulatorSettings['reportsLimit'] {
+  const { requests, windowSeconds } = (value ?? {}) as Record<string, unknown>;
+  const whole = (n: unknown, max: number): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+  if (typeof value !== 'object' || !whole(requests, 1_000_000) || !whole(windowSeconds, 3600)) {
+    throw new SettingsError(
+      "'reportsLimit' must be { requests: 1 to 1000000, windowSeconds: 1 to 3600 }.",
+    );
+  }
+  return { requests, windowSeconds };
 }

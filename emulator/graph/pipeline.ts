@@ -17,6 +17,8 @@ export interface RequestLogEntry {
   status: number;
   time: string;
   durationMs: number;
+  /** A sub-request of a $batch, not an HTTP request of its own. */
+  batch?: boolean;
 }
 
 export interface GraphDeps {
@@ -110,6 +112,7 @@ export function createGraphHandler(deps: GraphDeps) {
         settings,
         origin: request.origin,
         now,
+        runBatchItem,
       };
       return await handler(ctx);
     } catch (error) {
@@ -125,6 +128,20 @@ export function createGraphHandler(deps: GraphDeps) {
         ),
       };
     }
+  }
+
+  async function runBatchItem(request: GraphRequest): Promise<GraphResult> {
+    const started = Date.now();
+    const result = await execute(request);
+    deps.log({
+      method: request.method,
+      path: PREFIX + request.url,
+      status: result.status,
+      time: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      batch: true,
+    });
+    return result;
   }
 
   async function handleGraph(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EmulatorSettings } from '../settings';
 import type { Tenant } from '../model';
+import type { GraphRequest } from './pipeline';
 import type { Throttle } from './throttle';
 
 export interface Caller {
@@ -28,6 +29,8 @@ export interface GraphContext {
   origin: string;
   /** Request time in ms; use it rather than Date.now() so one request sees one instant. */
   now: number;
+  /** Runs one $batch item through the whole pipeline and logs it as a batch item. */
+  runBatchItem(request: GraphRequest): Promise<GraphResult>;
 }
 
 export interface GraphResult {

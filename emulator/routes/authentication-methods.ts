@@ -1,6 +1,7 @@
 import { DEMO_APP_NAME, DEMO_CLIENT_ID, ROLE_TEMPLATE_IDS } from '../constants';
 import { isTargeted, rolesOf } from '../directory';
 import { GraphError, resourceNotFound } from '../graph/errors';
+import { reportsLimiterFor } from '../graph/reports-limit';
 import { allowQueryOptions, metadataUrl } from '../graph/odata';
 import type { GraphContext, GraphResult, GraphRouter, RouteAccess } from '../graph/router';
 import type {
@@ -545,13 +546,15 @@ export function registerAuthenticationMethodRoutes(router: GraphRouter): void {
     );
     router.register(method, `/me/authentication${path}`, access.me, (ctx) => handler(ctx, me(ctx)));
   };
+  // Graph counts the authentication-method APIs in the reports limit (graph.md §8).
+  const common = { deniedCode: DENIED_CODE, throttle: reportsLimiterFor(router) };
   const reads = (family: ScopeFamily) => ({
-    users: { scopes: family.readSelf, deniedCode: DENIED_CODE },
-    me: { scopes: family.readSelf, deniedCode: DENIED_CODE },
+    users: { scopes: family.readSelf, ...common },
+    me: { scopes: family.readSelf, ...common },
   });
   const writes = (family: ScopeFamily) => ({
-    users: { scopes: family.writeSelf, deniedCode: DENIED_CODE },
-    me: { scopes: family.writeSelf, deniedCode: DENIED_CODE },
+    users: { scopes: family.writeSelf, ...common },
+    me: { scopes: family.writeSelf, ...common },
   });
 
   both('POST', '/temporaryAccessPassMethods', writes(TAP_SCOPES), createTap);

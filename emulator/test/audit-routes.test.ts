@@ -5,6 +5,7 @@ import { DEMO_FIXTURES, DEMO_ACCOUNTS } from '../seed/people';
 import { EXPAND_LIMIT } from '../routes/directory-roles';
 import { VERIFICATION_LIST_ID, VERIFICATION_SITE_ID } from '../routes/lists';
 import { graphGet, startTestEmulator, tokensFor, type TestEnv } from './support';
+import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
 
 interface Page<T = Record<string, unknown>> {
   '@odata.nextLink'?: string;
@@ -34,7 +35,8 @@ let env: TestEnv;
 let auditor: string;
 
 beforeAll(async () => {
-  env = await startTestEmulator();
+  // These are contract tests, not tests of the reports limit (reports-limit.test.ts is).
+  env = await startTestEmulator({ reportsLimit: LIFTED_REPORTS_LIMIT });
   auditor = (
     await tokensFor(env, audrey.userPrincipalName, ['openid', ...AUDIENCE_SCOPES.audit].join(' '))
   ).access_token;

@@ -10,6 +10,7 @@ import { rolesOf } from '../directory';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
 import { maskPhoneNumber } from '../routes/authentication-methods';
 import { startTestEmulator, tokensFor, type TestEnv } from './support';
+import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
 
 const byUpn = (upn: string) => DEMO_ACCOUNTS.find((a) => a.userPrincipalName === upn)!;
 const helen = byUpn('helen.helpdesk@contoso.com');
@@ -51,7 +52,8 @@ let env: TestEnv;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  env = await startTestEmulator();
+  // These are contract tests, not tests of the reports limit (reports-limit.test.ts is).
+  env = await startTestEmulator({ reportsLimit: LIFTED_REPORTS_LIMIT });
 });
 afterAll(() => env.close());
 // Tokens carry oid and wids, so they keep working across a reset of the (deterministic) tenant.

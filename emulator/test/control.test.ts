@@ -30,6 +30,7 @@ describe('settings and reset', () => {
       throttleRate: 0,
       retryAfterSeconds: 1,
       accessTokenLifetimeSeconds: 3600,
+      reportsLimit: { requests: 5, windowSeconds: 10 },
     });
     await expectError(
       await env.call('/emulator/settings', json('PATCH', { throttleRate: 2 })),
