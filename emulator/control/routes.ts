@@ -4,6 +4,7 @@ import type { RequestLogEntry } from '../graph/pipeline';
 import { applyCors, readBody, sendJson } from '../http';
 import type { IdentityStore } from '../identity/store';
 import type { Tenant } from '../model';
+import { pilotTruth } from '../pilot-truth';
 import { DEMO_FIXTURES } from '../seed/people';
 import { parseSettingsPatch, SettingsError, type EmulatorSettings } from '../settings';
 import { ControlError, phoneAction } from './phone';
@@ -40,6 +41,13 @@ export function createControlHandler(deps: ControlDeps) {
   };
 
   function route(method: string, path: string, body: unknown): unknown {
+    const truth = /^\/emulator\/pilot\/([^/]+)\/truth$/.exec(path);
+    if (truth && method === 'GET') {
+      const groupId = decodeURIComponent(truth[1] as string);
+      const answer = pilotTruth(deps.tenant(), groupId, { now: Date.now() });
+      if (!answer) throw new ControlError(404, 'groupNotFound', `No group '${groupId}'.`);
+      return answer;
+    }
     const phone = /^\/emulator\/users\/([^/]+)\/phone$/.exec(path);
     if (phone && method === 'POST') {
       const upn = decodeURIComponent(phone[1] as string);
