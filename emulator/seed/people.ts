@@ -76,8 +76,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     department: 'IT Security',
     jobTitle: 'Passwordless Programme Manager',
     appRoles: [APP_ROLES.pilotManager],
-    directoryRoles: ['reportsReader'],
-    purpose: 'Pilot manager, Reports Reader',
+    directoryRoles: ['reportsReader', 'globalReader'],
+    purpose: 'Pilot manager, Reports Reader and Global Reader',
   },
   {
     id: '41aa147f-27fc-4e83-a402-348e25f3d1f2',
