@@ -322,8 +322,14 @@ describe('POST /users/{id}/authentication/temporaryAccessPassMethods', () => {
     ]);
     await expectError(await issue(helenToken, kenji.id), 403, 'accessDenied');
     await expectError(await issue(helenToken, sam.id), 403, 'accessDenied');
-    // Reports Reader is among the roles an Authentication Administrator still manages.
-    await json(await issue(helenToken, max.id), 201);
+    // Reports Reader is among the roles an Authentication Administrator still manages; Global
+    // Reader (Max holds both, to read passes for the pilot dashboard) is not.
+    await expectError(await issue(helenToken, max.id), 403, 'accessDenied');
+    const reportsReaders = env.emulator.state.directoryRoles.find(
+      (role) => role.roleTemplateId === ROLE_TEMPLATE_IDS.reportsReader,
+    );
+    reportsReaders?.memberIds.push(nadia.id);
+    await json(await issue(helenToken, nadia.id), 201);
     const samToken = await token(sam.userPrincipalName, HELPDESK);
     await json(await issue(samToken, kenji.id), 201);
     await json(await issue(samToken, helen.id), 201);
