@@ -91,8 +91,8 @@ function listDirectoryAudits(ctx: GraphContext): GraphResult {
 }
 
 /**
- * Registers the audit routes. `throttle` is the reports class limiter (5 requests per 10 s per
- * app) once the emulator has one; audit logs, registration reports and method reads share it.
+ * Registers the audit routes. `throttle` is the reports-class limiter (graph/reports-limit.ts,
+ * 5 requests per 10 s per app) that audit logs share with reports and method reads.
  */
 export function registerAuditLogRoutes(router: GraphRouter, throttle?: Throttle): void {
   const access = { ...AUDIT_LOG_ACCESS, throttle };

@@ -221,3 +221,29 @@ describe('directory roles', () => {
     expect(full).toHaveLength(EXPAND_LIMIT + 5);
   });
 });
+
+describe('the reports limit', () => {
+  it('throttles the audit log with reports and method reads: 5 per 10 s, then 429 with Retry-After', async () => {
+    const limited = await startTestEmulator();
+    try {
+      const token = (
+        await tokensFor(
+          limited,
+          audrey.userPrincipalName,
+          ['openid', ...AUDIENCE_SCOPES.audit].join(' '),
+        )
+      ).access_token;
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 6; i++) {
+        const response = await graphGet(limited, '/auditLogs/directoryAudits?$top=1', token);
+        statuses.push(response.status);
+        retryAfter = response.headers.get('Retry-After');
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});

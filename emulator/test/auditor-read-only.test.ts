@@ -190,6 +190,39 @@ describe.each(Object.keys(TOKENS) as TokenKind[])('an auditor token with %s', (k
   }
 });
 
+describe('a $batch', () => {
+  it.each(Object.keys(TOKENS) as TokenKind[])(
+    'does not let an auditor token with %s write either: each item is refused on its own',
+    async (kind) => {
+      const state = env.emulator.state;
+      const writes = WRITE_ENDPOINTS.filter(
+        (endpoint) => registered(endpoint) && endpoint.on === 'others',
+      );
+      const before = writes.map((endpoint) => JSON.stringify(endpoint.watch(state)));
+      const response = await env.call('/graph/v1.0/$batch', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokens[kind]}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          requests: writes.map((endpoint, index) => ({
+            id: String(index),
+            method: endpoint.method,
+            url: endpoint.path(state),
+            ...(endpoint.body
+              ? { body: endpoint.body(state), headers: { 'Content-Type': 'application/json' } }
+              : {}),
+          })),
+        }),
+      });
+      expect(response.status).toBe(200);
+      const { responses } = (await response.json()) as { responses: { status: number }[] };
+      expect(responses.map((item) => item.status)).toEqual(writes.map(() => 403));
+      expect(writes.map((endpoint) => JSON.stringify(endpoint.watch(env.emulator.state)))).toEqual(
+        before,
+      );
+    },
+  );
+});
+
 describe('the table', () => {
   it('names every write route the emulator registers', () => {
     const unlisted = routes
