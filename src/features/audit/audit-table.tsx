@@ -1,3 +1,4 @@
+import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import {
   Chip,
   Paper,
@@ -61,7 +62,14 @@ function Flags({ row }: { row: AuditRow }) {
     <Chip
       key={anomaly}
       size="small"
-      color="warning"
+      variant="outlined"
+      icon={<WarningAmberRounded />}
+      // Dark text on the page background: the filled warning colour fails WCAG AA contrast.
+      sx={{
+        color: 'text.primary',
+        borderColor: 'warning.main',
+        '& .MuiChip-icon': { color: 'warning.dark' },
+      }}
       label={
         anomaly === 'adminTarget' && row.targetRoles
           ? `${ANOMALY_LABELS[anomaly].label}: ${row.targetRoles.join(', ')}`
@@ -93,7 +101,8 @@ export function AuditTable(props: { rows: readonly AuditRow[]; caption: string }
   const visible = props.rows.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
   return (
     <Paper variant="outlined">
-      <TableContainer>
+      {/* Scrolls sideways on narrow screens, so keyboard users must be able to focus it. */}
+      <TableContainer role="region" aria-label={props.caption} tabIndex={0}>
         <Table size="small">
           <caption style={{ captionSide: 'top' }}>{props.caption}</caption>
           <TableHead>
