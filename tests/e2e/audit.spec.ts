@@ -1,0 +1,223 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+
+// Seeded people behind each anomaly (emulator/seed/people.ts DEMO_FIXTURES).
+const PORTAL_TAP = 'hana.suzuki@contoso.com'; // a TAP from the Entra admin center, no record
+const ADMIN_WITH_TAP = 'kenji.tanaka@contoso.com'; // User Administrator given a TAP by Sam
+const TWO_TAPS = 'liam.murphy@contoso.com'; // two TAPs within 24 hours
+const RECORD_ONLY = 'omar.khan@contoso.com'; // a TAP Desk record with no audit event
+
+const ANOMALIES = {
+  noVerification: { label: 'No verification record', example: PORTAL_TAP },
+  adminTarget: { label: 'Admin account', example: ADMIN_WITH_TAP },
+  repeatWithin24h: { label: 'Repeat within 24 h', example: TWO_TAPS },
+  noAuthenticator: { label: 'No Authenticator registration', example: TWO_TAPS },
+  recordWithoutEvent: { label: 'Not in audit log', example: RECORD_ONLY },
+} as const;
+
+const day = (daysAgo: number) => {
+  const date = new Date(Date.now() - daysAgo * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+/** The seed's history spans three weeks; this range holds all of it. */
+const RECORD_PATH = `/audit?from=${day(25)}&to=${day(0)}&activity=all`;
+
+const table = (page: Page) => page.getByRole('table', { name: /Issuance record/ });
+const rows = (page: Page) => table(page).locator('tbody tr');
+
+function decodeJwt(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Every bearer token the page sends to Graph, and every Graph request it makes. */
+function watchGraph(page: Page) {
+  const tokens = new Set<string>();
+  const requests: Request[] = [];
+  page.on('request', (request) => {
+    if (!new URL(request.url()).pathname.startsWith('/graph/')) return;
+    requests.push(request);
+    const auth = request.headers().authorization;
+    if (auth?.startsWith('Bearer ')) tokens.add(auth.slice('Bearer '.length));
+  });
+  return { tokens, requests };
+}
+
+async function openRecord(page: Page) {
+  await signIn(page, ACCOUNTS.auditor, RECORD_PATH);
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit record' })).toBeVisible();
+  await expect(table(page)).toBeVisible();
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test('the record joins each TAP with the caller verification behind it', async ({ page }) => {
+  await openRecord(page);
+  await page.getByRole('combobox', { name: 'Rows per page' }).click();
+  await page.getByRole('option', { name: '100' }).click();
+  // A pass Sam issued through TAP Desk: who, on whom, and the verification record.
+  const kenji = rows(page).filter({ hasText: ADMIN_WITH_TAP }).filter({ hasText: 'TAP created' });
+  await expect(kenji).toHaveCount(1);
+  await expect(kenji).toContainText('Sam Senior Helpdesk');
+  await expect(kenji).toContainText(/Ticket: INC\d{6}/);
+  await expect(kenji).toContainText('Matched by person and time');
+  // The admin-center pass: the Global Administrator acted, and there is no record.
+  const hana = rows(page).filter({ hasText: PORTAL_TAP }).filter({ hasText: 'TAP created' });
+  await expect(hana).toContainText('Olga Ivanova');
+  await expect(hana).toContainText('No record');
+  // Authenticator registrations are part of the record too.
+  await expect(rows(page).filter({ hasText: 'Authenticator registered' }).first()).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+for (const [anomaly, { label, example }] of Object.entries(ANOMALIES)) {
+  test(`the "${label}" filter shows only rows flagged so, with its count`, async ({ page }) => {
+    await openRecord(page);
+    const choice = page.getByRole('radio', { name: new RegExp(`^${label} \\(\\d+\\)`) });
+    const text = await choice.locator('xpath=ancestor::label[1]').innerText();
+    const count = Number(/\((\d+)\)/.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    // The radio follows the URL, so it shows checked once the view has changed.
+    await choice.click();
+    await expect(choice).toBeChecked();
+    await expect(page).toHaveURL(new RegExp(`anomaly=${anomaly}`));
+    await expect(page.getByRole('status').filter({ hasText: `${count} row(s)` })).toBeVisible();
+    const flagged = rows(page);
+    await expect(flagged.first()).toBeVisible();
+    const shown = await flagged.count();
+    expect(shown).toBe(Math.min(count, 50));
+    for (let i = 0; i < shown; i++) await expect(flagged.nth(i)).toContainText(label);
+    await expect(flagged.filter({ hasText: example }).first()).toBeVisible();
+    // The URL holds the view: reloading shows the same rows.
+    await page.reload();
+    await expect(page.getByRole('radio', { name: new RegExp(`^${label}`) })).toBeChecked();
+  });
+}
+
+test('each activity is filtered on the server, and the activity filter narrows the rows', async ({
+  page,
+}) => {
+  const graph = watchGraph(page);
+  await openRecord(page);
+  const filters = graph.requests
+    .filter((request) => request.url().includes('/auditLogs/directoryAudits'))
+    .map((request) => new URL(request.url()).searchParams.get('$filter') ?? '');
+  for (const activity of [
+    'Admin registered security info',
+    'Admin deleted security info',
+    'User registered security info',
+  ]) {
+    const sent = filters.filter((filter) =>
+      filter.includes(`activityDisplayName eq '${activity}'`),
+    );
+    expect(sent.length, activity).toBeGreaterThan(0);
+    expect(sent.every((filter) => filter.includes('activityDateTime ge '))).toBe(true);
+  }
+
+  await page.getByRole('combobox', { name: 'Activity' }).click();
+  await page.getByRole('option', { name: 'TAP created' }).click();
+  await page.getByRole('button', { name: 'Show record' }).click();
+  await expect(page).toHaveURL(/activity=tapCreated/);
+  await expect(table(page)).toHaveAccessibleName(/TAP created from/);
+  const shown = rows(page);
+  const count = await shown.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await expect(shown.nth(i)).toContainText(/TAP created|Verification record only/);
+  }
+});
+
+test('a range past 30 days says the audit log no longer has it', async ({ page }) => {
+  await signIn(page, ACCOUNTS.auditor, `/audit?from=${day(60)}&to=${day(0)}`);
+  await expect(page.getByText('The audit log keeps 30 days')).toBeVisible();
+});
+
+test('read-only: read scopes only, only reads sent, no control that changes anything', async ({
+  page,
+}) => {
+  const graph = watchGraph(page);
+  await openRecord(page);
+
+  expect(graph.tokens.size).toBeGreaterThan(0);
+  for (const token of graph.tokens) {
+    const scopes = String(decodeJwt(token).scp ?? '')
+      .split(' ')
+      .filter(Boolean);
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(
+      scopes.filter((scope) => /ReadWrite/i.test(scope)),
+      `scp: ${scopes.join(' ')}`,
+    ).toEqual([]);
+  }
+
+  for (const request of graph.requests) {
+    if (request.method() === 'GET' || request.method() === 'OPTIONS') continue;
+    expect(new URL(request.url()).pathname).toMatch(/\/\$batch$/);
+    const items = (request.postDataJSON() as { requests: { method: string }[] }).requests;
+    expect(items.every((item) => item.method === 'GET')).toBe(true);
+  }
+
+  const buttons = await page.getByRole('main').getByRole('button').allInnerTexts();
+  for (const name of buttons) {
+    expect(name).not.toMatch(/delete|revoke|issue|create|edit|save|remove|reset|approve/i);
+  }
+});
+
+test('the emulator refuses the auditor’s own token on the write endpoints', async ({
+  page,
+  request,
+}) => {
+  const graph = watchGraph(page);
+  await openRecord(page);
+  const token = [...graph.tokens][0]!;
+  const config = (await (await request.get('/config.json')).json()) as {
+    verification: { siteId: string; listId: string };
+  };
+  const items = `/graph/v1.0/sites/${encodeURIComponent(config.verification.siteId)}/lists/${config.verification.listId}/items`;
+  const answer = await request.post(items, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      fields: {
+        Title: 'INC-AUDIT',
+        TargetUserId: '00000000-0000-0000-0000-000000000000',
+        TargetUpn: 'x@contoso.com',
+        IssuedByUpn: ACCOUNTS.auditor.upn,
+        IssuedAt: new Date().toISOString(),
+        VerificationMethod: 'In person with photo ID',
+        Outcome: 'issued',
+      },
+    },
+  });
+  expect(answer.status()).toBe(403);
+  const create = await request.post(
+    `/graph/v1.0/users/${encodeURIComponent(TWO_TAPS)}/authentication/temporaryAccessPassMethods`,
+    { headers: { Authorization: `Bearer ${token}` }, data: { lifetimeInMinutes: 60 } },
+  );
+  // 403 once the TAP route exists; 400 "resource not found" before it does. Never a success.
+  expect([400, 403]).toContain(create.status());
+});
+
+test('the CSV export holds the rows shown, and the page has no accessibility violations', async ({
+  page,
+}) => {
+  await openRecord(page);
+  const recordOnly = page.getByRole('radio', { name: /^Not in audit log/ });
+  await recordOnly.click();
+  await expect(recordOnly).toBeChecked();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const text = await (await download.createReadStream()).toArray();
+  const csv = Buffer.concat(text).toString('utf8');
+  expect(csv).toContain(RECORD_ONLY);
+  expect(csv).toContain('Not in audit log');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + (await rows(page).count()));
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});
