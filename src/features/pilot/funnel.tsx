@@ -16,8 +16,10 @@ export function Funnel(props: {
   const toggle = (stage: Stage) => props.onSelect(props.selected === stage ? null : stage);
   return (
     <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+      {/* The buttons carry the same figures for keyboard and screen reader users. */}
       <Box sx={{ flex: 1, minWidth: 0 }} aria-hidden>
         <BarChart
+          disableKeyboardNavigation
           height={260}
           layout="horizontal"
           yAxis={[

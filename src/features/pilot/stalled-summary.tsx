@@ -34,7 +34,8 @@ export function StalledSummary(props: {
             <Button
               fullWidth
               variant={props.selected === reason ? 'contained' : 'outlined'}
-              color="warning"
+              // Red, not orange: MUI's warning orange is below 4.5:1 on white.
+              color="error"
               aria-pressed={props.selected === reason}
               onClick={() => props.onSelect(props.selected === reason ? null : reason)}
               sx={{ justifyContent: 'space-between', textTransform: 'none', textAlign: 'left' }}

@@ -15,8 +15,10 @@ export function TrendChart(props: { days: TrendDay[] }) {
           ? `From ${first} to ${last}: ${registrations.toLocaleString()} Authenticator registrations and ${completions.toLocaleString()} phone sign-in completions among current members.`
           : 'No registrations in the audit window yet.'}
       </Typography>
+      {/* The sentence above says what the chart shows. */}
       <div aria-hidden>
         <LineChart
+          disableKeyboardNavigation
           height={260}
           xAxis={[{ scaleType: 'point', data: props.days.map((day) => day.day.slice(5)) }]}
           series={[

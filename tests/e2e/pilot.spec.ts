@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+
+const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
+const STAGES = [
+  'member',
+  'tapIssued',
+  'tapUsed',
+  'authenticatorRegistered',
+  'phoneSignInEnabled',
+] as const;
+type Stage = (typeof STAGES)[number];
+
+interface Truth {
+  counts: Record<Stage, number>;
+  members: Record<Stage, { id: string; userPrincipalName: string }[]>;
+}
+
+async function truth(request: APIRequestContext): Promise<Truth> {
+  const response = await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as Truth;
+}
+
+async function openDashboard(page: Page) {
+  await signIn(page, ACCOUNTS.manager, '/pilot');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilot progress' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`group=${PILOT_GROUP_ID}`));
+}
+
+async function waitUntilLoaded(page: Page, timeout = 60_000) {
+  await expect(page.getByText(/^Loaded [\d,]+ members as of/)).toBeVisible({ timeout });
+}
+
+async function funnelCount(page: Page, stage: Stage): Promise<number> {
+  const text = await page.getByTestId(`funnel-count-${stage}`).innerText();
+  return Number(text.split(' ')[0]?.replace(/,/g, ''));
+}
+
+/** The CSV the grid exports, as UPNs (the second column). */
+async function exportedUpns(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Download as CSV' }).click();
+  const file = await (await download).path();
+  const lines = (await readFile(file, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  const [header, ...rows] = lines;
+  expect(header?.split(',').slice(0, 2)).toEqual(['Name', 'User name']);
+  // Names may contain commas and quotes; the UPN column never does, so take it by position.
+  return rows.map((row) => {
+    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [];
+    return (cells[1] ?? '').replace(/,$/, '').replace(/^"|"$/g, '');
+  });
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test('the manager sees the demo pilot funnel exactly as the emulator counts it, and exports a stage', async ({
+  page,
+  request,
+}) => {
+  await openDashboard(page);
+  await waitUntilLoaded(page);
+  const expected = await truth(request);
+  for (const stage of STAGES) {
+    expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
+  }
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+
+  await page.getByRole('button', { name: /^TAP used/ }).click();
+  await expect(page).toHaveURL(/stage=tapUsed/);
+  const count = expected.counts.tapUsed;
+  await expect(page.getByRole('button', { name: /^TAP used/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByText(`Reached: TAP used (${count})`)).toBeVisible();
+  // The grid announces its row count: exactly the stage's members, plus the header row.
+  await expect(page.getByRole('grid', { name: 'Pilot members' })).toHaveAttribute(
+    'aria-rowcount',
+    String(count + 1),
+  );
+  const upns = await exportedUpns(page);
+  expect(upns.sort()).toEqual(expected.members.tapUsed.map((m) => m.userPrincipalName).sort());
+
+  // A shared link opens the same view.
+  await page.reload();
+  await waitUntilLoaded(page);
+  await expect(page.getByText(`Reached: TAP used (${count})`)).toBeVisible();
+});
+
+test('a 10,000-member pilot with 10% of requests throttled completes with correct counts and no per-member requests', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(6 * 60_000);
+  await resetEmulator(request, { pilotSize: 10_000, throttleRate: 0.1 });
+  await openDashboard(page);
+  await waitUntilLoaded(page, 5 * 60_000);
+  const expected = await truth(request);
+  for (const stage of STAGES) {
+    expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
+  }
+  expect(expected.counts.member).toBeGreaterThanOrEqual(10_000);
+
+  const log = (await (await request.get('/emulator/requests')).json()) as {
+    value: { method: string; path: string; status: number; batch?: boolean }[];
+  };
+  const graph = log.value.filter((entry) => entry.path.includes('/graph/'));
+  const topLevel = graph.filter((entry) => !entry.batch);
+  // Nothing addressed to one user went out on its own: per-member reads travel in $batch.
+  expect(topLevel.filter((entry) => /\/users\/[^/?]+\/authentication/.test(entry.path))).toEqual(
+    [],
+  );
+  expect(topLevel.some((entry) => entry.status === 429)).toBe(true);
+  expect(topLevel.length).toBeLessThan(150);
+});
+
+for (const account of [ACCOUNTS.helpdesk, ACCOUNTS.auditor]) {
+  test(`${account.name} cannot open the dashboard and is told which role it needs`, async ({
+    page,
+  }) => {
+    await signIn(page, account, '/pilot');
+    await expect(page.getByRole('alert')).toContainText(
+      'Pilot needs the TapDesk.PilotManager app role',
+    );
+    await expect(page.getByRole('heading', { name: 'Pilot progress' })).toHaveCount(0);
+  });
+}
