@@ -6,7 +6,7 @@ const VALUE = 'Gg7+&=xQ';
 
 function handover(overrides: Partial<Handover['tap']> = {}): Handover {
   return {
-    value: VALUE,
+    secret: { value: VALUE },
     userName: "Siobhán O'Brien",
     userPrincipalName: 'siobhan.obrien@contoso.com',
     tap: {

@@ -35,9 +35,21 @@ import { spellInGroups } from './spelling';
 import { useLocalSpeech } from './use-local-speech';
 import { formatDuration, useNow } from './use-now';
 
+/**
+ * The one holder of a pass's value. React may keep old copies of state in alternate fibers for
+ * a while; they all point at this holder, so wiping it drops the value everywhere at once.
+ */
+export interface SecretHolder {
+  value: string | null;
+}
+
+export function wipe(secret: SecretHolder): void {
+  secret.value = null;
+}
+
 export interface Handover {
-  /** The secret. Lives only here and in the view's props; never cached, stored or logged. */
-  value: string;
+  /** The secret. Never cached, stored or logged; wiped when the view closes (decision 0002). */
+  secret: SecretHolder;
   tap: TemporaryAccessPass;
   userName: string;
   userPrincipalName: string;
@@ -163,14 +175,15 @@ export function HandoverView(props: {
   const [activeGroup, setActiveGroup] = useState<number | null>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const [readBack, setReadBack] = useState(false);
-  const groups = useMemo(() => spellInGroups(handover.value), [handover.value]);
+  const value = handover.secret.value ?? '';
+  const groups = useMemo(() => spellInGroups(value), [value]);
 
   const hideIn = shownAt === null ? 0 : shownAt + props.hideAfterSeconds * 1000 - now.getTime();
   const revealed = shownAt !== null && hideIn > 0 && valid;
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(handover.value);
+      await navigator.clipboard.writeText(value);
       setCopied('done');
     } catch {
       setCopied('failed');

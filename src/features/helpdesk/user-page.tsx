@@ -1,7 +1,7 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Button, Chip, Grid, Link, Paper, Stack } from '@mui/material';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -16,7 +16,7 @@ import {
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import { isGraphError } from '../../graph/errors';
-import { HandoverView, type Handover } from './handover-view';
+import { HandoverView, wipe, type Handover } from './handover-view';
 import { isActive, issueChecks, policyView } from './issue-rules';
 import { IssueTapForm } from './issue-tap-form';
 import { MethodsPanel } from './methods-panel';
@@ -34,6 +34,11 @@ export function UserPage() {
   const queryClient = useQueryClient();
   const [issuing, setIssuing] = useState(false);
   const [handover, setHandover] = useState<Handover | null>(null);
+  // The pass is wiped whenever this handover ends: closed, replaced, or the page left.
+  useEffect(() => {
+    if (!handover) return;
+    return () => wipe(handover.secret);
+  }, [handover]);
   const [revoking, setRevoking] = useState<TemporaryAccessPass | null>(null);
 
   const user = useQuery(helpdeskQueries.user(client, userId));
@@ -64,7 +69,7 @@ export function UserPage() {
     onIssued: (value, tap) => {
       setIssuing(false);
       setHandover({
-        value,
+        secret: { value },
         tap,
         userName: user.data?.displayName ?? '',
         userPrincipalName: user.data?.userPrincipalName ?? '',
@@ -287,7 +292,8 @@ export function UserPage() {
               : null
           }
           onClose={() => {
-            // Dropping the only reference: the pass is gone from memory once React lets go of it.
+            // Wipe the holder first: every copy of this state React still keeps points at it.
+            wipe(handover.secret);
             setHandover(null);
             issue.reset();
           }}
