@@ -119,3 +119,18 @@ describe('what stops or slows an agent before issuing', () => {
     });
   });
 });
+
+describe('the 24-hour warning', () => {
+  it('also counts passes TAP Desk recorded that Graph no longer shows', () => {
+    const result = issueChecks({
+      user: { id: 'u1', displayName: 'Ada', userType: 'Member', accountEnabled: true },
+      memberships: { directoryRoles: [], groupIds: [TARGET_GROUP] },
+      taps: [],
+      recordedIssues: ['2026-11-26T03:00:00Z'],
+      policy,
+      issuer: { oid: 'me', directoryRoleIds: [AUTH_ADMIN] },
+      now: NOW,
+    });
+    expect(result.map((check) => check.id)).toEqual(['recentTap']);
+  });
+});

@@ -82,6 +82,8 @@ export function issueChecks(input: {
   /** null when the roles and groups could not be read: those checks are then left to Graph. */
   memberships: Memberships | null;
   taps: TemporaryAccessPass[];
+  /** When TAP Desk recorded passes for this user (ISO), from the verification list. */
+  recordedIssues?: string[];
   policy: PolicyView;
   issuer: { oid: string; directoryRoleIds: string[] };
   now: Date;
@@ -171,7 +173,11 @@ export function issueChecks(input: {
     });
   }
   const dayAgo = now.getTime() - 24 * 60 * 60 * 1000;
-  if (taps.some((tap) => tap.createdDateTime && Date.parse(tap.createdDateTime) > dayAgo)) {
+  const issuedTimes = [
+    ...taps.map((tap) => tap.createdDateTime),
+    ...(input.recordedIssues ?? []),
+  ].filter((time): time is string => Boolean(time));
+  if (issuedTimes.some((time) => Date.parse(time) > dayAgo)) {
     checks.push({
       id: 'recentTap',
       severity: 'confirm',

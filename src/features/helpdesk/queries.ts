@@ -8,6 +8,7 @@ import {
   onboardingStages,
 } from '../../graph/authentication-methods';
 import { getMemberships, getUser, searchUsers } from '../../graph/users';
+import { listVerificationRecords, type ListSite } from '../../graph/verification-records';
 
 /** Query keys for the helpdesk feature; invalidate through these, never by hand-written keys. */
 export const helpdeskKeys = {
@@ -16,6 +17,7 @@ export const helpdeskKeys = {
   user: (userId: string) => [...helpdeskKeys.all, 'user', userId] as const,
   userPart: (userId: string, part: string) => [...helpdeskKeys.user(userId), part] as const,
   policy: () => [...helpdeskKeys.all, 'tap-policy'] as const,
+  recentRecords: (userId: string) => [...helpdeskKeys.user(userId), 'recent-records'] as const,
   stages: (userIds: readonly string[]) => [...helpdeskKeys.all, 'stages', ...userIds] as const,
 };
 
@@ -60,6 +62,29 @@ export const helpdeskQueries = {
       queryFn: ({ signal }) => onboardingStages(client, userIds, signal),
       enabled: userIds.length > 0,
       staleTime: 60_000,
+    }),
+  /**
+   * TAP Desk's own records of passes for this user in the last 24 hours. Graph keeps only the
+   * current pass, so an earlier one that was replaced shows up only here.
+   */
+  recentRecords: (client: GraphClient, site: ListSite, userId: string) =>
+    queryOptions({
+      queryKey: helpdeskKeys.recentRecords(userId),
+      queryFn: async ({ signal }) => {
+        const to = new Date();
+        const from = new Date(to.getTime() - 24 * 60 * 60 * 1000);
+        const { records } = await listVerificationRecords(
+          client,
+          site,
+          { from: from.toISOString(), to: to.toISOString() },
+          signal,
+        );
+        return records.filter(
+          (record) =>
+            record.TargetUserId === userId &&
+            (record.Outcome === 'issued' || record.Outcome === 'replaced'),
+        );
+      },
     }),
   policy: (client: GraphClient) =>
     queryOptions({

@@ -52,6 +52,13 @@ export function UserPage() {
   // Watch the user's methods while this page is open: quick at first, slower while nothing moves,
   // paused while the tab is hidden (TanStack skips intervals in background tabs).
   const live = useLiveInterval();
+  const recentRecords = useQuery(
+    helpdeskQueries.recentRecords(
+      client,
+      { siteId: config.verification.siteId, listId: config.verification.listId },
+      userId,
+    ),
+  );
   const taps = useQuery({
     ...helpdeskQueries.taps(client, userId),
     refetchInterval: live.interval,
@@ -103,6 +110,7 @@ export function UserPage() {
     user: details,
     memberships: memberships.data ?? null,
     taps: taps.data ?? [],
+    recordedIssues: (recentRecords.data ?? []).map((record) => record.IssuedAt),
     policy: bounds,
     issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
     now: new Date(),
