@@ -142,7 +142,11 @@ export function AuditPage() {
         subtitle="Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list."
         actions={
           result ? (
-            <Button variant="outlined" onClick={() => downloadCsv(rowsToCsv(rows), filters)}>
+            <Button
+              variant="outlined"
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+              onClick={() => downloadCsv(rowsToCsv(rows), filters)}
+            >
               Download CSV
             </Button>
           ) : undefined

@@ -16,6 +16,13 @@ import { useState, type ReactNode } from 'react';
 import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
 import type { AuditRow } from './reconcile';
 
+/** Chip labels wrap instead of being cut off: a truncated flag is no flag. */
+const WRAPPING_CHIP = {
+  height: 'auto',
+  py: 0.25,
+  '& .MuiChip-label': { whiteSpace: 'normal', overflow: 'visible' },
+} as const;
+
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function Secondary(props: { children: ReactNode }) {
@@ -40,6 +47,10 @@ function ActedBy({ row }: { row: AuditRow }) {
 
 function Verification({ row }: { row: AuditRow }) {
   const record = row.verification;
+  // A registration is the person's own act: no helpdesk verification belongs to it.
+  if (row.kind === 'authenticatorRegistered') {
+    return <Typography color="text.secondary">Not applicable</Typography>;
+  }
   if (!record) return <Typography color="text.secondary">No record</Typography>;
   return (
     <>
@@ -66,6 +77,7 @@ function Flags({ row }: { row: AuditRow }) {
       icon={<WarningAmberRounded />}
       // Dark text on the page background: the filled warning colour fails WCAG AA contrast.
       sx={{
+        ...WRAPPING_CHIP,
         color: 'text.primary',
         borderColor: 'warning.main',
         '& .MuiChip-icon': { color: 'warning.dark' },
@@ -79,11 +91,25 @@ function Flags({ row }: { row: AuditRow }) {
     />
   ));
   if (row.awaitingRegistration) {
-    chips.push(<Chip key="awaiting" size="small" variant="outlined" label="Still valid" />);
+    chips.push(
+      <Chip
+        key="awaiting"
+        size="small"
+        variant="outlined"
+        label="Still valid"
+        sx={WRAPPING_CHIP}
+      />,
+    );
   }
   if (row.beyondRetention) {
     chips.push(
-      <Chip key="retention" size="small" variant="outlined" label="Older than the audit log" />,
+      <Chip
+        key="retention"
+        size="small"
+        variant="outlined"
+        label="Older than the audit log"
+        sx={WRAPPING_CHIP}
+      />,
     );
   }
   if (chips.length === 0) return <Typography color="text.secondary">None</Typography>;
@@ -103,21 +129,37 @@ export function AuditTable(props: { rows: readonly AuditRow[]; caption: string }
     <Paper variant="outlined">
       {/* Scrolls sideways on narrow screens, so keyboard users must be able to focus it. */}
       <TableContainer role="region" aria-label={props.caption} tabIndex={0}>
-        <Table size="small">
+        <Table size="small" sx={{ minWidth: 1040, tableLayout: 'fixed' }}>
           <caption style={{ captionSide: 'top' }}>{props.caption}</caption>
           <TableHead>
             <TableRow>
-              <TableCell scope="col">When</TableCell>
-              <TableCell scope="col">Acted by</TableCell>
-              <TableCell scope="col">Target</TableCell>
-              <TableCell scope="col">What</TableCell>
-              <TableCell scope="col">Verification</TableCell>
-              <TableCell scope="col">Anomalies</TableCell>
+              <TableCell scope="col" sx={{ width: '14%' }}>
+                When
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '17%' }}>
+                Acted by
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '15%' }}>
+                Target
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '18%' }}>
+                What
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '18%' }}>
+                Verification
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '18%' }}>
+                Anomalies
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {visible.map((row) => (
-              <TableRow key={row.id} data-row-id={row.id} sx={{ verticalAlign: 'top' }}>
+              <TableRow
+                key={row.id}
+                data-row-id={row.id}
+                sx={{ verticalAlign: 'top', '& td': { overflowWrap: 'anywhere' } }}
+              >
                 <TableCell>
                   <time dateTime={row.at}>{WHEN.format(new Date(row.at))}</time>
                 </TableCell>
