@@ -138,7 +138,7 @@ export interface DirectoryAudit {
 }
 
 /**
- * A TAP Desk verification record: a Microsoft List item (decision 0001). Field names are the
+ * A TAP Desk verification record: a Microsoft List item (decision 0005). Field names are the
  * list's internal column names, shared with src/graph/verification-records.ts; optional columns
  * are absent when empty, as SharePoint returns them.
  */
