@@ -17,28 +17,45 @@ function setup(requests = 5, windowSeconds = 10) {
   return { budget, waits, advance: (ms: number) => (now += ms), time: () => now };
 }
 
+/** Takes slots and settles them at once, as if Graph answered instantly. */
+async function spend(budget: ReturnType<typeof setup>['budget'], max: number) {
+  const taken = await budget.takeUpTo(max);
+  taken.settle();
+  return taken.count;
+}
+
 describe('the reports request budget', () => {
   it('hands out at most the window’s slots at once', async () => {
     const { budget, waits } = setup();
-    await expect(budget.takeUpTo(20)).resolves.toBe(5);
+    expect(await spend(budget, 20)).toBe(5);
     expect(waits).toEqual([]);
   });
 
   it('waits until the oldest slot leaves the window before handing out more', async () => {
     const { budget, waits, advance, time } = setup();
-    await budget.takeUpTo(3);
+    await spend(budget, 3);
     advance(4_000);
-    await budget.takeUpTo(2);
-    await expect(budget.takeUpTo(5)).resolves.toBe(3);
+    await spend(budget, 2);
+    expect(await spend(budget, 5)).toBe(3);
     expect(time()).toBe(10_000);
     expect(waits).toEqual([6_000]);
+  });
+
+  it('counts a slot from when Graph answered, so a slow answer delays the next request', async () => {
+    const { budget, advance, time } = setup(1, 10);
+    const slow = await budget.takeUpTo(1);
+    const next = budget.takeUpTo(1);
+    advance(3_000);
+    slow.settle();
+    await next;
+    expect(time()).toBe(13_000);
   });
 
   it('never lets more than the limit through in any window', async () => {
     const { budget, time } = setup();
     const stamps: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const n = await budget.takeUpTo(1);
+      const n = await spend(budget, 1);
       for (let k = 0; k < n; k++) stamps.push(time());
     }
     for (const start of stamps) {
@@ -49,7 +66,7 @@ describe('the reports request budget', () => {
   it('hands out nothing while Graph has asked us to wait', async () => {
     const { budget, time } = setup();
     budget.pause(7);
-    await budget.takeUpTo(1);
+    await spend(budget, 1);
     expect(time()).toBe(7_000);
   });
 

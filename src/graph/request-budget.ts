@@ -11,12 +11,21 @@ import { GraphError } from './errors';
 export interface RequestBudget {
   readonly requests: number;
   readonly windowSeconds: number;
-  /** Waits until at least one slot is free, then takes up to `max` of them; resolves to how many. */
-  takeUpTo(max: number, signal?: AbortSignal): Promise<number>;
+  /**
+   * Waits until at least one slot is free, then takes up to `max` of them. Settle the spend when
+   * Graph has answered: Graph counted the requests somewhere between sending and answering, so
+   * the slots count from the answer, and a slow response cannot make the next request early.
+   */
+  takeUpTo(max: number, signal?: AbortSignal): Promise<BudgetSpend>;
   /** Graph answered 429 anyway (another tab, another tool): hand out nothing for `seconds`. */
   pause(seconds: number): void;
   /** Seconds needed to spend `count` more slots from now, for an honest estimate on screen. */
   secondsFor(count: number): number;
+}
+
+export interface BudgetSpend {
+  readonly count: number;
+  settle(): void;
 }
 
 export interface RequestBudgetOptions {
@@ -24,7 +33,7 @@ export interface RequestBudgetOptions {
   windowSeconds: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Extra wait after a slot frees, so a request never reaches Graph a hair early. */
+  /** Extra wait after a slot frees, for clocks and networks that are not quite exact. */
   marginMs?: number;
 }
 
@@ -50,29 +59,44 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
   const windowMs = options.windowSeconds * 1000;
-  const marginMs = options.marginMs ?? 250;
-  const spent: number[] = [];
+  const marginMs = options.marginMs ?? 100;
+  /** When each slot in the window was answered; Infinity while its request is in flight. */
+  const slots: { at: number }[] = [];
   let pausedUntil = 0;
+  let settled = () => {};
   // Callers queue in order, so a large batch cannot be starved by a stream of small ones.
   let queue: Promise<unknown> = Promise.resolve();
 
   function prune(at: number) {
-    while (spent.length > 0 && spent[0]! <= at - windowMs) spent.shift();
+    slots.sort((a, b) => a.at - b.at);
+    while (slots.length > 0 && slots[0]!.at <= at - windowMs) slots.shift();
   }
 
-  async function take(max: number, signal?: AbortSignal): Promise<number> {
+  async function take(max: number, signal?: AbortSignal): Promise<BudgetSpend> {
     for (;;) {
       signal?.throwIfAborted();
       const at = now();
       prune(at);
-      const free = options.requests - spent.length;
+      const free = options.requests - slots.length;
       if (at >= pausedUntil && free > 0) {
-        const count = Math.min(max, free);
-        for (let i = 0; i < count; i++) spent.push(at);
-        return count;
+        const taken = Array.from({ length: Math.min(max, free) }, () => ({ at: Infinity }));
+        slots.push(...taken);
+        return {
+          count: taken.length,
+          settle() {
+            const answered = now();
+            for (const slot of taken) slot.at = Math.min(slot.at, answered);
+            settled();
+          },
+        };
       }
-      const slotFreesAt = free > 0 ? at : spent[0]! + windowMs;
-      await sleep(Math.max(pausedUntil, slotFreesAt) - at + marginMs, signal);
+      const frees = free > 0 ? at : slots[0]!.at + windowMs;
+      if (Number.isFinite(frees)) {
+        await sleep(Math.max(pausedUntil, frees) - at + marginMs, signal);
+      } else {
+        // Every slot is in flight: wait for an answer rather than a clock.
+        await new Promise<void>((resolve) => (settled = resolve));
+      }
     }
   }
 
@@ -80,7 +104,7 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
     requests: options.requests,
     windowSeconds: options.windowSeconds,
     takeUpTo(max, signal) {
-      if (max < 1) return Promise.resolve(0);
+      if (max < 1) return Promise.resolve({ count: 0, settle() {} });
       const turn = queue.then(() => take(max, signal));
       queue = turn.catch(() => undefined);
       return turn;
@@ -91,7 +115,7 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
     secondsFor(count) {
       const at = now();
       prune(at);
-      const free = Math.max(0, options.requests - spent.length);
+      const free = Math.max(0, options.requests - slots.length);
       if (count <= free) return Math.max(0, (pausedUntil - at) / 1000);
       const windows = Math.ceil((count - free) / options.requests);
       return Math.max((pausedUntil - at) / 1000, windows * options.windowSeconds);
@@ -116,13 +140,15 @@ export async function* budgetedPages<T>(
   while (next) {
     let page: GraphPage<T> | undefined;
     for (let attempt = 1; !page; attempt++) {
-      await budget.takeUpTo(1, first.signal);
+      const spend = await budget.takeUpTo(1, first.signal);
       try {
         page = await client.request<GraphPage<T>>(next);
       } catch (error) {
         if (!(error instanceof GraphError) || !RETRYABLE.includes(error.status)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw error;
         budget.pause(error.retryAfterSeconds ?? 2 ** attempt);
+      } finally {
+        spend.settle();
       }
     }
     yield page;

@@ -208,7 +208,7 @@ export function setup(w: World, pageSize = PAGE) {
     windowSeconds: 10,
     takeUpTo: async (max) => {
       slots += max;
-      return max;
+      return { count: max, settle: () => {} };
     },
     pause: (seconds) => pauses.push(seconds),
     secondsFor: () => 0,

@@ -420,9 +420,9 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   for (let queue = toRead; queue.length > 0;) {
     secondsLeft = budget.secondsFor(queue.length);
     yield snapshot(false);
-    const count = await budget.takeUpTo(Math.min(BATCH_LIMIT, queue.length), signal);
-    const chunk = queue.slice(0, count);
-    queue = queue.slice(count);
+    const spend = await budget.takeUpTo(Math.min(BATCH_LIMIT, queue.length), signal);
+    const chunk = queue.slice(0, spend.count);
+    queue = queue.slice(spend.count);
     let answers: Map<string, BatchResult>;
     try {
       // Throttled items come back to be paid for again from the budget, not retried behind it.
@@ -440,6 +440,8 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       budget.pause(error.retryAfterSeconds ?? budget.windowSeconds);
       queue = [...chunk, ...queue];
       continue;
+    } finally {
+      spend.settle();
     }
     for (const item of chunk) {
       const answer = answers.get(item.userId);

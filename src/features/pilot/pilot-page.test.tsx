@@ -17,7 +17,7 @@ vi.mock('../../graph/request-budget', async (original) => ({
   reportsBudget: {
     requests: 5,
     windowSeconds: 10,
-    takeUpTo: async (max: number) => max,
+    takeUpTo: async (max: number) => ({ count: max, settle: () => {} }),
     pause: () => {},
     secondsFor: () => 0,
   },
