@@ -89,22 +89,24 @@ export function PilotPage() {
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;
-  const rules: StallRules = {
-    stalledAfterHours: params.stalledAfterHours ?? config.pilot.stalledAfterHours,
-    noTapAfterDays: params.noTapAfterDays ?? config.pilot.noTapAfterDays,
-  };
+  const stalledAfterHours = params.stalledAfterHours ?? config.pilot.stalledAfterHours;
+  const noTapAfterDays = params.noTapAfterDays ?? config.pilot.noTapAfterDays;
+  const rules = useMemo<StallRules>(
+    () => ({ stalledAfterHours, noTapAfterDays }),
+    [stalledAfterHours, noTapAfterDays],
+  );
+  const maxPassLifetimeMinutes = config.tap.fallbackPolicy.maximumLifetimeInMinutes;
 
   const rows = useMemo(() => {
     if (!snapshot) return [];
+    // Counts describe Graph as of the load, so "now" is the load's start, not the render's.
     const clock: PilotClock = {
       now: Date.parse(snapshot.loadedAt),
       pilotStart: Date.parse(snapshot.pilotStart),
-      maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+      maxPassLifetimeMinutes,
     };
     return snapshot.members.map((member) => toRow(member, clock, rules));
-    // The rules are two numbers; listing them keeps the rows stable across renders.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot, rules.stalledAfterHours, rules.noTapAfterDays, config.tap.fallbackPolicy]);
+  }, [snapshot, rules, maxPassLifetimeMinutes]);
   const steps = useMemo(() => funnel(rows), [rows]);
   const stalled = useMemo(() => stalledCounts(rows), [rows]);
   const days = useMemo(
