@@ -4,7 +4,6 @@ import {
   type AuthenticationMethod,
   type AuthenticatorMethod,
 } from '../../graph/authentication-methods';
-import { ErrorState } from '../../components/error-state';
 
 const METHOD_NAMES: Record<string, string> = {
   '#microsoft.graph.passwordAuthenticationMethod': 'Password',
@@ -30,14 +29,9 @@ function describeMethod(method: AuthenticationMethod): string {
 
 export function MethodsPanel(props: {
   authenticators: AuthenticatorMethod[] | undefined;
-  methods: AuthenticationMethod[] | undefined;
-  methodsError: unknown;
+  others: AuthenticationMethod[] | undefined;
 }) {
-  const others = (props.methods ?? []).filter(
-    (method) =>
-      method['@odata.type'] !== '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod' &&
-      method['@odata.type'] !== '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
-  );
+  const others = props.others ?? [];
   return (
     <Paper
       variant="outlined"
@@ -70,14 +64,8 @@ export function MethodsPanel(props: {
       <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
         Other methods
       </Typography>
-      {props.methodsError ? (
-        <ErrorState
-          error={props.methodsError}
-          context={{
-            doing: 'list the other methods',
-            needs: 'the UserAuthenticationMethod.Read.All permission',
-          }}
-        />
+      {others.length === 0 ? (
+        <Typography color="text.secondary">None.</Typography>
       ) : (
         <List dense aria-label="Other methods">
           {others.map((method) => (

@@ -3,8 +3,7 @@ import type { GraphClient } from '../../graph/client';
 import {
   getTemporaryAccessPassPolicy,
   listAuthenticationMethods,
-  listAuthenticatorMethods,
-  listTemporaryAccessPasses,
+  splitMethods,
   onboardingStages,
 } from '../../graph/authentication-methods';
 import { getMemberships, getUser, searchUsers } from '../../graph/users';
@@ -40,20 +39,12 @@ export const helpdeskQueries = {
       queryFn: ({ signal }) => getMemberships(client, userId, signal),
       staleTime: 5 * 60_000,
     }),
-  taps: (client: GraphClient, userId: string) =>
-    queryOptions({
-      queryKey: helpdeskKeys.userPart(userId, 'taps'),
-      queryFn: ({ signal }) => listTemporaryAccessPasses(client, userId, signal),
-    }),
-  authenticators: (client: GraphClient, userId: string) =>
-    queryOptions({
-      queryKey: helpdeskKeys.userPart(userId, 'authenticators'),
-      queryFn: ({ signal }) => listAuthenticatorMethods(client, userId, signal),
-    }),
+  /** Every method, the pass and Authenticator included, in the one read the page polls. */
   methods: (client: GraphClient, userId: string) =>
     queryOptions({
       queryKey: helpdeskKeys.userPart(userId, 'methods'),
-      queryFn: ({ signal }) => listAuthenticationMethods(client, userId, signal),
+      queryFn: async ({ signal }) =>
+        splitMethods(await listAuthenticationMethods(client, userId, signal)),
     }),
   /** Status chips for the first few search results: one $batch, not one request per user. */
   stages: (client: GraphClient, userIds: readonly string[]) =>

@@ -1,6 +1,8 @@
 import { useCallback, useRef } from 'react';
 
-const FIRST_MS = 3_000;
+// Authentication-method reads share Graph's limit of 5 per 10 seconds per app and tenant, across
+// every agent: one read every 5 s at most, and much less once nothing changes.
+const FIRST_MS = 5_000;
 const MAX_MS = 30_000;
 
 /**

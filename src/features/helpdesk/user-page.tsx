@@ -42,12 +42,8 @@ export function UserPage() {
   const [revoking, setRevoking] = useState<TemporaryAccessPass | null>(null);
 
   const user = useQuery(helpdeskQueries.user(client, userId));
-  const [memberships, methods, policy] = useQueries({
-    queries: [
-      helpdeskQueries.memberships(client, userId),
-      helpdeskQueries.methods(client, userId),
-      helpdeskQueries.policy(client),
-    ],
+  const [memberships, policy] = useQueries({
+    queries: [helpdeskQueries.memberships(client, userId), helpdeskQueries.policy(client)],
   });
   // Watch the user's methods while this page is open: quick at first, slower while nothing moves,
   // paused while the tab is hidden (TanStack skips intervals in background tabs).
@@ -59,15 +55,13 @@ export function UserPage() {
       userId,
     ),
   );
-  const taps = useQuery({
-    ...helpdeskQueries.taps(client, userId),
+  const methods = useQuery({
+    ...helpdeskQueries.methods(client, userId),
     refetchInterval: live.interval,
   });
-  const authenticators = useQuery({
-    ...helpdeskQueries.authenticators(client, userId),
-    refetchInterval: live.interval,
-  });
-  const stage = onboardingStage(taps.data ?? [], authenticators.data ?? []);
+  const taps = methods.data?.taps;
+  const authenticators = methods.data?.authenticators;
+  const stage = onboardingStage(taps ?? [], authenticators ?? []);
   live.observe(stage, stage !== 'phoneSignInEnabled' || handover !== null);
 
   const policyForbidden = isGraphError(policy.error, 403);
@@ -104,12 +98,12 @@ export function UserPage() {
   }
 
   const details = user.data;
-  const activeTap = (taps.data ?? []).find(isActive) ?? null;
+  const activeTap = (taps ?? []).find(isActive) ?? null;
   // What could not be read is left to Graph to enforce; the form still opens.
   const checks = issueChecks({
     user: details,
     memberships: memberships.data ?? null,
-    taps: taps.data ?? [],
+    taps: taps ?? [],
     recordedIssues: (recentRecords.data ?? []).map((record) => record.IssuedAt),
     policy: bounds,
     issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
@@ -138,7 +132,7 @@ export function UserPage() {
             <Button
               variant="contained"
               onClick={() => setIssuing(true)}
-              disabled={taps.isPending || memberships.isPending}
+              disabled={methods.isPending || memberships.isPending}
             >
               Issue a Temporary Access Pass
             </Button>
@@ -210,9 +204,11 @@ export function UserPage() {
         ) : null}
 
         <Paper variant="outlined" sx={{ p: 2.5 }}>
-          {taps.isError || authenticators.isError ? (
+          {methods.isPending ? (
+            <Loading label="Reading the user’s sign-in methods…" />
+          ) : methods.isError ? (
             <ErrorState
-              error={taps.error ?? authenticators.error}
+              error={methods.error}
               context={{
                 doing: 'read the user’s sign-in methods',
                 needs:
@@ -227,8 +223,8 @@ export function UserPage() {
         <Grid container spacing={3}>
           <Grid size={{ xs: 12, md: 6 }}>
             <TapPanel
-              taps={taps.data}
-              loading={taps.isPending}
+              taps={taps}
+              loading={methods.isPending}
               onRevoke={(tap) => {
                 setRevokeError(null);
                 setRevoking(tap);
@@ -236,11 +232,7 @@ export function UserPage() {
             />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <MethodsPanel
-              authenticators={authenticators.data}
-              methods={methods.data}
-              methodsError={methods.error}
-            />
+            <MethodsPanel authenticators={authenticators} others={methods.data?.others} />
           </Grid>
         </Grid>
         <Alert severity="info" variant="outlined">
@@ -295,7 +287,7 @@ export function UserPage() {
           registrationUrl={config.registrationUrl}
           recordNotice={issue.recordNotice}
           onDeleteTap={
-            multiUseActive && (authenticators.data ?? []).some(isPasswordlessEnabled)
+            multiUseActive && (authenticators ?? []).some(isPasswordlessEnabled)
               ? () => void revoke(multiUseActive)
               : null
           }

@@ -39,8 +39,8 @@ const STAGE_COLORS: Record<OnboardingStage, 'default' | 'info' | 'warning' | 'su
   phoneSignInEnabled: 'success',
 };
 
-/** How many results get a live status chip; each costs two reads against Graph's limits. */
-const CHIPPED_RESULTS = 5;
+/** How many results get a live status chip; each costs one read against Graph's 5-per-10-s limit. */
+const CHIPPED_RESULTS = 3;
 
 function StageChip(props: { stage: OnboardingStage | undefined; loading: boolean }) {
   if (props.loading) return <Chip size="small" variant="outlined" label="Status…" />;
