@@ -22,6 +22,7 @@ export function Funnel(props: {
           disableKeyboardNavigation
           height={260}
           layout="horizontal"
+          margin={{ right: 24 }}
           yAxis={[
             {
               scaleType: 'band',
@@ -46,7 +47,7 @@ export function Funnel(props: {
           }}
         />
       </Box>
-      <Stack component="ol" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none', minWidth: 260 }}>
+      <Stack component="ol" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none', minWidth: 300 }}>
         {props.steps.map((step) => (
           <li key={step.stage}>
             <Button
@@ -54,7 +55,12 @@ export function Funnel(props: {
               variant={props.selected === step.stage ? 'contained' : 'outlined'}
               aria-pressed={props.selected === step.stage}
               onClick={() => toggle(step.stage)}
-              sx={{ justifyContent: 'space-between', textTransform: 'none' }}
+              sx={{
+                justifyContent: 'space-between',
+                gap: 2,
+                textTransform: 'none',
+                textAlign: 'left',
+              }}
               data-stage={step.stage}
             >
               <span>{STAGE_LABELS[step.stage]}</span>

@@ -33,7 +33,13 @@ const LOAD_ERROR_CONTEXT = {
   needs: 'the GroupMember.Read.All and User.Read.All permissions, consented for TAP Desk',
 };
 
-function Section(props: { title: string; children: ReactNode; flex?: number }) {
+function Section(props: {
+  title: string;
+  children: ReactNode;
+  flex?: number;
+  /** While loading, say that the figures are not final yet. */
+  provisional?: boolean;
+}) {
   const id = `pilot-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <Paper
@@ -45,6 +51,11 @@ function Section(props: { title: string; children: ReactNode; flex?: number }) {
       <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
         {props.title}
       </Typography>
+      {props.provisional ? (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -1, mb: 1 }}>
+          Figures so far; they settle when loading finishes.
+        </Typography>
+      ) : null}
       {props.children}
     </Paper>
   );
@@ -188,14 +199,14 @@ export function PilotPage() {
             <NoteAlert key={note.source} note={note} />
           ))}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <Section title="Progress funnel" flex={2}>
+            <Section title="Progress funnel" flex={2} provisional={!snapshot?.complete}>
               <Funnel
                 steps={steps}
                 selected={params.stage}
                 onSelect={(stage) => setParams({ stage, stalled: null })}
               />
             </Section>
-            <Section title="Who to chase">
+            <Section title="Who to chase" provisional={!snapshot?.complete}>
               <StalledSummary
                 counts={stalled}
                 rules={rules}

@@ -57,11 +57,12 @@ export function StalledSummary(props: {
           </li>
         ))}
       </Stack>
-      <Stack direction="row" spacing={2}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField
           label="Stalled after (hours)"
           type="number"
           size="small"
+          sx={{ width: 180 }}
           defaultValue={props.rules.stalledAfterHours}
           slotProps={{ htmlInput: { min: 1, max: 2160 } }}
           onChange={(event) => {
@@ -73,6 +74,7 @@ export function StalledSummary(props: {
           label="No pass after (days)"
           type="number"
           size="small"
+          sx={{ width: 180 }}
           defaultValue={props.rules.noTapAfterDays}
           slotProps={{ htmlInput: { min: 1, max: 365 } }}
           onChange={(event) => {

@@ -12,7 +12,7 @@ export function TrendChart(props: { days: TrendDay[] }) {
     <>
       <Typography variant="body2" color="text.secondary">
         {first && last
-          ? `From ${first} to ${last}: ${registrations.toLocaleString()} Authenticator registrations and ${completions.toLocaleString()} phone sign-in completions among current members.`
+          ? `From ${first} to ${last}: ${registrations.toLocaleString()} Authenticator registrations and ${completions.toLocaleString()} phone sign-in completions among current members. Earlier days are past the audit log's retention.`
           : 'No registrations in the audit window yet.'}
       </Typography>
       {/* The sentence above says what the chart shows. */}
