@@ -215,6 +215,21 @@ describe('$batch', () => {
     expect(log.value.filter((e) => !e.batch).map((e) => e.path)).toEqual(['/graph/v1.0/$batch']);
   });
 
+  it('passes each item its own headers', async () => {
+    const cast = `/groups/${PILOT_GROUP_ID}/transitiveMembers/microsoft.graph.user?$count=true&$top=1`;
+    const { body } = await batch([
+      { id: 'plain', method: 'GET', url: cast },
+      { id: 'eventual', method: 'GET', url: cast, headers: { ConsistencyLevel: 'eventual' } },
+    ]);
+    const byId = new Map(body.responses.map((r) => [r.id, r]));
+    expect(byId.get('plain')?.status).toBe(400);
+    expect(byId.get('eventual')).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: { value: [expect.anything()] },
+    });
+  });
+
   it('authorises each item on its own', async () => {
     const reportsOnly = (
       await tokensFor(env, 'audrey.auditor@contoso.com', 'openid UserAuthMethod-TAP.Read.All')
