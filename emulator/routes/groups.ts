@@ -11,8 +11,13 @@ import {
 } from '../graph/odata';
 import type { GraphContext, GraphResult, GraphRouter } from '../graph/router';
 import type { Group, Tenant, User } from '../model';
-import { groupResource } from './member-of';
-import { BASIC_USER_PROPERTIES, USERS_COLLECTION, userResource } from './users';
+import { GROUP_PROPERTIES, groupResource } from './member-of';
+import {
+  BASIC_USER_PROPERTIES,
+  FULL_PROFILE_SCOPES,
+  USERS_COLLECTION,
+  userResource,
+} from './users';
 
 /*
  * Groups and their members (graph.md §6): GET /groups (with $search and $filter), GET
@@ -29,31 +34,12 @@ const GROUP_SCOPES = [
   'Directory.Read.All',
   'Directory.ReadWrite.All',
 ];
-const FULL_USER_SCOPES = [
-  'User.Read.All',
-  'User.ReadWrite.All',
-  'Directory.Read.All',
-  'Directory.ReadWrite.All',
-];
-
-const GROUP_PROPERTIES = [
-  'id',
-  'displayName',
-  'description',
-  'mail',
-  'mailEnabled',
-  'mailNickname',
-  'securityEnabled',
-  'groupTypes',
-  'createdDateTime',
-];
-const DEFAULT_GROUP_PROPERTIES = GROUP_PROPERTIES;
 
 const GROUPS_COLLECTION: CollectionSpec = {
   type: 'microsoft.graph.group',
   entitySet: 'groups',
   properties: GROUP_PROPERTIES,
-  defaultProperties: DEFAULT_GROUP_PROPERTIES,
+  defaultProperties: GROUP_PROPERTIES,
   filter: {
     eq: ['id', 'displayName', 'mail', 'mailNickname', 'securityEnabled', 'mailEnabled'],
     startsWith: ['displayName', 'mail', 'mailNickname'],
@@ -65,7 +51,7 @@ const GROUPS_COLLECTION: CollectionSpec = {
 /** Without a user permission a member user is only its id and type (Graph's limited information). */
 function memberUserProperties(ctx: GraphContext): readonly string[] {
   const has = (scopes: readonly string[]) => ctx.caller.scopes.some((s) => scopes.includes(s));
-  if (has(FULL_USER_SCOPES)) return USERS_COLLECTION.properties;
+  if (has(FULL_PROFILE_SCOPES)) return USERS_COLLECTION.properties;
   if (has(['User.ReadBasic.All'])) return BASIC_USER_PROPERTIES;
   return ['id'];
 }
@@ -163,7 +149,7 @@ export function registerGroupRoutes(router: GraphRouter): void {
       status: 200,
       body: {
         '@odata.context': metadataUrl(ctx, `${set}/$entity`),
-        ...project(groupResource(group), select ?? DEFAULT_GROUP_PROPERTIES),
+        ...project(groupResource(group), select ?? GROUP_PROPERTIES),
       },
     };
   });

@@ -15,7 +15,7 @@ export function directoryRoleResource(role: DirectoryRole): Item {
   return { '@odata.type': '#microsoft.graph.directoryRole', ...omit(role, 'memberIds') };
 }
 
-const GROUP_PROPERTIES = [
+export const GROUP_PROPERTIES = [
   'id',
   'displayName',
   'description',

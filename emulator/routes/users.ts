@@ -53,7 +53,7 @@ export const BASIC_USER_PROPERTIES = [
   'userPrincipalName',
 ];
 
-const FULL_PROFILE_SCOPES = [
+export const FULL_PROFILE_SCOPES = [
   'User.Read.All',
   'User.ReadWrite.All',
   'Directory.Read.All',
