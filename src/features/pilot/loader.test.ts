@@ -8,6 +8,24 @@ async function collect(gen: AsyncGenerator<PilotSnapshot>) {
   return all;
 }
 
+/** Every snapshot of one load of the test group, as the page would see them. */
+function load(
+  graph: Pick<ReturnType<typeof setup>, 'client' | 'budget'>,
+  previous?: PilotSnapshot,
+) {
+  return collect(
+    loadPilot({
+      client: graph.client,
+      budget: graph.budget,
+      groupId: GROUP,
+      maxPassLifetimeMinutes: 480,
+      auditRetentionDays: 30,
+      now: () => NOW,
+      previous,
+    }),
+  );
+}
+
 const counts = (snapshot: PilotSnapshot) =>
   Object.fromEntries(
     funnel(
@@ -25,16 +43,7 @@ describe('the pilot loader', () => {
   it('settles the funnel from members, audit log and report, reading only live one-time passes', async () => {
     const w = world();
     const { client, budget, requests, batchItems } = setup(w);
-    const snapshots = await collect(
-      loadPilot({
-        client,
-        budget,
-        groupId: GROUP,
-        maxPassLifetimeMinutes: 480,
-        auditRetentionDays: 30,
-        now: () => NOW,
-      }),
-    );
+    const snapshots = await load({ client, budget });
     const last = snapshots.at(-1)!;
     expect(last.complete).toBe(true);
     expect(counts(last)).toEqual({
@@ -58,16 +67,7 @@ describe('the pilot loader', () => {
 
   it('shows partial results while pages arrive', async () => {
     const { client, budget } = setup(world());
-    const snapshots = await collect(
-      loadPilot({
-        client,
-        budget,
-        groupId: GROUP,
-        maxPassLifetimeMinutes: 480,
-        auditRetentionDays: 30,
-        now: () => NOW,
-      }),
-    );
+    const snapshots = await load({ client, budget });
     const sizes = snapshots.map((s) => s.members.length);
     expect(sizes[0]).toBe(0);
     expect(sizes).toContain(PAGE);
@@ -77,16 +77,7 @@ describe('the pilot loader', () => {
 
   it('pays for every report page and every batch item from the reports budget', async () => {
     const { client, budget, requests, slots } = setup(world());
-    await collect(
-      loadPilot({
-        client,
-        budget,
-        groupId: GROUP,
-        maxPassLifetimeMinutes: 480,
-        auditRetentionDays: 30,
-        now: () => NOW,
-      }),
-    );
+    await load({ client, budget });
     const reportsClass = requests.filter(
       (r) => r.includes('/auditLogs/') || r.includes('/reports/'),
     ).length;
@@ -96,18 +87,7 @@ describe('the pilot loader', () => {
   it('still finishes when pass reads are refused, and says which stage is less precise', async () => {
     const w = { ...world(), refusePassReads: true };
     const { client, budget } = setup(w);
-    const last = (
-      await collect(
-        loadPilot({
-          client,
-          budget,
-          groupId: GROUP,
-          maxPassLifetimeMinutes: 480,
-          auditRetentionDays: 30,
-          now: () => NOW,
-        }),
-      )
-    ).at(-1)!;
+    const last = (await load({ client, budget })).at(-1)!;
     expect(last.complete).toBe(true);
     expect(last.notes).toEqual([
       expect.objectContaining({ source: 'passReads', affects: ['tapUsed'], members: 2 }),
@@ -119,18 +99,7 @@ describe('the pilot loader', () => {
   it('on refresh asks only for newer audit events and does not re-read settled passes', async () => {
     const w = world();
     const first = setup(w);
-    const previous = (
-      await collect(
-        loadPilot({
-          client: first.client,
-          budget: first.budget,
-          groupId: GROUP,
-          maxPassLifetimeMinutes: 480,
-          auditRetentionDays: 30,
-          now: () => NOW,
-        }),
-      )
-    ).at(-1)!;
+    const previous = (await load(first)).at(-1)!;
     w.audits.push(
       registered(
         'a10',
@@ -141,19 +110,7 @@ describe('the pilot loader', () => {
     );
     w.report.push({ id: 'multi', methodsRegistered: ['microsoftAuthenticatorPush'] });
     const second = setup(w);
-    const last = (
-      await collect(
-        loadPilot({
-          client: second.client,
-          budget: second.budget,
-          groupId: GROUP,
-          maxPassLifetimeMinutes: 480,
-          auditRetentionDays: 30,
-          now: () => NOW,
-          previous,
-        }),
-      )
-    ).at(-1)!;
+    const last = (await load(second, previous)).at(-1)!;
     expect(counts(last).authenticatorRegistered).toBe(3);
     const auditPages = (requests: string[]) =>
       requests.filter((r) => r.includes('directoryAudits')).length;
@@ -168,18 +125,7 @@ describe('the pilot loader', () => {
 
   it('pays again for throttled pass reads and waits as Graph asks', async () => {
     const { client, budget, batchItems, pauses, slots } = setup({ ...world(), throttleReads: 1 });
-    const last = (
-      await collect(
-        loadPilot({
-          client,
-          budget,
-          groupId: GROUP,
-          maxPassLifetimeMinutes: 480,
-          auditRetentionDays: 30,
-          now: () => NOW,
-        }),
-      )
-    ).at(-1)!;
+    const last = (await load({ client, budget })).at(-1)!;
     expect(pauses).toEqual([3]);
     expect(batchItems).toHaveLength(3);
     expect(last.progress.passReads).toEqual({ done: 2, total: 2 });
