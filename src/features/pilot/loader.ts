@@ -15,7 +15,7 @@ import {
   directoryAuditFilter,
 } from '../../graph/audit-logs';
 import { BATCH_LIMIT, type BatchResult, type GraphClient } from '../../graph/client';
-import { GraphError, parseRetryAfter } from '../../graph/errors';
+import { GraphError, graphErrorFrom, parseRetryAfter } from '../../graph/errors';
 import { getGroup, pageTransitiveMemberUsers, type GroupSummary } from '../../graph/groups';
 import {
   REGISTERED_METHODS,
@@ -455,7 +455,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
         });
         progress.passReads.done++;
       } else if (answer?.status === 429) {
-        // Still throttled after the client's own retries: wait as Graph asks and try again later.
+        // Throttled on its own: wait as Graph asks, then pay for it again.
         budget.pause(
           parseRetryAfter(answer.headers['Retry-After'] ?? null) ?? budget.windowSeconds,
         );
@@ -471,16 +471,11 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       refused += queue.length;
       queue = [];
       const first = [...answers.values()].find((answer) => answer.status === 403);
-      const body = first?.body as { error?: { code?: string; message?: string } } | undefined;
       notes.push({
         source: 'passReads',
         affects: ['tapUsed'],
         needs: `${PASS_READ_ROLES} to read one-time passes`,
-        error: new GraphError(
-          403,
-          body?.error?.code ?? 'accessDenied',
-          body?.error?.message ?? 'Reading passes was refused.',
-        ),
+        error: graphErrorFrom(403, first?.body, new Headers(first?.headers)),
         members: refused,
       });
     }
