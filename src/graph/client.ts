@@ -5,6 +5,7 @@
  * sends JSON batches of at most 20, resending only the throttled items.
  */
 import { GraphError, graphErrorFrom, parseRetryAfter } from './errors';
+import { sleep as abortableSleep } from '../lib/sleep';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -71,21 +72,6 @@ export interface GraphClient {
 
 export const BATCH_LIMIT = 20;
 
-function abortable(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 /** OData query values go in verbatim but percent-encoded, so user input stays data. */
 export function buildUrl(
   baseUrl: string,
@@ -107,7 +93,7 @@ function backoffSeconds(attempt: number): number {
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const maxRetries = options.maxRetries ?? 4;
-  const sleep = options.sleep ?? abortable;
+  const sleep = options.sleep ?? abortableSleep;
 
   async function request<T>(req: GraphRequest): Promise<T> {
     const url = buildUrl(options.baseUrl, req.path, req.query);

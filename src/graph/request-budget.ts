@@ -1,5 +1,6 @@
 import type { GraphClient, GraphPage, GraphRequest } from './client';
 import { GraphError } from './errors';
+import { sleep as abortableSleep } from '../lib/sleep';
 
 /**
  * A client-side request budget: a sliding window that hands out at most `requests` slots per
@@ -40,24 +41,9 @@ export interface RequestBudgetOptions {
 /** Graph's documented limit for reports and authentication-method reads. */
 export const REPORTS_LIMIT = { requests: 5, windowSeconds: 10 } as const;
 
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 export function createRequestBudget(options: RequestBudgetOptions): RequestBudget {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? sleepFor;
+  const sleep = options.sleep ?? abortableSleep;
   const windowMs = options.windowSeconds * 1000;
   const marginMs = options.marginMs ?? 100;
   /** When each slot in the window was answered; Infinity while its request is in flight. */
