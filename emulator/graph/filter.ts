@@ -1,4 +1,5 @@
-import { GraphError, needsAdvancedQuery, unsupportedQuery } from './errors';
+import { needsAdvancedQuery, unsupportedQuery } from './errors';
+import { invalidFilter, tokenizeFilter, type Token } from './odata-tokens';
 
 /** Which properties of a resource support which $filter operators. */
 export interface FilterSpec {
@@ -11,46 +12,10 @@ export interface FilterSpec {
 export type Item = Record<string, unknown>;
 type Predicate = (item: Item) => boolean;
 type Literal = string | boolean | null;
-type Token =
-  | { kind: 'string'; value: string }
-  | { kind: 'word'; value: string }
-  | { kind: 'punct'; value: '(' | ')' | ',' };
+const invalid = invalidFilter;
 
-const invalid = (detail: string) =>
-  new GraphError(400, 'BadRequest', `Invalid filter clause: ${detail}`);
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')' || c === ',') {
-      tokens.push({ kind: 'punct', value: c });
-      i++;
-    } else if (c === "'") {
-      // OData string literal: '' is an escaped quote; whatever is inside stays data.
-      let value = '';
-      for (i++; ; i++) {
-        if (i >= text.length) throw invalid('unterminated string literal.');
-        if (text[i] === "'" && text[i + 1] === "'") {
-          value += "'";
-          i++;
-        } else if (text[i] === "'") break;
-        else value += text[i];
-      }
-      tokens.push({ kind: 'string', value });
-      i++;
-    } else {
-      const word = /^[A-Za-z0-9_.\-/$:]+/.exec(text.slice(i))?.[0];
-      if (!word) throw invalid(`unexpected character '${c}' at position ${i}.`);
-      tokens.push({ kind: 'word', value: word });
-      i += word.length;
-    }
-  }
-  return tokens;
-}
+const tokenize = (text: string) =>
+  tokenizeFilter(text, { punctuation: '(),', word: /^[A-Za-z0-9_.\-/$:]+/ });
 
 /** Compiles an OData $filter into a predicate, or throws the error Graph would answer. */
 export function compileFilter(text: string, spec: FilterSpec, advanced: boolean): Predicate {

@@ -4,7 +4,8 @@
  * `initiatedBy/user/id` or `fields/IssuedAt`. Each resource declares which paths allow which
  * operators; anything else answers 400 as Graph does. Date-time values compare as instants.
  */
-import { GraphError } from '../graph/errors';
+import type { GraphError } from '../graph/errors';
+import { invalidFilter, tokenizeFilter, type Token } from '../graph/odata-tokens';
 
 export type Operator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'startswith';
 
@@ -22,50 +23,16 @@ export interface CompareSpec {
 type Value = string | number | boolean | null;
 export type Item = Record<string, unknown>;
 type Predicate = (item: Item) => boolean;
-type Token =
-  | { kind: 'string'; value: string }
-  | { kind: 'word'; value: string }
-  | { kind: 'punct'; value: '(' | ')' | ',' | ':' };
-
-export const invalidFilter = (detail: string) =>
-  new GraphError(400, 'BadRequest', `Invalid filter clause: ${detail}`);
+export { invalidFilter };
 
 const OPERATORS: readonly string[] = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'];
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')' || c === ',' || c === ':') {
-      tokens.push({ kind: 'punct', value: c });
-      i++;
-    } else if (c === "'") {
-      let value = '';
-      for (i++; ; i++) {
-        if (i >= text.length) throw invalidFilter('unterminated string literal.');
-        if (text[i] === "'" && text[i + 1] === "'") {
-          value += "'";
-          i++;
-        } else if (text[i] === "'") break;
-        else value += text[i];
-      }
-      tokens.push({ kind: 'string', value });
-      i++;
-    } else {
-      // Words include unquoted date-times (2026-11-01T00:00:00Z) and paths (a/b/c).
-      const word = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?|[A-Za-z0-9_./@-]+)/.exec(
-        text.slice(i),
-      )?.[0];
-      if (!word) throw invalidFilter(`unexpected character '${c}' at position ${i}.`);
-      tokens.push({ kind: 'word', value: word });
-      i += word.length;
-    }
-  }
-  return tokens;
-}
+// Words include unquoted date-times (2026-11-01T00:00:00Z) and paths (a/b/c).
+const tokenize = (text: string) =>
+  tokenizeFilter(text, {
+    punctuation: '(),:',
+    word: /^(\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?|[A-Za-z0-9_./@-]+)/,
+  });
 
 /** Reads a slash path from an item; arrays are not traversed (use any()). */
 function read(item: Item, path: string): unknown {
