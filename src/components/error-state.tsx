@@ -1,4 +1,5 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { describeError, type ErrorContext } from '../graph/describe-error';
 
 /** A failure in the person's words, with what to do, and a retry when one makes sense. */
@@ -6,6 +7,11 @@ export function ErrorState(props: {
   error: unknown;
   context?: ErrorContext;
   onRetry?: () => void;
+  /** Overrides the described title, when the screen knows more (e.g. what did succeed). */
+  title?: string;
+  retryLabel?: string;
+  /** Anything the person should also know, under the action. */
+  children?: ReactNode;
 }) {
   const description = describeError(props.error, props.context);
   return (
@@ -15,15 +21,16 @@ export function ErrorState(props: {
       action={
         props.onRetry ? (
           <Button color="inherit" size="small" onClick={props.onRetry}>
-            Try again
+            {props.retryLabel ?? 'Try again'}
           </Button>
         ) : undefined
       }
     >
-      <AlertTitle>{description.title}</AlertTitle>
+      <AlertTitle>{props.title ?? description.title}</AlertTitle>
       <Stack spacing={0.5}>
         <Typography variant="body2">{description.detail}</Typography>
         <Typography variant="body2">{description.action}</Typography>
+        {props.children ? <Typography variant="body2">{props.children}</Typography> : null}
         {description.reference ? (
           <Typography variant="caption">Reference for support: {description.reference}</Typography>
         ) : null}

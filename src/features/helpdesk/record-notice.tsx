@@ -1,5 +1,5 @@
-import { Alert, AlertTitle, Button } from '@mui/material';
-import { describeError } from '../../graph/describe-error';
+import { Alert } from '@mui/material';
+import { ErrorState } from '../../components/error-state';
 
 /** Whether the verification record reached the list; a failure never loses what was typed. */
 export function RecordNotice(props: {
@@ -17,24 +17,18 @@ export function RecordNotice(props: {
       </Alert>
     );
   }
-  const description = describeError(props.error, {
-    doing: 'save the verification record',
-    needs: 'contribute access to the TAP Desk verification list (Sites.Selected)',
-  });
   return (
-    <Alert
-      severity="error"
-      role="alert"
-      action={
-        props.onRetry ? (
-          <Button color="inherit" onClick={props.onRetry}>
-            Save again
-          </Button>
-        ) : undefined
-      }
+    <ErrorState
+      error={props.error}
+      context={{
+        doing: 'save the verification record',
+        needs: 'contribute access to the TAP Desk verification list (Sites.Selected)',
+      }}
+      title="The pass was issued, but the verification record was not saved"
+      retryLabel="Save again"
+      onRetry={props.onRetry}
     >
-      <AlertTitle>The pass was issued, but the verification record was not saved</AlertTitle>
-      {description.detail} {description.action} What you entered is kept until you close this view.
-    </Alert>
+      What you entered is kept until you close this view.
+    </ErrorState>
   );
 }
