@@ -1,5 +1,5 @@
 import { needsAdvancedQuery, unsupportedQuery } from './errors';
-import { invalidFilter, tokenizeFilter, type Token } from './odata-tokens';
+import { invalidFilter, readLiteral, tokenizeFilter, type Token } from './odata-tokens';
 
 /** Which properties of a resource support which $filter operators. */
 export interface FilterSpec {
@@ -38,16 +38,7 @@ export function compileFilter(text: string, spec: FilterSpec, advanced: boolean)
     if (!name) throw unsupportedQuery();
     return name;
   };
-  const literal = (): Literal => {
-    const token = tokens[pos++];
-    if (token?.kind === 'string') return token.value;
-    if (token?.kind === 'word') {
-      const word = token.value.toLowerCase();
-      if (word === 'true' || word === 'false') return word === 'true';
-      if (word === 'null') return null;
-    }
-    throw invalid('expected a literal.');
-  };
+  const literal = (): Literal => readLiteral(tokens[pos++]) as Literal;
 
   const or = (): Predicate => {
     let left = and();

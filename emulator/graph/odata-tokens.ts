@@ -44,3 +44,21 @@ export function tokenizeFilter(
   }
   return tokens;
 }
+
+export type Literal = string | number | boolean | null;
+
+/**
+ * An OData literal: a quoted string, true/false or null; with `numbersAndDates`, also numbers
+ * and unquoted date-times. Anything else is Graph's 400.
+ */
+export function readLiteral(token: Token | undefined, numbersAndDates = false): Literal {
+  if (token?.kind === 'string') return token.value;
+  if (token?.kind === 'word') {
+    const word = token.value.toLowerCase();
+    if (word === 'true' || word === 'false') return word === 'true';
+    if (word === 'null') return null;
+    if (numbersAndDates && /^-?\d+(\.\d+)?$/.test(word)) return Number(word);
+    if (numbersAndDates && /^\d{4}-\d{2}-\d{2}T/.test(token.value)) return token.value;
+  }
+  throw invalidFilter('expected a literal.');
+}

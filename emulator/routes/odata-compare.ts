@@ -5,7 +5,7 @@
  * operators; anything else answers 400 as Graph does. Date-time values compare as instants.
  */
 import type { GraphError } from '../graph/errors';
-import { invalidFilter, tokenizeFilter, type Token } from '../graph/odata-tokens';
+import { invalidFilter, readLiteral, tokenizeFilter, type Token } from '../graph/odata-tokens';
 
 export type Operator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'startswith';
 
@@ -106,18 +106,7 @@ export function compileCompareFilter(text: string, spec: CompareSpec): Predicate
   const unknown = (path: string) =>
     spec.unknownPath?.(path) ?? invalidFilter(`'${path}' cannot be filtered.`);
 
-  const literal = (): Value => {
-    const token = tokens[pos++];
-    if (token?.kind === 'string') return token.value;
-    if (token?.kind === 'word') {
-      const word = token.value.toLowerCase();
-      if (word === 'true' || word === 'false') return word === 'true';
-      if (word === 'null') return null;
-      if (/^-?\d+(\.\d+)?$/.test(word)) return Number(word);
-      if (/^\d{4}-\d{2}-\d{2}T/.test(token.value)) return token.value;
-    }
-    throw invalidFilter('expected a literal.');
-  };
+  const literal = (): Value => readLiteral(tokens[pos++], true);
 
   /** `path op literal` or `startswith(path, literal)` against `paths`, reading through `prefix`. */
   const comparison = (
