@@ -25,6 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+/** A prompt=none authorize with this SSO cookie must answer login_required. */
+async function expectSilentSignInRefused(cookie: string) {
+  const { challenge } = pkcePair();
+  const silent = await env.fetch(
+    authorizeUrl(env, { code_challenge: challenge, code_challenge_method: 'S256', prompt: 'none' }),
+    { headers: { Cookie: cookie } },
+  );
+  expect(new URL(silent.headers.get('location') ?? '').searchParams.get('error')).toBe(
+    'login_required',
+  );
+}
+
 describe('openid-client v6 against the emulator', () => {
   it('discovers, signs in with code + PKCE, gets verifiable tokens and calls Graph', async () => {
     const issuer = `${env.origin}/login/${DEMO_TENANT_ID}/v2.0`;
@@ -232,20 +244,7 @@ describe('authorize', () => {
     );
     expect(logout.status).toBe(302);
     expect(logout.headers.get('location')).toBe(target);
-    const { challenge } = pkcePair();
-    const silent = await env.fetch(
-      authorizeUrl(env, {
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-        prompt: 'none',
-      }),
-      {
-        headers: { Cookie: cookie },
-      },
-    );
-    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('error')).toBe(
-      'login_required',
-    );
+    await expectSilentSignInRefused(cookie);
     const elsewhere = await env.call(
       `/login/${DEMO_TENANT_ID}/oauth2/v2.0/logout?post_logout_redirect_uri=https://evil.example/`,
     );
@@ -369,20 +368,7 @@ describe('token endpoint', () => {
       refresh_token: tokens.refresh_token,
     });
     await expectAadError(refresh, 'invalid_grant', 50173);
-    const { challenge } = pkcePair();
-    const silent = await env.fetch(
-      authorizeUrl(env, {
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-        prompt: 'none',
-      }),
-      {
-        headers: { Cookie: cookie },
-      },
-    );
-    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('error')).toBe(
-      'login_required',
-    );
+    await expectSilentSignInRefused(cookie);
     const again = await tokensFor(env, helen.userPrincipalName, 'openid offline_access User.Read');
     expect(again.access_token).toBeTruthy();
   });
