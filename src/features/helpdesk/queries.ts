@@ -82,6 +82,8 @@ export const helpdeskQueries = {
       queryKey: helpdeskKeys.policy(),
       queryFn: ({ signal }) => getTemporaryAccessPassPolicy(client, signal),
       staleTime: 10 * 60_000,
+      // A helpdesk without a policy-reading role gets 403 every time: ask once per session.
       retry: false,
+      retryOnMount: false,
     }),
 };
