@@ -17,12 +17,23 @@ function emulatorPlugin(): Plugin {
   };
 }
 
+/** The path the built site is served under: `BASE_PATH=/tapdesk/ npm run build`. Default `/`. */
+export function basePath(value = process.env.BASE_PATH): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~\-/]*$/.test(trimmed)) {
+    throw new Error(`BASE_PATH must be a URL path such as /tapdesk/, not "${value ?? ''}"`);
+  }
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
 export default defineConfig(async ({ mode, command }) => {
   const demo = mode === 'demo';
   const port = Number(process.env.PORT ?? 5173);
   // MSAL refuses authorities that are not https, even on localhost, so the demo is https too.
   const https = command === 'serve' && demo ? await ensureDevCertificate() : undefined;
   return {
+    // The demo serves the emulator at the origin's root, so it always runs at `/`.
+    base: demo ? '/' : basePath(),
     plugins: [react(), ...(demo ? [emulatorPlugin()] : [])],
     server: {
       port,

@@ -12,6 +12,14 @@ describe('runtime configuration', () => {
     expect(config.graph.baseUrl).toBe(`${ORIGIN}/graph/v1.0`);
   });
 
+  it('resolves relative URLs under the path the build is served from', () => {
+    const config = parseRuntimeConfig(demo, `${ORIGIN}/it/tapdesk/`);
+    expect(config.auth.redirectUri).toBe(`${ORIGIN}/it/tapdesk/redirect.html`);
+    expect(config.auth.postLogoutRedirectUri).toBe(`${ORIGIN}/it/tapdesk/`);
+    // Absolute paths stay absolute: the demo's emulator lives at the origin's root.
+    expect(config.auth.authority).toBe(`${ORIGIN}/login/8f3c2a1e-5b7d-4c6e-9a2f-0d1b3c5e7f90/v2.0`);
+  });
+
   it('points at a real tenant by configuration alone', () => {
     const config = parseRuntimeConfig(
       {

@@ -1,7 +1,8 @@
 /**
  * Runtime configuration, read from /config.json at boot and validated before anything else runs.
  * The shipped file points at the local emulator; pointing TAP Desk at a real tenant means
- * replacing that file, never changing code. Relative URLs resolve against the page's origin.
+ * replacing that file, never changing code. Relative URLs resolve against the app's base URL
+ * (the origin plus the path the build is served under), so `redirect.html` works under a prefix.
  */
 export interface TapPolicyBounds {
   minimumLifetimeInMinutes: number;
@@ -107,16 +108,22 @@ function strings(obj: Json, key: string, path: string): string[] {
   return value as string[];
 }
 
-function absolute(url: string, origin: string, path: string): string {
+function absolute(url: string, baseUrl: string, path: string): string {
   try {
-    return new URL(url, origin).toString().replace(/\/$/, '');
+    return new URL(url, baseUrl).toString();
   } catch {
     throw new ConfigError(`${path} is not a valid URL`);
   }
 }
 
-/** Validates raw JSON and resolves relative URLs against `origin`. Throws ConfigError. */
-export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig {
+const withoutTrailingSlash = (url: string) => url.replace(/\/$/, '');
+
+/**
+ * Validates raw JSON and resolves relative URLs against `baseUrl` (an origin, or the origin plus
+ * the app's base path). Throws ConfigError.
+ */
+export function parseRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const root = object(raw, 'config');
   const auth = object(root.auth, 'auth');
   const graph = object(root.graph, 'graph');
@@ -127,7 +134,9 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
   // Optional: a deployment without an `audit` block gets Entra P1/P2's 30-day retention.
   const audit = { ...DEFAULT_AUDIT, ...object(root.audit ?? {}, 'audit') };
 
-  const authority = absolute(string(auth, 'authority', 'auth'), origin, 'auth.authority');
+  const authority = withoutTrailingSlash(
+    absolute(string(auth, 'authority', 'auth'), base, 'auth.authority'),
+  );
   const protocolMode = string(auth, 'protocolMode', 'auth', 'AAD');
   if (protocolMode !== 'AAD' && protocolMode !== 'OIDC') {
     throw new ConfigError('auth.protocolMode must be "AAD" or "OIDC"');
@@ -199,17 +208,21 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
           : [authorityUrl.host],
       protocolMode,
       redirectUri: absolute(
-        string(auth, 'redirectUri', 'auth', '/redirect.html'),
-        origin,
+        string(auth, 'redirectUri', 'auth', 'redirect.html'),
+        base,
         'auth.redirectUri',
       ),
       postLogoutRedirectUri: absolute(
-        string(auth, 'postLogoutRedirectUri', 'auth', '/'),
-        origin,
+        string(auth, 'postLogoutRedirectUri', 'auth', './'),
+        base,
         'auth.postLogoutRedirectUri',
       ),
     },
-    graph: { baseUrl: absolute(string(graph, 'baseUrl', 'graph'), origin, 'graph.baseUrl') },
+    graph: {
+      baseUrl: withoutTrailingSlash(
+        absolute(string(graph, 'baseUrl', 'graph'), base, 'graph.baseUrl'),
+      ),
+    },
     tap: {
       fallbackPolicy,
       targetGroupIds: strings(tap, 'targetGroupIds', 'tap'),
@@ -234,15 +247,18 @@ export function parseRuntimeConfig(raw: unknown, origin: string): RuntimeConfig 
   };
 }
 
-export async function loadRuntimeConfig(origin = window.location.origin): Promise<RuntimeConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+export async function loadRuntimeConfig(
+  baseUrl = new URL(import.meta.env.BASE_URL, window.location.origin).toString(),
+): Promise<RuntimeConfig> {
+  const url = new URL('config.json', baseUrl);
+  const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok)
-    throw new ConfigError(`/config.json could not be loaded (HTTP ${response.status})`);
+    throw new ConfigError(`${url.pathname} could not be loaded (HTTP ${response.status})`);
   let raw: unknown;
   try {
     raw = await response.json();
   } catch {
-    throw new ConfigError('/config.json is not valid JSON');
+    throw new ConfigError(`${url.pathname} is not valid JSON`);
   }
-  return parseRuntimeConfig(raw, origin);
+  return parseRuntimeConfig(raw, baseUrl);
 }
