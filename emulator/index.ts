@@ -31,7 +31,16 @@ export interface Emulator {
   readonly state: Tenant;
 }
 
-export function createEmulator(options: { settings?: Partial<EmulatorSettings> } = {}): Emulator {
+export interface EmulatorOptions {
+  settings?: Partial<EmulatorSettings>;
+  /**
+   * Origins of apps registered with the demo client besides the emulator's own, as a real
+   * tenant's redirect URIs would be: a production build served from another origin.
+   */
+  appOrigins?: readonly string[];
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const initial: EmulatorSettings = {
     ...DEFAULT_SETTINGS,
     ...parseSettingsPatch(options.settings),
@@ -67,7 +76,13 @@ export function createEmulator(options: { settings?: Partial<EmulatorSettings> }
 
   // Key generation is async; requests that arrive first wait for it.
   const handlers = createSigner().then((signer: Signer) => {
-    const deps = { signer, store, tenant: () => tenant, settings: () => settings };
+    const deps = {
+      signer,
+      store,
+      tenant: () => tenant,
+      settings: () => settings,
+      appOrigins: options.appOrigins ?? [],
+    };
     return {
       identity: createIdentityHandler(deps),
       graph: createGraphHandler({

@@ -1,8 +1,7 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ensureDevCertificate } from './cert';
-import { createEmulator, type Emulator } from './index';
-import type { EmulatorSettings } from './settings';
+import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export interface RunningEmulator {
   origin: string;
@@ -12,10 +11,10 @@ export interface RunningEmulator {
 
 /** The emulator on its own https server (the dev certificate); port 0 picks a free port. */
 export async function startEmulator(
-  opts: { port?: number; host?: string; settings?: Partial<EmulatorSettings> } = {},
+  opts: EmulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningEmulator> {
   const { key, cert } = await ensureDevCertificate();
-  const emulator = createEmulator({ settings: opts.settings });
+  const emulator = createEmulator({ settings: opts.settings, appOrigins: opts.appOrigins });
   const server = createServer({ key, cert }, (req, res) =>
     emulator.middleware(req, res, () => {
       res.statusCode = 404;

@@ -117,6 +117,11 @@ export function createIdentityHandler(deps: TokenDeps) {
     }
   };
 
+  /** The demo app's redirect URIs: anything on the emulator's origin or a registered app origin. */
+  function registered(uri: string, origin: string): boolean {
+    return [origin, ...(deps.appOrigins ?? [])].some((allowed) => sameOrigin(uri, allowed));
+  }
+
   async function authorize(req: IncomingMessage, res: ServerResponse, url: URL, origin: string) {
     const p = url.searchParams;
     const clientId = p.get('client_id') ?? '';
@@ -128,7 +133,7 @@ export function createIdentityHandler(deps: TokenDeps) {
         `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${DEMO_TENANT_NAME}'.`,
       );
     }
-    if (!sameOrigin(redirectUri, origin)) {
+    if (!registered(redirectUri, origin)) {
       return errorPage(
         res,
         `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
@@ -382,7 +387,7 @@ export function createIdentityHandler(deps: TokenDeps) {
       'Set-Cookie': `${SSO_COOKIE}=; HttpOnly; Secure; SameSite=None; Path=/login; Max-Age=0`,
     };
     const target = url.searchParams.get('post_logout_redirect_uri');
-    if (target && sameOrigin(target, origin)) {
+    if (target && registered(target, origin)) {
       const state = url.searchParams.get('state');
       const location = new URL(target);
       if (state) location.searchParams.set('state', state);

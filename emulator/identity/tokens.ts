@@ -33,6 +33,8 @@ export interface TokenDeps {
   store: IdentityStore;
   tenant(): Tenant;
   settings(): EmulatorSettings;
+  /** Other origins whose redirect URIs the demo app registration accepts. */
+  appOrigins?: readonly string[];
 }
 
 export interface TokenResponse {

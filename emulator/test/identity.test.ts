@@ -386,3 +386,30 @@ describe('token endpoint', () => {
     );
   });
 });
+
+describe('an app served from another origin', () => {
+  const APP = 'https://tapdesk.example:8443';
+  let hosted: TestEnv;
+  beforeAll(async () => {
+    hosted = await startTestEmulator(undefined, [APP]);
+  });
+  afterAll(() => hosted.close());
+
+  it('accepts redirect URIs on a registered app origin and still refuses any other', async () => {
+    const { challenge } = pkcePair();
+    const params = { code_challenge: challenge, code_challenge_method: 'S256' };
+    const registered = await hosted.fetch(
+      authorizeUrl(hosted, { ...params, redirect_uri: `${APP}/tapdesk/redirect.html` }),
+    );
+    expect(registered.status).toBe(200);
+    expect(await registered.text()).not.toContain('AADSTS50011');
+    const other = await hosted.fetch(
+      authorizeUrl(hosted, {
+        ...params,
+        redirect_uri: 'https://tapdesk.example:9443/redirect.html',
+      }),
+    );
+    expect(other.status).toBe(400);
+    expect(await other.text()).toContain('AADSTS50011');
+  });
+});

@@ -55,8 +55,11 @@ export interface TestEnv extends RunningEmulator {
   call(path: string, init?: RequestInit): Promise<Response>;
 }
 
-export async function startTestEmulator(settings?: Partial<EmulatorSettings>): Promise<TestEnv> {
-  const running = await startEmulator({ port: 0, settings });
+export async function startTestEmulator(
+  settings?: Partial<EmulatorSettings>,
+  appOrigins?: readonly string[],
+): Promise<TestEnv> {
+  const running = await startEmulator({ port: 0, settings, appOrigins });
   const fetch = trustingFetch((await ensureDevCertificate()).cert);
   return { ...running, fetch, call: (path, init) => fetch(`${running.origin}${path}`, init) };
 }
