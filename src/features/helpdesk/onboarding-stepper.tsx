@@ -1,5 +1,6 @@
 import { Step, StepLabel, Stepper, Typography } from '@mui/material';
 import type { OnboardingStage } from '../../graph/authentication-methods';
+import { STAGE_LABELS } from './stage-labels';
 
 const STEPS: { stage: OnboardingStage; label: string }[] = [
   { stage: 'tapIssued', label: 'TAP issued' },
@@ -9,14 +10,6 @@ const STEPS: { stage: OnboardingStage; label: string }[] = [
 ];
 
 const ORDER: OnboardingStage[] = ['notStarted', ...STEPS.map((step) => step.stage)];
-
-export const STAGE_LABELS: Record<OnboardingStage, string> = {
-  notStarted: 'Not started',
-  tapIssued: 'TAP issued',
-  tapUsed: 'TAP used',
-  authenticatorRegistered: 'Authenticator registered, phone sign-in off',
-  phoneSignInEnabled: 'Passwordless phone sign-in enabled',
-};
 
 /** TAP issued → TAP used → Authenticator registered → phone sign-in enabled, announced as it moves. */
 export function OnboardingStepper(props: { stage: OnboardingStage }) {
