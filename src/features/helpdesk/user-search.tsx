@@ -1,18 +1,21 @@
 import SearchIcon from '@mui/icons-material/Search';
 import {
   Chip,
+  FormControl,
+  FormHelperText,
   InputAdornment,
+  InputLabel,
   Link,
   List,
   ListItem,
   ListItemText,
+  OutlinedInput,
   Paper,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
@@ -20,8 +23,8 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
-import { STAGE_LABELS } from './onboarding-stepper';
 import { helpdeskQueries } from './queries';
+import { STAGE_LABELS } from './stage-labels';
 import { useDebouncedValue } from './use-debounced-value';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -56,6 +59,45 @@ function AccountChips(props: { user: UserSummary }) {
       ) : null}
       {props.user.userType === 'Guest' ? <Chip size="small" color="warning" label="Guest" /> : null}
     </Stack>
+  );
+}
+
+/**
+ * The search box: what MUI's outlined TextField renders, built from its parts, because TextField
+ * also brings Select, Menu, Popover and Modal, which the search screen would load for nothing.
+ */
+function SearchField(props: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  const label = 'Find a user';
+  return (
+    <FormControl variant="outlined" fullWidth>
+      <InputLabel htmlFor={id} id={`${id}-label`}>
+        {label}
+      </InputLabel>
+      <OutlinedInput
+        id={id}
+        label={label}
+        inputRef={props.inputRef}
+        placeholder="Name, user principal name or email"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        fullWidth
+        autoComplete="off"
+        startAdornment={
+          <InputAdornment position="start">
+            <SearchIcon aria-hidden />
+          </InputAdornment>
+        }
+        inputProps={{ 'aria-describedby': 'search-status', type: 'search' }}
+      />
+      <FormHelperText id={`${id}-helper-text`}>
+        Press / to jump here from anywhere on the page.
+      </FormHelperText>
+    </FormControl>
   );
 }
 
@@ -95,27 +137,10 @@ export function UserSearch() {
         title="Helpdesk"
         subtitle="Find the caller, verify who they are, and issue a Temporary Access Pass."
       />
-      <TextField
+      <SearchField
         inputRef={inputRef}
-        label="Find a user"
-        placeholder="Name, user principal name or email"
-        helperText="Press / to jump here from anywhere on the page."
         value={text}
-        onChange={(event) =>
-          setParams(event.target.value ? { q: event.target.value } : {}, { replace: true })
-        }
-        fullWidth
-        autoComplete="off"
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon aria-hidden />
-              </InputAdornment>
-            ),
-          },
-          htmlInput: { 'aria-describedby': 'search-status', type: 'search' },
-        }}
+        onChange={(value) => setParams(value ? { q: value } : {}, { replace: true })}
       />
       <Paper variant="outlined" sx={{ mt: 2 }}>
         <div id="search-status" aria-live="polite">
