@@ -81,6 +81,14 @@ export default tseslint.config(
   },
   {
     files: ['emulator/**', 'tests/**', 'bench/**', '*.config.{ts,js}'],
+    ignores: ['bench/reference/**'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The bare reference app the bench builds: browser code, like src/.
+    files: ['bench/reference/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

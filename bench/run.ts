@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: the pilot loader against the emulator with 50 ms injected latency, beside a
- * naive loader that reads each member's methods one request at a time, plus the built app's
- * initial JavaScript. Prints a table; there is no pass or fail.
+ * naive loader that reads each member's methods one request at a time; then the production
+ * build's initial JavaScript beside a bare app with the same stack (`bench/bundle.ts`).
+ * Prints tables; there is no pass or fail.
+ *
+ * `npm run bench -- size` (or `pilot`) runs one part only.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { PILOT_GROUP_ID } from '../emulator/constants';
 import { LIFTED_REPORTS_LIMIT, type ReportsLimit } from '../emulator/graph/reports-limit';
 import { startTestEmulator, tokensFor, type TestEnv } from '../emulator/test/support';
@@ -16,6 +17,7 @@ import { loadPilot, type PilotSnapshot } from '../src/features/pilot/loader';
 import { createGraphClient, type GraphClient, type GraphPage } from '../src/graph/client';
 import { pageTransitiveMemberUsers } from '../src/graph/groups';
 import { createRequestBudget, REPORTS_LIMIT } from '../src/graph/request-budget';
+import { bundleFigures, bundleTable, markdownTable } from './bundle';
 
 const LATENCY_MS = 50;
 const SIZES = [1_000, 10_000];
@@ -137,49 +139,6 @@ async function naiveLoader(env: TestEnv, client: GraphClient, size: number): Pro
   };
 }
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-}
-
-/** The entry chunk of index.html and every chunk it imports statically, raw and gzipped. */
-async function initialJavaScript(): Promise<{ raw: number; gzip: number; files: number }> {
-  const outDir = await mkdtemp(join(tmpdir(), 'tap-desk-bench-'));
-  try {
-    await build({
-      // The same config loader as `npm run build`; only errors, so the table stays readable.
-      configLoader: 'runner',
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
-    });
-    const manifest = JSON.parse(
-      await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8'),
-    ) as Record<string, ManifestChunk>;
-    const seen = new Set<string>();
-    const visit = (key: string) => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      for (const child of manifest[key]?.imports ?? []) visit(child);
-    };
-    visit('index.html');
-    let raw = 0;
-    let gzip = 0;
-    let files = 0;
-    for (const key of seen) {
-      const file = manifest[key]?.file;
-      if (!file?.endsWith('.js')) continue;
-      const bytes = await readFile(join(outDir, file));
-      raw += bytes.length;
-      gzip += gzipSync(bytes, { level: 9 }).length;
-      files++;
-    }
-    return { raw, gzip, files };
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
-
 function printTable(rows: Row[]) {
   const columns: [keyof Row, string][] = [
     ['pilot', 'Pilot'],
@@ -190,17 +149,25 @@ function printTable(rows: Row[]) {
     ['time', 'Full table'],
     ['note', 'Notes'],
   ];
-  const widths = columns.map(([key, title]) =>
-    Math.max(title.length, ...rows.map((row) => row[key].length)),
+  const lines = markdownTable(
+    columns.map(([, title]) => title),
+    rows.map((row) => columns.map(([key]) => row[key])),
   );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(columns.map(([, title]) => title)));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(columns.map(([key]) => row[key])));
+  for (const line of lines) console.log(line);
 }
 
-async function main() {
+const PARTS = ['pilot', 'size'] as const;
+type Part = (typeof PARTS)[number];
+
+function chosenParts(args: string[]): Set<Part> {
+  const unknown = args.filter((arg) => !(PARTS as readonly string[]).includes(arg));
+  if (unknown.length > 0) {
+    throw new Error(`bench: unknown part ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  }
+  return new Set(args.length > 0 ? (args as Part[]) : PARTS);
+}
+
+async function pilotFigures() {
   const rows: Row[] = [];
   for (const size of SIZES) {
     console.error(`Pilot of ${count(size)} members, ${LATENCY_MS} ms latency…`);
@@ -217,17 +184,37 @@ async function main() {
       await env.close();
     }
   }
-  console.error('Building the app for its initial JavaScript…');
-  const js = await initialJavaScript();
+  return rows;
+}
+
+async function main() {
+  const parts = chosenParts(process.argv.slice(2));
+  const started = performance.now();
+  const rows = parts.has('pilot') ? await pilotFigures() : [];
+  const work = await mkdtemp(join(tmpdir(), 'tap-desk-bench-'));
+  try {
+    const appDir = join(work, 'app');
+    let bundle: string[] = [];
+    if (parts.has('size')) {
+      console.error('Building the app and the bare reference app…');
+      bundle = bundleTable(await bundleFigures(appDir, join(work, 'reference')));
+    }
+    if (rows.length > 0) {
+      console.log();
+      printTable(rows);
+      console.log(
+        "Requests are top-level HTTP requests to Graph; 'in $batch' counts the sub-requests they carried.",
+      );
+    }
+    if (bundle.length > 0) {
+      console.log();
+      for (const line of bundle) console.log(line);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   console.log();
-  printTable(rows);
-  console.log();
-  console.log(
-    `Initial JavaScript (the entry chunk and its static imports, ${js.files} files): ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`,
-  );
-  console.log(
-    "Requests are top-level HTTP requests to Graph; 'in $batch' counts the sub-requests they carried.",
-  );
+  console.log(`The bench took ${seconds(performance.now() - started)}.`);
 }
 
 await main();
