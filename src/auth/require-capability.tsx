@@ -1,5 +1,6 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { PageHeader } from '../components/page-header';
 import { APP_ROLES, CAPABILITY_LABELS, type Capability } from './capabilities';
 import { useSession } from './session';
 
@@ -13,17 +14,21 @@ const WHY: Record<Capability, string> = {
 export function RequireCapability(props: { capability: Capability; children: ReactNode }) {
   const session = useSession();
   if (session.capabilities.includes(props.capability)) return props.children;
+  // The section keeps its heading, so the page still says where the person is.
   return (
-    <Alert severity="warning" role="alert">
-      <AlertTitle>
-        {CAPABILITY_LABELS[props.capability]} needs the {APP_ROLES[props.capability]} app role
-      </AlertTitle>
-      <Typography variant="body2">
-        You are signed in as {session.account.username}, who does not hold the TAP Desk app role
-        that lets people {WHY[props.capability]}. Ask your Entra administrator to assign{' '}
-        <strong>{APP_ROLES[props.capability]}</strong> to you in Enterprise applications › TAP Desk
-        › Users and groups, then sign out and in again.
-      </Typography>
-    </Alert>
+    <>
+      <PageHeader title={CAPABILITY_LABELS[props.capability]} />
+      <Alert severity="warning" role="alert">
+        <AlertTitle>
+          {CAPABILITY_LABELS[props.capability]} needs the {APP_ROLES[props.capability]} app role
+        </AlertTitle>
+        <Typography variant="body2">
+          You are signed in as {session.account.username}, who does not hold the TAP Desk app role
+          that lets people {WHY[props.capability]}. Ask your Entra administrator to assign{' '}
+          <strong>{APP_ROLES[props.capability]}</strong> to you in Enterprise applications › TAP
+          Desk › Users and groups, then sign out and in again.
+        </Typography>
+      </Alert>
+    </>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * The pages and dialogs the feature specs do not already check with axe: the issue form and its
+ * stop-and-confirm step, the revoke confirmation, a section the role does not open, a page that
+ * does not exist, and the sign-in page reached again after a dead session.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+
+const JOSE = { name: 'José Núñez', search: 'jose' };
+
+async function expectNoViolations(page: Page) {
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+}
+
+async function openUser(page: Page, person: { name: string; search: string }) {
+  await page.getByLabel('Find a user').fill(person.search);
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('link', { name: person.name })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test('the issue form, its confirmation step and the revoke dialog have no violations', async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.helpdesk);
+  await openUser(page, JOSE);
+  await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  await expect(page.getByLabel('Ticket reference')).toBeVisible();
+  await expectNoViolations(page);
+
+  // José holds an active pass: the form stops and asks for explicit confirmation.
+  await page.getByRole('combobox', { name: 'Verification method' }).click();
+  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
+  await page.getByLabel('Ticket reference').fill('INC0012345');
+  await page.getByLabel('Reason').fill('New phone');
+  await page.getByRole('button', { name: 'Issue pass' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Replace the current pass' })).toBeVisible();
+  await expectNoViolations(page);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Revoke pass' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Delete this Temporary Access Pass?' }),
+  ).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('a section the role does not open, and a page that does not exist, have no violations', async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.manager);
+  await page.goto('/helpdesk');
+  await expect(page.getByRole('alert')).toContainText('TapDesk.Helpdesk');
+  await expectNoViolations(page);
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoViolations(page);
+});
