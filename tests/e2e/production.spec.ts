@@ -159,9 +159,22 @@ test('every section works behind the production CSP under a path prefix, with no
   await expect(auditPage.getByRole('heading', { level: 1, name: 'Audit record' })).toBeVisible();
   await expect(auditPage.getByRole('table').first()).toBeVisible();
   await expect(auditPage.getByText('TAP created').first()).toBeVisible();
+  // A page that does not exist, and a section this role does not open.
+  await auditPage.goto(`${site.url}no-such-page`);
+  await expect(auditPage.getByRole('heading', { level: 1 })).toBeVisible();
+  await auditPage.goto(`${site.url}pilot`);
+  await expect(auditPage.getByRole('alert')).toContainText('TapDesk.PilotManager');
   await audit.close();
 
-  for (const seen of [helpdeskSeen, pilotSeen, auditSeen]) {
+  // Someone without any TAP Desk role.
+  const none = await browser.newContext({ ignoreHTTPSErrors: true });
+  const nonePage = await none.newPage();
+  const noneSeen = await watch(none, nonePage);
+  await signIn(nonePage, ACCOUNTS.noRole);
+  await expect(nonePage.getByRole('heading', { level: 1 })).toBeVisible();
+  await none.close();
+
+  for (const seen of [helpdeskSeen, pilotSeen, auditSeen, noneSeen]) {
     expect(seen.violations).toEqual([]);
     expect(
       seen.errors.filter((text) => /Content Security Policy|Trusted Type/i.test(text)),
