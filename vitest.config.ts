@@ -23,6 +23,7 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      { test: { name: 'deploy', include: ['deploy/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });
