@@ -6,7 +6,8 @@
  * as in a real tenant. Violations the browser reports (report-uri) are collected.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:https';
+import type { ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import {
