@@ -23,7 +23,9 @@ describe('runtime configuration: pilot', () => {
 
   it('refuses groups that are not a list, and accepts none at all', () => {
     const notList = { ...demo, pilot: { ...demo.pilot, groups: { id: 'x' } } };
-    expect(() => parseRuntimeConfig(notList, ORIGIN)).toThrow(/pilot.groups must be a list/);
+    expect(() => parseRuntimeConfig(notList, ORIGIN)).toThrow(
+      /pilot.groups is an object, not a list/,
+    );
     const none: Record<string, unknown> = { ...demo.pilot };
     delete none.groups;
     expect(parseRuntimeConfig({ ...demo, pilot: none }, ORIGIN).pilot.groups).toEqual([]);

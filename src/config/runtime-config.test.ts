@@ -25,7 +25,7 @@ describe('runtime configuration', () => {
       {
         ...demo,
         auth: {
-          clientId: 'abc',
+          clientId: '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a',
           authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
           protocolMode: 'AAD',
         },

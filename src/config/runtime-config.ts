@@ -1,9 +1,13 @@
 /**
- * Runtime configuration, read from /config.json at boot and validated before anything else runs.
+ * Runtime configuration, read from config.json at boot and validated before anything else runs.
  * The shipped file points at the local emulator; pointing TAP Desk at a real tenant means
  * replacing that file, never changing code. Relative URLs resolve against the app's base URL
  * (the origin plus the path the build is served under), so `redirect.html` works under a prefix.
+ * Every field is described in docs/configuration.md; validation reports every problem at once,
+ * each naming its field and what it should look like, for the boot failure page.
  */
+import { fieldSpec, fieldsOf } from './config-fields';
+
 export interface TapPolicyBounds {
   minimumLifetimeInMinutes: number;
   maximumLifetimeInMinutes: number;
@@ -59,11 +63,64 @@ export interface RuntimeConfig {
   registrationUrl: string;
 }
 
+/** One thing wrong with config.json, worded so the boot failure page can name it. */
+export interface ConfigProblem {
+  /** The field's path in config.json: `auth.clientId`, `pilot.groups[0].id`. */
+  field: string;
+  /** What is wrong, worded to follow the field's name: "is missing", "is "abc", not a GUID". */
+  problem: string;
+  /** What the field should hold. */
+  expected: string;
+  /** A value that passes, as written in config.json. */
+  example?: string;
+}
+
+/** invalid: config.json was read and has problems · unavailable: it could not be fetched · not-json: it is not JSON. */
+export type ConfigFailure = 'invalid' | 'unavailable' | 'not-json';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly reason: ConfigFailure;
+  /** reason `invalid`: every problem found, in the order of config.json's fields. */
+  readonly problems: readonly ConfigProblem[];
+  /** reason `unavailable`: the HTTP status, when the server answered at all. */
+  readonly status?: number;
+  /** reason `not-json`: the answer was a web page (a host serving index.html for a missing file). */
+  readonly looksLikeHtml?: boolean;
+  /** reason `not-json`: what the JSON parser said. */
+  readonly detail?: string;
+  /** Where config.json was read from; set by loadRuntimeConfig. */
+  url?: string;
+
+  constructor(
+    reason: ConfigFailure,
+    message: string,
+    details: {
+      problems?: ConfigProblem[];
+      status?: number;
+      looksLikeHtml?: boolean;
+      detail?: string;
+    } = {},
+  ) {
+    super(message);
+    this.reason = reason;
+    this.problems = details.problems ?? [];
+    this.status = details.status;
+    this.looksLikeHtml = details.looksLikeHtml;
+    this.detail = details.detail;
+  }
 }
 
 type Json = Record<string, unknown>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID_SOURCE = GUID.source.slice(1, -1);
+/** Graph's composite site id: `hostname,siteCollectionId,webId`. */
+const SITE_ID = new RegExp(`^[a-z0-9-]+(\\.[a-z0-9-]+)+,${GUID_SOURCE},${GUID_SOURCE}$`, 'i');
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+const HOST = /^([a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i;
+/** Authority paths that name no tenant: a single-tenant app cannot sign anyone in through them. */
+const NO_TENANT = ['common', 'organizations', 'consumers'];
 
 const DEFAULT_AUDIT: AuditConfig = {
   retentionDays: 30,
@@ -71,194 +128,496 @@ const DEFAULT_AUDIT: AuditConfig = {
   defaultRangeDays: 7,
 };
 
-function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${path} must be an object`);
-  }
-  return value as Json;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/** A JSON value as a problem names it: `"abc"`, `42`, `a list`. */
+function shown(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(short(value));
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return 'an object';
 }
 
-function string(obj: Json, key: string, path: string, fallback?: string): string {
-  const value = obj[key] ?? fallback;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigError(`${path}.${key} must be a non-empty string`);
+const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
+/** Collects every problem; readers return a placeholder after reporting one. */
+class Checker {
+  readonly problems: ConfigProblem[] = [];
+  readonly warnings: ConfigProblem[] = [];
+
+  constructor(readonly base: URL) {}
+
+  private describe(field: string, problem: string, specField = field): ConfigProblem {
+    const spec = fieldSpec(specField);
+    const range = spec?.range ? `, a whole number from ${spec.range[0]} to ${spec.range[1]}` : '';
+    return {
+      field,
+      problem,
+      expected: spec ? `${spec.expected}${range}` : 'see docs/configuration.md',
+      example: spec ? JSON.stringify(spec.example) : undefined,
+    };
   }
-  return value;
+
+  fail(field: string, problem: string, specField?: string) {
+    this.problems.push(this.describe(field, problem, specField));
+  }
+
+  warn(field: string, problem: string) {
+    this.warnings.push(this.describe(field, problem));
+  }
+
+  /** Fields TAP Desk does not read: a warning, or a problem when only the letter case differs. */
+  private unknownFields(obj: Json, path: string) {
+    const known = fieldsOf(path);
+    for (const key of Object.keys(obj)) {
+      if (known.includes(key) || (path === '' && key === '$schema')) continue;
+      const meant = known.find((name) => name.toLowerCase() === key.toLowerCase());
+      if (meant !== undefined && obj[meant] === undefined) {
+        this.fail(
+          join(path, key),
+          `is not a field TAP Desk reads: did you mean ${join(path, meant)}? Names are case-sensitive`,
+          join(path, meant),
+        );
+      } else {
+        this.warn(join(path, key), 'is not a field TAP Desk reads, so it is ignored');
+      }
+    }
+  }
+
+  /** An object; null (reported) when it is something else. */
+  object(value: unknown, path: string): Json | null {
+    if (!isObject(value)) {
+      this.fail(path === '' ? 'config.json' : path, `is ${shown(value)}, not an object`);
+      return null;
+    }
+    this.unknownFields(value, path);
+    return value;
+  }
+
+  /** A section: `{}` when absent, so each of its required fields reports itself missing. */
+  section(parent: Json | null, key: string, path = key): Json | null {
+    if (!parent) return null;
+    const value = parent[key];
+    return value === undefined ? {} : this.object(value, path);
+  }
+
+  text(obj: Json | null, key: string, path: string, fallback?: string): string {
+    if (!obj) return '';
+    const field = join(path, key);
+    const value = obj[key];
+    if (value === undefined) {
+      if (fallback === undefined) this.fail(field, 'is missing');
+      return fallback ?? '';
+    }
+    if (typeof value !== 'string') {
+      this.fail(field, `is ${shown(value)}, not text`);
+      return '';
+    }
+    if (value.trim() === '') {
+      this.fail(field, 'is empty');
+      return '';
+    }
+    return value;
+  }
+
+  /** A whole number within the field's range (config-fields.ts). */
+  whole(obj: Json | null, key: string, path: string, fallback?: number): number {
+    if (!obj) return 0;
+    const field = join(path, key);
+    const [min, max] = fieldSpec(field)?.range ?? [-Infinity, Infinity];
+    const value = obj[key];
+    if (value === undefined) {
+      if (fallback === undefined) this.fail(field, 'is missing');
+      return fallback ?? 0;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      this.fail(field, `is ${shown(value)}, not a whole number`);
+      return 0;
+    }
+    if (value < min || value > max) {
+      this.fail(field, `is ${value}, outside ${min} to ${max}`);
+      return 0;
+    }
+    return value;
+  }
+
+  flag(obj: Json | null, key: string, path: string): boolean {
+    if (!obj) return false;
+    const field = join(path, key);
+    const value = obj[key];
+    if (value === undefined) this.fail(field, 'is missing');
+    else if (typeof value !== 'boolean') this.fail(field, `is ${shown(value)}, not true or false`);
+    return value === true;
+  }
+
+  /** A list; `[]` when absent and optional, null (reported) when not a list. */
+  list(obj: Json | null, key: string, path: string, required: boolean): unknown[] | null {
+    if (!obj) return null;
+    const field = join(path, key);
+    const value = obj[key];
+    if (value === undefined) {
+      if (required) this.fail(field, 'is missing');
+      return required ? null : [];
+    }
+    if (!Array.isArray(value)) {
+      this.fail(field, `is ${shown(value)}, not a list`);
+      return null;
+    }
+    return value as unknown[];
+  }
+
+  /** A list of non-empty strings. */
+  texts(obj: Json | null, key: string, path: string, required: boolean): string[] {
+    const field = join(path, key);
+    return (this.list(obj, key, path, required) ?? []).filter((item, index): item is string => {
+      if (typeof item === 'string' && item.trim() !== '') return true;
+      this.fail(
+        `${field}[${index}]`,
+        typeof item === 'string' ? 'is empty' : `is ${shown(item)}, not text`,
+      );
+      return false;
+    });
+  }
+
+  guid(value: string, field: string): string {
+    const id = value.trim().toLowerCase();
+    if (value !== '' && !GUID.test(id)) this.fail(field, `is ${shown(value)}, not a GUID`);
+    return id;
+  }
+
+  /** Resolves against the app's base URL; null when empty (already reported) or unparsable. */
+  url(value: string, field: string): URL | null {
+    if (value === '') return null;
+    try {
+      return new URL(value, this.base);
+    } catch {
+      this.fail(field, `is ${shown(value)}, not a URL`);
+      return null;
+    }
+  }
+
+  https(url: URL | null, field: string, why = '', allowQuery = false): url is URL {
+    if (!url) return false;
+    if (url.protocol !== 'https:') {
+      this.fail(field, `must use https${why}, not ${url.protocol.replace(/:$/, '')}`);
+      return false;
+    }
+    if (!allowQuery && (url.search !== '' || url.hash !== '')) {
+      this.fail(field, 'must not have a query (?) or fragment (#)');
+      return false;
+    }
+    return true;
+  }
+
+  /** A page of the app itself: same origin, so MSAL can read the response there. */
+  sameOrigin(url: URL | null, field: string): url is URL {
+    if (!url) return false;
+    if (url.origin !== this.base.origin) {
+      this.fail(
+        field,
+        `is on ${url.origin}, but TAP Desk runs on ${this.base.origin}: MSAL needs this page on the app's own origin`,
+      );
+      return false;
+    }
+    return true;
+  }
 }
 
-function number(obj: Json, key: string, path: string, min: number, max: number): number {
-  const value = obj[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${path}.${key} must be a whole number from ${min} to ${max}`);
+/**
+ * Checks an Entra authority's path: `/<tenant>` or `/<tenant>/v2.0`. Returns the tenant segment
+ * when the path is well formed.
+ */
+function entraTenant(check: Checker, url: URL, field: string): string | undefined {
+  const [tenant, version, ...rest] = url.pathname.split('/').filter(Boolean);
+  if (tenant === undefined || rest.length > 0 || (version !== undefined && version !== 'v2.0')) {
+    check.fail(field, `has the path ${url.pathname}, but Entra ID expects /<tenant ID>/v2.0`);
+    return undefined;
   }
-  return value;
-}
-
-function boolean(obj: Json, key: string, path: string): boolean {
-  const value = obj[key];
-  if (typeof value !== 'boolean') throw new ConfigError(`${path}.${key} must be true or false`);
-  return value;
-}
-
-function strings(obj: Json, key: string, path: string): string[] {
-  const value = obj[key] ?? [];
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new ConfigError(`${path}.${key} must be a list of strings`);
+  if (NO_TENANT.includes(tenant.toLowerCase())) {
+    check.fail(
+      field,
+      `names no tenant ("${tenant}"): TAP Desk signs in to your own tenant only, so use its Directory (tenant) ID`,
+    );
+    return undefined;
   }
-  return value as string[];
-}
-
-function absolute(url: string, baseUrl: string, path: string): string {
-  try {
-    return new URL(url, baseUrl).toString();
-  } catch {
-    throw new ConfigError(`${path} is not a valid URL`);
+  if (!GUID.test(tenant) && !DOMAIN.test(tenant)) {
+    check.fail(field, `names "${short(tenant)}", which is neither a tenant ID nor a domain`);
+    return undefined;
   }
+  return tenant;
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/$/, '');
 
+export interface RuntimeConfigCheck {
+  /** The configuration, when there are no problems. */
+  config: RuntimeConfig | null;
+  /** What stops TAP Desk from starting. */
+  problems: ConfigProblem[];
+  /** What TAP Desk ignores (fields it does not read); it starts anyway. */
+  warnings: ConfigProblem[];
+}
+
 /**
  * Validates raw JSON and resolves relative URLs against `baseUrl` (an origin, or the origin plus
- * the app's base path). Throws ConfigError.
+ * the app's base path), reporting every problem rather than the first.
  */
-export function parseRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const root = object(raw, 'config');
-  const auth = object(root.auth, 'auth');
-  const graph = object(root.graph, 'graph');
-  const tap = object(root.tap, 'tap');
-  const policy = object(tap.fallbackPolicy, 'tap.fallbackPolicy');
-  const verification = object(root.verification, 'verification');
-  const pilot = object(root.pilot, 'pilot');
-  // Optional: a deployment without an `audit` block gets Entra P1/P2's 30-day retention.
-  const audit = { ...DEFAULT_AUDIT, ...object(root.audit ?? {}, 'audit') };
+export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfigCheck {
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  const check = new Checker(base);
+  const root = check.object(raw, '');
+  if (!root) return { config: null, problems: check.problems, warnings: check.warnings };
 
-  const authority = withoutTrailingSlash(
-    absolute(string(auth, 'authority', 'auth'), base, 'auth.authority'),
+  const tenantName = check.text(root, 'tenantName', '');
+
+  // auth
+  const auth = check.section(root, 'auth');
+  const clientIdText = check.text(auth, 'clientId', 'auth');
+  const clientId = check.guid(clientIdText, 'auth.clientId');
+  const protocolMode = check.text(auth, 'protocolMode', 'auth', 'AAD');
+  if (protocolMode !== '' && protocolMode !== 'AAD' && protocolMode !== 'OIDC') {
+    check.fail('auth.protocolMode', `is ${shown(protocolMode)}, not "AAD" or "OIDC"`);
+  }
+  const authorityField = 'auth.authority';
+  const authorityUrl = check.url(check.text(auth, 'authority', 'auth'), authorityField);
+  if (check.https(authorityUrl, authorityField, ' (MSAL refuses any other authority)')) {
+    const tenant =
+      protocolMode === 'AAD' ? entraTenant(check, authorityUrl, authorityField) : undefined;
+    if (tenant !== undefined && clientId !== '' && tenant.toLowerCase() === clientId) {
+      check.fail(
+        'auth.clientId',
+        'is the tenant ID from auth.authority; use the Application (client) ID of the app registration',
+      );
+    }
+  }
+  const knownAuthorities = check.texts(auth, 'knownAuthorities', 'auth', false);
+  knownAuthorities.forEach((host, index) => {
+    if (!HOST.test(host.trim())) {
+      check.fail(`auth.knownAuthorities[${index}]`, `is ${shown(host)}, not a host name`);
+    }
+  });
+  const redirectField = 'auth.redirectUri';
+  const redirectUrl = check.url(
+    check.text(auth, 'redirectUri', 'auth', 'redirect.html'),
+    redirectField,
   );
-  const protocolMode = string(auth, 'protocolMode', 'auth', 'AAD');
-  if (protocolMode !== 'AAD' && protocolMode !== 'OIDC') {
-    throw new ConfigError('auth.protocolMode must be "AAD" or "OIDC"');
+  const bridge = new URL('redirect.html', base);
+  if (check.sameOrigin(redirectUrl, redirectField) && redirectUrl.pathname !== bridge.pathname) {
+    check.fail(
+      redirectField,
+      `points to ${redirectUrl.pathname}, but TAP Desk's redirect page is ${bridge.pathname}`,
+    );
   }
-  const authorityUrl = new URL(authority);
-  if (authorityUrl.protocol !== 'https:') {
-    throw new ConfigError('auth.authority must use https (MSAL refuses any other authority)');
-  }
-  const knownAuthorities = strings(auth, 'knownAuthorities', 'auth');
+  const logoutField = 'auth.postLogoutRedirectUri';
+  const logoutUrl = check.url(check.text(auth, 'postLogoutRedirectUri', 'auth', './'), logoutField);
+  check.sameOrigin(logoutUrl, logoutField);
 
+  // graph
+  const graph = check.section(root, 'graph');
+  const graphField = 'graph.baseUrl';
+  const graphUrl = check.url(check.text(graph, 'baseUrl', 'graph'), graphField);
+  if (check.https(graphUrl, graphField) && !/\/(v1\.0|beta)\/?$/.test(graphUrl.pathname)) {
+    check.fail(
+      graphField,
+      `has the path ${graphUrl.pathname}, which does not end with Graph's version /v1.0`,
+    );
+  }
+
+  // tap
+  const tap = check.section(root, 'tap');
+  const policyPath = 'tap.fallbackPolicy';
+  const policy = check.section(tap, 'fallbackPolicy', policyPath);
+  const before = check.problems.length;
   const fallbackPolicy: TapPolicyBounds = {
-    minimumLifetimeInMinutes: number(
-      policy,
-      'minimumLifetimeInMinutes',
-      'tap.fallbackPolicy',
-      10,
-      43200,
-    ),
-    maximumLifetimeInMinutes: number(
-      policy,
-      'maximumLifetimeInMinutes',
-      'tap.fallbackPolicy',
-      10,
-      43200,
-    ),
-    defaultLifetimeInMinutes: number(
-      policy,
-      'defaultLifetimeInMinutes',
-      'tap.fallbackPolicy',
-      10,
-      43200,
-    ),
-    isUsableOnce: boolean(policy, 'isUsableOnce', 'tap.fallbackPolicy'),
+    minimumLifetimeInMinutes: check.whole(policy, 'minimumLifetimeInMinutes', policyPath),
+    maximumLifetimeInMinutes: check.whole(policy, 'maximumLifetimeInMinutes', policyPath),
+    defaultLifetimeInMinutes: check.whole(policy, 'defaultLifetimeInMinutes', policyPath),
+    isUsableOnce: check.flag(policy, 'isUsableOnce', policyPath),
   };
   const { minimumLifetimeInMinutes: min, maximumLifetimeInMinutes: max } = fallbackPolicy;
-  if (
-    min > max ||
-    fallbackPolicy.defaultLifetimeInMinutes < min ||
-    fallbackPolicy.defaultLifetimeInMinutes > max
-  ) {
-    throw new ConfigError('tap.fallbackPolicy must satisfy minimum ≤ default ≤ maximum');
-  }
-
-  const methods = strings(verification, 'methods', 'verification');
-  if (methods.length === 0)
-    throw new ConfigError('verification.methods must list at least one method');
-
-  if (pilot.groups !== undefined && !Array.isArray(pilot.groups)) {
-    throw new ConfigError('pilot.groups must be a list of { id, displayName }');
-  }
-  const groups = ((pilot.groups as unknown[] | undefined) ?? []).map((group, index) => {
-    const g = object(group, `pilot.groups[${index}]`);
-    const id = string(g, 'id', `pilot.groups[${index}]`).trim().toLowerCase();
-    // The id goes into Graph URLs and the page address: only an object id may pass.
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
-      throw new ConfigError(`pilot.groups[${index}].id must be the group's object id (a GUID)`);
+  const lifetime = fallbackPolicy.defaultLifetimeInMinutes;
+  if (check.problems.length === before && policy) {
+    if (min > max) {
+      check.fail(
+        `${policyPath}.minimumLifetimeInMinutes`,
+        `is ${min}, above maximumLifetimeInMinutes (${max})`,
+      );
+    } else if (lifetime < min || lifetime > max) {
+      check.fail(
+        `${policyPath}.defaultLifetimeInMinutes`,
+        `is ${lifetime}, outside the minimum (${min}) and maximum (${max}) lifetimes`,
+      );
     }
-    return { id, displayName: string(g, 'displayName', `pilot.groups[${index}]`) };
+  }
+  const targetGroupIds = check.texts(tap, 'targetGroupIds', 'tap', false).map((id, index) => {
+    const field = `tap.targetGroupIds[${index}]`;
+    if (id.trim().toLowerCase() !== 'all_users') return check.guid(id, field);
+    check.fail(
+      field,
+      'is "all_users": when the policy targets all users, leave tap.targetGroupIds out',
+    );
+    return id;
   });
+  const hideAfterSeconds = check.whole(tap, 'hideAfterSeconds', 'tap');
 
+  // verification
+  const verification = check.section(root, 'verification');
+  const methods = check.texts(verification, 'methods', 'verification', true);
+  if (verification && Array.isArray(verification.methods) && verification.methods.length === 0) {
+    check.fail('verification.methods', 'is empty: list at least one way to verify a caller');
+  }
+  const siteId = check.text(verification, 'siteId', 'verification').trim();
+  if (/^https?:/i.test(siteId)) {
+    check.fail(
+      'verification.siteId',
+      "is the site's web address, but TAP Desk needs its Graph ID (docs/configuration.md says how to find it)",
+    );
+  } else if (siteId !== '' && !SITE_ID.test(siteId)) {
+    check.fail(
+      'verification.siteId',
+      `is ${shown(siteId)}, not hostname,site collection ID,web ID`,
+    );
+  }
+  const listId = check.guid(
+    check.text(verification, 'listId', 'verification'),
+    'verification.listId',
+  );
+
+  // pilot
+  const pilot = check.section(root, 'pilot');
+  const groups = (check.list(pilot, 'groups', 'pilot', false) ?? []).map((item, index) => {
+    const path = `pilot.groups[${index}]`;
+    const group = check.object(item, path);
+    // The id goes into Graph URLs and the page address: only an object id may pass.
+    return {
+      id: check.guid(check.text(group, 'id', path), `${path}.id`),
+      displayName: check.text(group, 'displayName', path),
+    };
+  });
+  const stalledAfterHours = check.whole(pilot, 'stalledAfterHours', 'pilot');
+  const noTapAfterDays = check.whole(pilot, 'noTapAfterDays', 'pilot');
+
+  // audit: optional; a deployment without it gets Entra P1/P2's 30-day retention.
+  const audit = check.section(root, 'audit');
+  const auditConfig: AuditConfig = {
+    retentionDays: check.whole(audit, 'retentionDays', 'audit', DEFAULT_AUDIT.retentionDays),
+    matchWindowMinutes: check.whole(
+      audit,
+      'matchWindowMinutes',
+      'audit',
+      DEFAULT_AUDIT.matchWindowMinutes,
+    ),
+    defaultRangeDays: check.whole(
+      audit,
+      'defaultRangeDays',
+      'audit',
+      DEFAULT_AUDIT.defaultRangeDays,
+    ),
+  };
+
+  const registrationField = 'registrationUrl';
+  const registration = check.text(root, 'registrationUrl', '', 'https://aka.ms/mysecurityinfo');
+  let registrationUrl: URL | null = null;
+  try {
+    registrationUrl = registration === '' ? null : new URL(registration);
+  } catch {
+    check.fail(registrationField, `is ${shown(registration)}, not an absolute https URL`);
+  }
+  check.https(registrationUrl, registrationField, '', true);
+
+  if (check.problems.length > 0 || !authorityUrl || !redirectUrl || !logoutUrl || !graphUrl) {
+    return { config: null, problems: check.problems, warnings: check.warnings };
+  }
   return {
-    tenantName: string(root, 'tenantName', 'config'),
-    auth: {
-      clientId: string(auth, 'clientId', 'auth'),
-      authority,
-      knownAuthorities:
-        knownAuthorities.length > 0 || protocolMode === 'AAD'
-          ? knownAuthorities
-          : [authorityUrl.host],
-      protocolMode,
-      redirectUri: absolute(
-        string(auth, 'redirectUri', 'auth', 'redirect.html'),
-        base,
-        'auth.redirectUri',
-      ),
-      postLogoutRedirectUri: absolute(
-        string(auth, 'postLogoutRedirectUri', 'auth', './'),
-        base,
-        'auth.postLogoutRedirectUri',
-      ),
+    problems: [],
+    warnings: check.warnings,
+    config: {
+      tenantName,
+      auth: {
+        clientId: clientIdText.trim(),
+        authority: withoutTrailingSlash(authorityUrl.toString()),
+        knownAuthorities:
+          knownAuthorities.length > 0 || protocolMode === 'AAD'
+            ? knownAuthorities
+            : [authorityUrl.host],
+        protocolMode: protocolMode as 'AAD' | 'OIDC',
+        redirectUri: redirectUrl.toString(),
+        postLogoutRedirectUri: logoutUrl.toString(),
+      },
+      graph: { baseUrl: withoutTrailingSlash(graphUrl.toString()) },
+      tap: { fallbackPolicy, targetGroupIds, hideAfterSeconds },
+      verification: { methods, siteId, listId },
+      pilot: { groups, stalledAfterHours, noTapAfterDays },
+      audit: auditConfig,
+      registrationUrl: registration,
     },
-    graph: {
-      baseUrl: withoutTrailingSlash(
-        absolute(string(graph, 'baseUrl', 'graph'), base, 'graph.baseUrl'),
-      ),
-    },
-    tap: {
-      fallbackPolicy,
-      targetGroupIds: strings(tap, 'targetGroupIds', 'tap'),
-      hideAfterSeconds: number(tap, 'hideAfterSeconds', 'tap', 5, 3600),
-    },
-    verification: {
-      methods,
-      siteId: string(verification, 'siteId', 'verification'),
-      listId: string(verification, 'listId', 'verification'),
-    },
-    pilot: {
-      groups,
-      stalledAfterHours: number(pilot, 'stalledAfterHours', 'pilot', 1, 24 * 90),
-      noTapAfterDays: number(pilot, 'noTapAfterDays', 'pilot', 1, 365),
-    },
-    audit: {
-      retentionDays: number(audit, 'retentionDays', 'audit', 1, 730),
-      matchWindowMinutes: number(audit, 'matchWindowMinutes', 'audit', 1, 120),
-      defaultRangeDays: number(audit, 'defaultRangeDays', 'audit', 1, 365),
-    },
-    registrationUrl: string(root, 'registrationUrl', 'config', 'https://aka.ms/mysecurityinfo'),
   };
 }
 
+const invalid = (problems: ConfigProblem[]) =>
+  new ConfigError('invalid', problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
+    problems,
+  });
+
+/** Validates raw JSON and resolves relative URLs against `baseUrl`. Throws ConfigError with every problem. */
+export function parseRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig {
+  const { config, problems } = checkRuntimeConfig(raw, baseUrl);
+  if (!config) throw invalid(problems);
+  return config;
+}
+
+/** The app's base URL: the origin plus the path the build is served under. */
+export const appBaseUrl = () =>
+  new URL(import.meta.env.BASE_URL, window.location.origin).toString();
+
+/** Where the app reads its configuration: config.json under the base path. */
+export const configFileUrl = (baseUrl: string) => new URL('config.json', baseUrl).toString();
+
+/**
+ * Fetches and validates config.json. Throws ConfigError (with `url` set) when the file cannot be
+ * read, is not JSON, or has problems; hands fields TAP Desk ignores to `onWarnings`.
+ */
 export async function loadRuntimeConfig(
-  baseUrl = new URL(import.meta.env.BASE_URL, window.location.origin).toString(),
+  baseUrl = appBaseUrl(),
+  onWarnings: (warnings: ConfigProblem[]) => void = () => {},
 ): Promise<RuntimeConfig> {
-  const url = new URL('config.json', baseUrl);
-  const response = await fetch(url, { cache: 'no-store' });
-  if (!response.ok)
-    throw new ConfigError(`${url.pathname} could not be loaded (HTTP ${response.status})`);
+  const url = configFileUrl(baseUrl);
+  const fail = (error: ConfigError) => {
+    error.url = url;
+    return error;
+  };
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch {
+    throw fail(new ConfigError('unavailable', `${url} could not be fetched`));
+  }
+  if (!response.ok) {
+    throw fail(
+      new ConfigError('unavailable', `${url} could not be loaded (HTTP ${response.status})`, {
+        status: response.status,
+      }),
+    );
+  }
+  const body = await response.text();
   let raw: unknown;
   try {
-    raw = await response.json();
-  } catch {
-    throw new ConfigError(`${url.pathname} is not valid JSON`);
+    raw = JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw fail(
+      new ConfigError('not-json', `${url} is not valid JSON: ${detail}`, {
+        looksLikeHtml: /^\s*</.test(body),
+        detail,
+      }),
+    );
   }
-  return parseRuntimeConfig(raw, baseUrl);
+  const { config, problems, warnings } = checkRuntimeConfig(raw, baseUrl);
+  if (warnings.length > 0) onWarnings(warnings);
+  if (!config) throw fail(invalid(problems));
+  return config;
 }
