@@ -2,28 +2,28 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createMsalInstance } from './auth/msal';
-import { ConfigError, loadRuntimeConfig } from './config/runtime-config';
+import { BootFailure } from './config/boot-failure';
+import {
+  appBaseUrl,
+  configFileUrl,
+  loadRuntimeConfig,
+  type ConfigProblem,
+} from './config/runtime-config';
 
 const root = createRoot(document.getElementById('root')!);
+const baseUrl = appBaseUrl();
 
-function renderBootFailure(error: unknown) {
-  const detail =
-    error instanceof ConfigError
-      ? `The runtime configuration is not valid: ${error.message}.`
-      : 'TAP Desk could not start.';
-  root.render(
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem', maxWidth: '40rem' }}>
-      <h1>TAP Desk could not start</h1>
-      <p role="alert">{detail}</p>
-      <p>
-        Ask whoever deployed TAP Desk to check <code>config.json</code>, then reload this page.
-      </p>
-    </main>,
-  );
+/** Fields config.json has but TAP Desk ignores: the app starts, the console says so. */
+function reportIgnoredFields(warnings: ConfigProblem[]) {
+  for (const warning of warnings) {
+    // The browser console is where whoever deploys TAP Desk looks when a setting seems ignored.
+    // eslint-disable-next-line no-console
+    console.warn(`config.json: ${warning.field} ${warning.problem}.`);
+  }
 }
 
 try {
-  const config = await loadRuntimeConfig();
+  const config = await loadRuntimeConfig(baseUrl, reportIgnoredFields);
   const msal = createMsalInstance(config);
   root.render(
     <StrictMode>
@@ -31,5 +31,6 @@ try {
     </StrictMode>,
   );
 } catch (error) {
-  renderBootFailure(error);
+  document.title = 'TAP Desk could not start';
+  root.render(<BootFailure error={error} configUrl={configFileUrl(baseUrl)} />);
 }
