@@ -56,6 +56,7 @@ export const CONSENTED_SCOPES = [
   'UserAuthMethod-MicrosoftAuthApp.Read.All',
   'Policy.Read.AuthenticationMethod',
   'AuditLog.Read.All',
+  'Directory.Read.All',
   'RoleManagement.Read.Directory',
   'GroupMember.Read.All',
   'Group.Read.All',

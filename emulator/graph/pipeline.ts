@@ -88,9 +88,9 @@ export function createGraphHandler(deps: GraphDeps) {
         throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
       }
       const { access, handler } = found.route;
-      const hasScope = access.scopes.some((s) =>
-        caller.scopes.some((c) => c.toLowerCase() === s.toLowerCase()),
-      );
+      const holds = (scope: string) =>
+        caller.scopes.some((c) => c.toLowerCase() === scope.toLowerCase());
+      const hasScope = access.scopes.some(holds) && (access.alsoScopes ?? []).every(holds);
       const hasRole = !access.roles || access.roles.some((r) => caller.wids.includes(r));
       if (!hasScope || !hasRole) throw insufficientPrivileges(access.deniedCode);
       const routeThrottled = access.throttle?.check({

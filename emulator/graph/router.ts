@@ -44,6 +44,8 @@ export type GraphHandler = (ctx: GraphContext) => GraphResult | Promise<GraphRes
 export interface RouteAccess {
   /** The caller needs at least one of these delegated scopes. */
   scopes: readonly string[];
+  /** The caller also needs every one of these: Graph documents some APIs as "X and Y". */
+  alsoScopes?: readonly string[];
   /** If set, the caller also needs one of these directory role template ids in `wids`. */
   roles?: readonly string[];
   /** Error code for a refusal: directory APIs use Authorization_RequestDenied, others accessDenied. */

@@ -1,6 +1,6 @@
 /**
  * GET /auditLogs/directoryAudits and /auditLogs/directoryAudits/{id}, as Graph serves them:
- * AuditLog.Read.All plus Reports Reader, Security Reader or Security Administrator (or a role
+ * AuditLog.Read.All and Directory.Read.All (both, as the v1.0 reference lists them), with Reports Reader, Security Reader or Security Administrator (or a role
  * above them), server-side $filter on the documented properties, newest first, $top up to 999
  * and $skiptoken paging. Events older than the tenant's retention are gone, as in Entra.
  */
@@ -23,7 +23,8 @@ export const AUDIT_RETENTION_DAYS = 30;
 const DAY = 86_400_000;
 
 export const AUDIT_LOG_ACCESS: RouteAccess = {
-  scopes: ['AuditLog.Read.All', 'Directory.Read.All'],
+  scopes: ['AuditLog.Read.All'],
+  alsoScopes: ['Directory.Read.All'],
   roles: [
     ROLE_TEMPLATE_IDS.reportsReader,
     ROLE_TEMPLATE_IDS.securityReader,

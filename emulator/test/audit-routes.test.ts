@@ -119,6 +119,16 @@ describe('GET /auditLogs/directoryAudits', () => {
       .access_token;
     expect((await get('/auditLogs/directoryAudits', noScope)).status).toBe(403);
   });
+
+  it('needs AuditLog.Read.All and Directory.Read.All, as the v1.0 reference lists them', async () => {
+    const scope = (scopes: string) => tokensFor(env, audrey.userPrincipalName, `openid ${scopes}`);
+    const auditOnly = (await scope('AuditLog.Read.All')).access_token;
+    expect((await get('/auditLogs/directoryAudits', auditOnly)).status).toBe(403);
+    const directoryOnly = (await scope('Directory.Read.All')).access_token;
+    expect((await get('/auditLogs/directoryAudits', directoryOnly)).status).toBe(403);
+    const both = (await scope('AuditLog.Read.All Directory.Read.All')).access_token;
+    expect((await get('/auditLogs/directoryAudits', both)).status).toBe(200);
+  });
 });
 
 describe('the verification list', () => {

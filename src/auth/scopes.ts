@@ -15,16 +15,24 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
     'Policy.Read.AuthenticationMethod',
     'Sites.Selected',
   ],
-  // Pilot groups and members (department needs more than basic profiles), the audit log and
-  // registration report, and the few one-time passes only a read can settle. Read only; the
-  // report says enough about Authenticator, so no MicrosoftAuthApp scope.
+  // Pilot groups and members (department needs more than basic profiles), the audit log (with
+  // Directory.Read.All, as the v1.0 reference lists it), the registration report, and the few
+  // one-time passes only a read can settle. Read only; the report says enough about
+  // Authenticator, so no MicrosoftAuthApp scope.
   pilot: [
     'GroupMember.Read.All',
     'User.Read.All',
     'AuditLog.Read.All',
+    'Directory.Read.All',
     'UserAuthMethod-TAP.Read.All',
   ],
   // Directory audits, who holds a directory role (for passes given to admins), and the
   // verification list (Sites.Selected: the site grants auditors read, never write). Read only.
-  audit: ['AuditLog.Read.All', 'RoleManagement.Read.Directory', 'Sites.Selected'],
+  // The v1.0 reference lists directory audits as AuditLog.Read.All *and* Directory.Read.All.
+  audit: [
+    'AuditLog.Read.All',
+    'Directory.Read.All',
+    'RoleManagement.Read.Directory',
+    'Sites.Selected',
+  ],
 };

@@ -28,7 +28,7 @@ const HOUR = 3_600_000;
 /** What each read needs, in the words the 403 message uses. */
 const NEEDS = {
   auditLog:
-    'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All)',
+    'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All and Directory.Read.All)',
   records:
     "read access to TAP Desk's verification site in SharePoint: the site owner adds you as a visitor (TAP Desk reads it with Sites.Selected)",
   roles:

@@ -348,7 +348,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       notes.push({
         source: 'auditLog',
         affects: ['tapIssued', 'tapUsed'],
-        needs: `an Entra role that reads the audit log (${REPORTS_ROLES}) and AuditLog.Read.All`,
+        needs: `an Entra role that reads the audit log (${REPORTS_ROLES}), AuditLog.Read.All and Directory.Read.All`,
         error,
       });
     }
