@@ -26,6 +26,8 @@ interface Column {
   type: ColumnType;
   required?: boolean;
   choices?: readonly string[];
+  /** "Multiple lines of text": SharePoint's single line of text stops at 255 characters. */
+  multiline?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export const VERIFICATION_COLUMNS = {
   StartAt: { type: 'dateTime' },
   VerificationMethod: { type: 'text', required: true },
   Ticket: { type: 'text' },
-  Reason: { type: 'text' },
+  Reason: { type: 'text', multiline: true },
   TapMethodId: { type: 'text' },
   Outcome: { type: 'choice', required: true, choices: ['issued', 'replaced', 'revoked', 'failed'] },
 } as const satisfies Record<keyof VerificationListItem['fields'], Column>;
@@ -231,7 +233,7 @@ export function validateFields(input: unknown): VerificationListItem['fields'] {
             ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
             : column.type === 'choice'
               ? typeof value === 'string' && (column.choices ?? []).includes(value)
-              : typeof value === 'string' && value.length <= 255;
+              : typeof value === 'string' && value.length <= (column.multiline ? 63_999 : 255);
     if (!ok) throw invalidRequest(`Invalid value for field '${key}': ${JSON.stringify(value)}`);
     fields[key] =
       column.type === 'dateTime'

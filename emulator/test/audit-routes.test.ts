@@ -199,6 +199,9 @@ describe('the verification list', () => {
     const missing: Partial<typeof record> = { ...record };
     delete missing.VerificationMethod;
     expect((await post(missing)).status).toBe(400);
+    // Reason is multiple lines of text (the form allows 500 characters); other text stops at 255.
+    expect((await post({ ...record, Reason: 'r'.repeat(500) })).status).toBe(201);
+    expect((await post({ ...record, Ticket: 't'.repeat(256) })).status).toBe(400);
   });
 });
 
