@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the pilot loader against the emulator with 50 ms injected latency, beside a
  * naive loader that reads each member's methods one request at a time; then the production
- * build's initial JavaScript beside a bare app with the same stack (`bench/bundle.ts`).
+ * build's initial JavaScript beside a bare app with the same stack (`bench/bundle.ts`); then
+ * Lighthouse on that build, signed out and signed in (`bench/lighthouse.ts`).
  * Prints tables; there is no pass or fail.
  *
- * `npm run bench -- size` (or `pilot`) runs one part only.
+ * `npm run bench -- size lighthouse` runs only the parts named (pilot, size, lighthouse).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,9 @@ import { loadPilot, type PilotSnapshot } from '../src/features/pilot/loader';
 import { createGraphClient, type GraphClient, type GraphPage } from '../src/graph/client';
 import { pageTransitiveMemberUsers } from '../src/graph/groups';
 import { createRequestBudget, REPORTS_LIMIT } from '../src/graph/request-budget';
-import { bundleFigures, bundleTable, markdownTable } from './bundle';
+import { basePath } from '../vite.config';
+import { buildApp, bundleFigures, bundleTable, markdownTable } from './bundle';
+import { lighthouseScores, lighthouseTable } from './lighthouse';
 
 const LATENCY_MS = 50;
 const SIZES = [1_000, 10_000];
@@ -156,7 +159,7 @@ function printTable(rows: Row[]) {
   for (const line of lines) console.log(line);
 }
 
-const PARTS = ['pilot', 'size'] as const;
+const PARTS = ['pilot', 'size', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
 
 function chosenParts(args: string[]): Set<Part> {
@@ -198,7 +201,14 @@ async function main() {
     if (parts.has('size')) {
       console.error('Building the app and the bare reference app…');
       bundle = bundleTable(await bundleFigures(appDir, join(work, 'reference')));
+    } else if (parts.has('lighthouse')) {
+      console.error('Building the app…');
+      await buildApp(appDir);
     }
+    // The same production build the sizes were taken from.
+    const scores = parts.has('lighthouse')
+      ? lighthouseTable(await lighthouseScores(appDir, basePath()))
+      : [];
     if (rows.length > 0) {
       console.log();
       printTable(rows);
@@ -206,9 +216,10 @@ async function main() {
         "Requests are top-level HTTP requests to Graph; 'in $batch' counts the sub-requests they carried.",
       );
     }
-    if (bundle.length > 0) {
+    for (const table of [bundle, scores]) {
+      if (table.length === 0) continue;
       console.log();
-      for (const line of bundle) console.log(line);
+      for (const line of table) console.log(line);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
