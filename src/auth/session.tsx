@@ -10,8 +10,9 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { MsalProvider, useMsal } from '@azure/msal-react';
-import { createContext, use, useMemo, type ReactNode } from 'react';
+import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
 import { createGraphClient, type GraphClient } from '../graph/client';
+import { preconnect } from '../lib/preconnect';
 import { capabilitiesFromRoles, type Capability } from './capabilities';
 import { AUDIENCE_SCOPES, SIGN_IN_SCOPES } from './scopes';
 
@@ -96,6 +97,12 @@ function SessionFromMsal(props: {
 }) {
   const { instance, accounts, inProgress } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+  const signedIn = account !== null;
+  const authority = instance.getConfiguration().auth.authority;
+  useEffect(() => {
+    // Signed in, the page's next calls go to the authority (tokens) and Graph: connect now.
+    if (signedIn) preconnect([authority, props.graphBaseUrl]);
+  }, [signedIn, authority, props.graphBaseUrl]);
 
   const session = useMemo<Session | null>(() => {
     if (!account) return null;
