@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { CAPABILITY_LABELS, type Capability } from '../../auth/capabilities';
 import { useSession } from '../../auth/session';
 import { AppShell } from '../../components/app-shell';
+import { Loading } from '../../components/loading';
 import { useRuntimeConfig } from '../../config/config-context';
 import { paths } from '../paths';
 
@@ -29,7 +31,9 @@ export function ShellLayout() {
       personName={session.account.name}
       onSignOut={() => void session.signOut()}
     >
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }
