@@ -111,6 +111,11 @@ describe('nginx config', () => {
     );
   });
 
+  it('compresses JavaScript and JSON', () => {
+    expect(conf).toMatch(/^\s*gzip on;/m);
+    expect(conf).toMatch(/gzip_types[^;]*text\/javascript[^;]*application\/json/);
+  });
+
   it('sets no header inside a location, where nginx would drop the server-level ones', () => {
     const locations = conf.match(/location [^{]+\{[^}]*\}/g) ?? [];
     expect(locations.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import type { ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   cacheControl,
   securityHeaders,
@@ -39,11 +40,13 @@ export interface ProductionSite {
   close(): Promise<void>;
 }
 
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+  '.html': HTML,
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
+  '.json': JSON_TYPE,
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -72,7 +75,19 @@ export async function startProductionSite(opts: {
   let origins: TrustedOrigins | undefined = undefined;
   let siteConfig = '';
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, headers = {}) => {
+  // Compressed when the browser accepts it, as Static Web Apps and the nginx config do.
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+  ) => {
+    const accepts = /\bgzip\b/.test(String(res.req.headers['accept-encoding'] ?? ''));
+    if (accepts && body.length >= 1024) {
+      res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      res.end(gzipSync(body));
+      return;
+    }
     res.writeHead(status, headers);
     res.end(body);
   };
@@ -118,7 +133,7 @@ export async function startProductionSite(opts: {
     };
 
     if (relative === 'config.json') {
-      return send(res, 200, siteConfig, { ...headers, 'Content-Type': TYPES['.json'] });
+      return send(res, 200, siteConfig, { ...headers, 'Content-Type': JSON_TYPE });
     }
     if (relative !== '' && (await isFile(file))) {
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -129,7 +144,7 @@ export async function startProductionSite(opts: {
       return send(res, 404, 'Not found', headers);
     }
     const index = await readFile(join(distDir, 'index.html'));
-    return send(res, 200, index, { ...headers, 'Content-Type': TYPES['.html'] });
+    return send(res, 200, index, { ...headers, 'Content-Type': HTML });
   }
 
   await new Promise<void>((done, fail) => {
