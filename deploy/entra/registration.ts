@@ -459,25 +459,15 @@ function addRemove(label: string, want: readonly string[], have: readonly string
   ].join('');
 }
 
-function graphAppRole(role: ManifestAppRole) {
+/** An app role as Graph takes it: the manifest's (enabled) or a live one as it stands. */
+function graphAppRole(role: ManifestAppRole | LiveAppRole) {
   return {
     id: role.id,
     value: role.value,
     displayName: role.displayName,
     description: role.description,
     allowedMemberTypes: role.allowedMemberTypes,
-    isEnabled: true,
-  };
-}
-
-function liveRoleAsGraph(role: LiveAppRole) {
-  return {
-    id: role.id,
-    value: role.value,
-    displayName: role.displayName,
-    description: role.description,
-    allowedMemberTypes: role.allowedMemberTypes,
-    isEnabled: role.isEnabled,
+    isEnabled: 'isEnabled' in role ? role.isEnabled : true,
   };
 }
 
@@ -608,7 +598,7 @@ function appRoleChanges(manifest: Manifest, app: LiveApplication, path: string):
       path,
       body: {
         appRoles: have.map((role) => ({
-          ...liveRoleAsGraph(role),
+          ...graphAppRole(role),
           isEnabled: disabling.has(role.id) ? false : role.isEnabled,
         })),
       },
