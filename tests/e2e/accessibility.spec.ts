@@ -5,21 +5,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
 
 const JOSE = { name: 'José Núñez', search: 'jose' };
 
 async function expectNoViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
-
-async function openUser(page: Page, person: { name: string; search: string }) {
-  await page.getByLabel('Find a user').fill(person.search);
-  await page
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('link', { name: person.name })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
 }
 
 test.beforeEach(async ({ request }) => {
@@ -36,10 +27,7 @@ test('the issue form, its confirmation step and the revoke dialog have no violat
   await expectNoViolations(page);
 
   // José holds an active pass: the form stops and asks for explicit confirmation.
-  await page.getByRole('combobox', { name: 'Verification method' }).click();
-  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
-  await page.getByLabel('Ticket reference').fill('INC0012345');
-  await page.getByLabel('Reason').fill('New phone');
+  await fillVerification(page);
   await page.getByRole('button', { name: 'Issue pass' }).click();
   await expect(page.getByRole('checkbox', { name: 'Replace the current pass' })).toBeVisible();
   await expectNoViolations(page);

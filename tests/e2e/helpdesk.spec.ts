@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
 
 // Seeded people (emulator/seed/people.ts DEMO_FIXTURES).
 const SIOBHAN = { name: "Siobhán O'Brien", upn: 'siobhan.obrien@contoso.com', search: 'siobh' };
@@ -37,22 +37,6 @@ const NATO: Record<string, string> = {
   y: 'yankee',
   z: 'zulu',
 };
-
-async function openUser(page: Page, person: { name: string; search: string }) {
-  await page.getByLabel('Find a user').fill(person.search);
-  await page
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('link', { name: person.name })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
-}
-
-async function fillVerification(page: Page) {
-  await page.getByRole('combobox', { name: 'Verification method' }).click();
-  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
-  await page.getByLabel('Ticket reference').fill('INC0012345');
-  await page.getByLabel('Reason').fill('New phone, first passwordless sign-in');
-}
 
 async function readPass(page: Page): Promise<string> {
   const chars = await page.getByTestId('pass-char-value').allTextContents();

@@ -17,7 +17,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { startProductionSite, type ProductionSite } from '../support/production-site';
-import { ACCOUNTS, type DemoAccount } from './support/demo';
+import { ACCOUNTS, fillVerification, openUser, type DemoAccount } from './support/demo';
 
 const BASE_PATH = '/it/tapdesk/';
 const SIOBHAN = { name: "Siobhán O'Brien", search: 'siobh' };
@@ -92,19 +92,11 @@ test('every section works behind the production CSP under a path prefix, with no
   const page = await helpdesk.newPage();
   const helpdeskSeen = await watch(helpdesk, page);
   await signIn(page, ACCOUNTS.helpdesk, 'helpdesk');
-  await page.getByLabel('Find a user').fill(SIOBHAN.search);
-  await page
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('link', { name: SIOBHAN.name })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
+  await openUser(page, SIOBHAN);
   expect(new URL(page.url()).pathname).toMatch(/^\/it\/tapdesk\/helpdesk\/users\//);
 
   await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
-  await page.getByRole('combobox', { name: 'Verification method' }).click();
-  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
-  await page.getByLabel('Ticket reference').fill('INC0012345');
-  await page.getByLabel('Reason').fill('New phone, first passwordless sign-in');
+  await fillVerification(page);
   await page.getByRole('button', { name: 'Issue pass' }).click();
   const handover = page.getByRole('dialog', { name: /Temporary Access Pass for Siobhán/ });
   await expect(handover.getByRole('img', { name: /QR code for/ })).toBeVisible();

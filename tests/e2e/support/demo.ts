@@ -31,3 +31,21 @@ export async function signIn(page: Page, account: DemoAccount, path = '/') {
   await page.getByRole('button', { name: new RegExp(account.name) }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText(account.name);
 }
+
+/** Finds a person with the helpdesk search and opens their page. */
+export async function openUser(page: Page, person: { name: string; search: string }) {
+  await page.getByLabel('Find a user').fill(person.search);
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('link', { name: person.name })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
+}
+
+/** Fills the issue form's verification: how the caller was verified, the ticket, the reason. */
+export async function fillVerification(page: Page) {
+  await page.getByRole('combobox', { name: 'Verification method' }).click();
+  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
+  await page.getByLabel('Ticket reference').fill('INC0012345');
+  await page.getByLabel('Reason').fill('New phone, first passwordless sign-in');
+}
