@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
 
@@ -72,8 +72,7 @@ test('the manager sees the demo pilot funnel exactly as the emulator counts it, 
   for (const stage of STAGES) {
     expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
   }
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations).toEqual([]);
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: /^TAP used/ }).click();
   await expect(page).toHaveURL(/stage=tapUsed/);
