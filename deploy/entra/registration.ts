@@ -164,6 +164,9 @@ export function scopeNames(manifest: Manifest): string[] {
 /** What may be consented for everyone: every scope that cannot write. */
 export const isReadOnlyScope = (scope: string) => !scope.includes('ReadWrite');
 
+/** The manifest's scopes that may be consented for everyone, in scopeNames order. */
+const readOnlyScopeNames = (manifest: Manifest) => scopeNames(manifest).filter(isReadOnlyScope);
+
 // ---------------------------------------------------------------------------------------------
 // Site URLs
 // ---------------------------------------------------------------------------------------------
@@ -438,9 +441,11 @@ export interface PlanOptions {
   grantConsent: boolean;
 }
 
-const sorted = (values: readonly string[]) => [...values].sort();
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && sorted(a).every((value, i) => value === sorted(b)[i]);
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const [x, y] = [[...a].sort(), [...b].sort()];
+  return x.every((value, i) => value === y[i]);
+}
 const listed = (values: readonly string[]) => values.join(', ');
 const show = (value: unknown) => (value === null || value === undefined ? 'not set' : `${value}`);
 
@@ -643,8 +648,13 @@ function servicePrincipalChanges(manifest: Manifest, live: LiveState, appId: str
 const grantScopes = (grant: LiveGrant | undefined) =>
   (grant?.scope ?? '').split(' ').filter((scope) => scope !== '');
 
+/** The read-only scopes the tenant-wide grants do not hold yet. */
+function unconsentedReadScopes(manifest: Manifest, live: LiveState): string[] {
+  return difference(readOnlyScopeNames(manifest), live.tenantWideGrants.flatMap(grantScopes));
+}
+
 function consentChanges(manifest: Manifest, live: LiveState): Change[] {
-  const want = scopeNames(manifest).filter(isReadOnlyScope);
+  const want = readOnlyScopeNames(manifest);
   const existing = live.tenantWideGrants[0];
   if (!existing) {
     return [
@@ -743,9 +753,7 @@ export function consentWarnings(manifest: Manifest, live: LiveState): string[] {
         '--grant-consent to narrow it to read scopes, then grant the write scope per helpdesk person.',
     );
   }
-  const missing = scopeNames(manifest)
-    .filter(isReadOnlyScope)
-    .filter((scope) => !granted.includes(scope));
+  const missing = unconsentedReadScopes(manifest, live);
   if (live.servicePrincipal && missing.length > 0) {
     warnings.push(`Not consented tenant-wide yet: ${listed(missing)} (see the next steps).`);
   }
@@ -860,12 +868,8 @@ export async function register(
     grantConsent: options.grantConsent,
   });
   const warnings = options.grantConsent ? [] : consentWarnings(manifest, live);
-  const granted = live.tenantWideGrants.flatMap(grantScopes);
   const readScopesConsented =
-    (options.grantConsent && !options.dryRun) ||
-    scopeNames(manifest)
-      .filter(isReadOnlyScope)
-      .every((scope) => granted.includes(scope));
+    (options.grantConsent && !options.dryRun) || unconsentedReadScopes(manifest, live).length === 0;
 
   let appId = live.application?.appId ?? null;
   let servicePrincipalId = live.servicePrincipal?.id ?? null;
@@ -931,8 +935,7 @@ export function readOnlyAdminConsentUrl(
   siteUrl: string,
 ): string {
   const oidc = new Set(['openid', 'profile', 'offline_access', 'email']);
-  const scope = scopeNames(manifest)
-    .filter(isReadOnlyScope)
+  const scope = readOnlyScopeNames(manifest)
     .map((name) => (oidc.has(name) ? name : `https://graph.microsoft.com/${name}`))
     .join(' ');
   const query = new URLSearchParams({
