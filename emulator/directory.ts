@@ -55,10 +55,12 @@ export function isTargeted(
   policy: { includeTargets: { id: string }[]; excludeTargets: { id: string }[] },
   userId: string,
 ): boolean {
+  // The user's groups, walked once however many targets name a group.
+  let groupIds: Set<string> | undefined;
   const covers = (targetId: string) =>
     targetId === 'all_users' ||
     targetId === userId ||
-    transitiveGroupsOf(tenant, userId).some((g) => g.id === targetId);
+    (groupIds ??= new Set(transitiveGroupsOf(tenant, userId).map((g) => g.id))).has(targetId);
   return (
     policy.includeTargets.some((t) => covers(t.id)) &&
     !policy.excludeTargets.some((t) => covers(t.id))
