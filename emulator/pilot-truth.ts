@@ -68,7 +68,9 @@ export function pilotTruth(
       const known = issued.get(userId);
       if (!known || known.activityDateTime < event.activityDateTime) issued.set(userId, event);
     } else if (event.activityDisplayName === 'User registered security info') {
-      registrations.set(userId, [...(registrations.get(userId) ?? []), event.activityDateTime]);
+      const times = registrations.get(userId);
+      if (times) times.push(event.activityDateTime);
+      else registrations.set(userId, [event.activityDateTime]);
     }
   }
 
