@@ -27,6 +27,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { SectionPanel } from '../../components/section-panel';
 import type { OnboardingStage, TemporaryAccessPass } from '../../graph/authentication-methods';
 import { OnboardingStepper } from './onboarding-stepper';
 import { RegistrationQr } from './registration-qr';
@@ -58,18 +59,6 @@ export interface Handover {
 export function tapWindow(tap: TemporaryAccessPass): { start: Date; end: Date } {
   const start = new Date(tap.startDateTime ?? tap.createdDateTime ?? Date.now());
   return { start, end: new Date(start.getTime() + (tap.lifetimeInMinutes ?? 60) * 60_000) };
-}
-
-function Section(props: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-labelledby={id}>
-      <Typography id={id} variant="h6" component="h3" gutterBottom>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Paper>
-  );
 }
 
 function ReadAloud(props: {
@@ -226,7 +215,7 @@ export function HandoverView(props: {
           </Stack>
           {props.recordNotice}
 
-          <Section title="The pass">
+          <SectionPanel level="h3" title="The pass">
             {revealed ? (
               <Stack spacing={2}>
                 <PassLegend />
@@ -269,11 +258,11 @@ export function HandoverView(props: {
                     : ''}
               </Typography>
             </Stack>
-          </Section>
+          </SectionPanel>
 
           <Grid container spacing={3}>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title="Read it aloud">
+              <SectionPanel level="h3" title="Read it aloud">
                 {revealed ? (
                   <ReadAloud
                     groups={groups.map((group) => group.map((c) => c.char))}
@@ -293,10 +282,10 @@ export function HandoverView(props: {
                   }
                   label="The caller read the pass back correctly"
                 />
-              </Section>
+              </SectionPanel>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title="What the caller does now">
+              <SectionPanel level="h3" title="What the caller does now">
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
                   <Box sx={{ flexGrow: 1 }}>
                     <Typography>
@@ -335,7 +324,7 @@ export function HandoverView(props: {
                   </Box>
                   <RegistrationQr url={props.registrationUrl} />
                 </Stack>
-              </Section>
+              </SectionPanel>
             </Grid>
           </Grid>
 

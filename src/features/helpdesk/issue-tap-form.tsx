@@ -8,7 +8,6 @@ import {
   FormHelperText,
   InputLabel,
   MenuItem,
-  Paper,
   Radio,
   RadioGroup,
   Select,
@@ -18,8 +17,9 @@ import {
   Typography,
   FormLabel,
 } from '@mui/material';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../components/error-state';
+import { SectionPanel } from '../../components/section-panel';
 import type { IssueCheck, PolicyView } from './issue-rules';
 
 export interface IssueRequest {
@@ -87,7 +87,6 @@ export function IssueTapForm(props: {
   onCancel: () => void;
 }) {
   const { policy } = props;
-  const headingId = useId();
   const [verificationMethod, setVerificationMethod] = useState('');
   const [ticket, setTicket] = useState('');
   const [reason, setReason] = useState('');
@@ -124,10 +123,7 @@ export function IssueTapForm(props: {
   }
 
   return (
-    <Paper variant="outlined" sx={{ p: 3 }} component="section" aria-labelledby={headingId}>
-      <Typography id={headingId} variant="h6" component="h2" gutterBottom>
-        Issue a Temporary Access Pass to {props.userName}
-      </Typography>
+    <SectionPanel title={`Issue a Temporary Access Pass to ${props.userName}`} sx={{ p: 3 }}>
       <Stack spacing={2} component="form" noValidate onSubmit={submit}>
         {stops.map((check) => (
           <Alert key={check.id} severity="error" data-check={check.id}>
@@ -285,6 +281,6 @@ export function IssueTapForm(props: {
           <Button onClick={props.onCancel}>Cancel</Button>
         </Stack>
       </Stack>
-    </Paper>
+    </SectionPanel>
   );
 }

@@ -1,4 +1,5 @@
-import { Chip, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
+import { Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { SectionPanel } from '../../components/section-panel';
 import {
   isPasswordlessEnabled,
   type AuthenticationMethod,
@@ -33,15 +34,7 @@ export function MethodsPanel(props: {
 }) {
   const others = props.others ?? [];
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 2.5, height: '100%' }}
-      component="section"
-      aria-labelledby="methods-heading"
-    >
-      <Typography id="methods-heading" variant="h6" component="h2" gutterBottom>
-        Microsoft Authenticator
-      </Typography>
+    <SectionPanel title="Microsoft Authenticator" sx={{ height: '100%' }}>
       {props.authenticators && props.authenticators.length === 0 ? (
         <Typography color="text.secondary">No Authenticator registered yet.</Typography>
       ) : (
@@ -75,6 +68,6 @@ export function MethodsPanel(props: {
           ))}
         </List>
       )}
-    </Paper>
+    </SectionPanel>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Chip,
-  Paper,
   Stack,
   Table,
   TableBody,
@@ -11,6 +10,7 @@ import {
 } from '@mui/material';
 import type { TemporaryAccessPass } from '../../graph/authentication-methods';
 import { Loading } from '../../components/loading';
+import { SectionPanel } from '../../components/section-panel';
 import { isActive } from './issue-rules';
 import { tapWindow } from './handover-view';
 
@@ -33,15 +33,7 @@ export function TapPanel(props: {
 }) {
   const tap = props.taps?.[0];
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 2.5, height: '100%' }}
-      component="section"
-      aria-labelledby="tap-heading"
-    >
-      <Typography id="tap-heading" variant="h6" component="h2" gutterBottom>
-        Temporary Access Pass
-      </Typography>
+    <SectionPanel title="Temporary Access Pass" sx={{ height: '100%' }}>
       {props.loading ? (
         <Loading />
       ) : !tap ? (
@@ -94,6 +86,6 @@ export function TapPanel(props: {
           </div>
         </Stack>
       )}
-    </Paper>
+    </SectionPanel>
   );
 }

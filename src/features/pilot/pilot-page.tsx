@@ -1,10 +1,11 @@
-import { Alert, AlertTitle, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
+import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
 import { Funnel } from './funnel';
@@ -40,24 +41,15 @@ function Section(props: {
   /** While loading, say that the figures are not final yet. */
   provisional?: boolean;
 }) {
-  const id = `pilot-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <Paper
-      component="section"
-      aria-labelledby={id}
-      variant="outlined"
-      sx={{ p: 2, flex: props.flex ?? 1, minWidth: 0 }}
-    >
-      <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
-        {props.title}
-      </Typography>
+    <SectionPanel title={props.title} sx={{ p: 2, flex: props.flex ?? 1, minWidth: 0 }}>
       {props.provisional ? (
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -1, mb: 1 }}>
           Figures so far; they settle when loading finishes.
         </Typography>
       ) : null}
       {props.children}
-    </Paper>
+    </SectionPanel>
   );
 }
 
