@@ -4,7 +4,7 @@
  * exponential back-off), renews the token once on 401, follows @odata.nextLink for paging and
  * sends JSON batches of at most 20, resending only the throttled items.
  */
-import { GraphError, graphErrorFrom, parseRetryAfter } from './errors';
+import { GraphError, graphErrorFrom, isRetryableStatus, parseRetryAfter } from './errors';
 import { sleep as abortableSleep } from '../lib/sleep';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -126,9 +126,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         forceRefresh = true; // the token expired or was revoked: renew it once, then retry
         continue;
       }
-      const retryable =
-        response.status === 429 || response.status === 503 || response.status === 504;
-      if (!retryable || attempt >= retries) throw error;
+      if (!isRetryableStatus(response.status) || attempt >= retries) throw error;
       const seconds = error.retryAfterSeconds ?? backoffSeconds(attempt);
       options.onThrottle?.(seconds);
       await sleep(seconds * 1000, req.signal);

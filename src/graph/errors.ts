@@ -17,6 +17,16 @@ export function isGraphError(error: unknown, status?: number): error is GraphErr
   return error instanceof GraphError && (status === undefined || error.status === status);
 }
 
+/** Statuses Graph answers when a request may succeed if sent again later: throttled or busy. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 503 || status === 504;
+}
+
+/** A GraphError worth sending again later (throttled or briefly unavailable). */
+export function isRetryableError(error: unknown): error is GraphError {
+  return error instanceof GraphError && isRetryableStatus(error.status);
+}
+
 export interface GraphErrorBody {
   error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } };
 }

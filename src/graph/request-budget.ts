@@ -1,5 +1,5 @@
 import type { GraphClient, GraphPage, GraphRequest } from './client';
-import { GraphError } from './errors';
+import { isRetryableError } from './errors';
 import { sleep as abortableSleep } from '../lib/sleep';
 
 /**
@@ -109,7 +109,6 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   };
 }
 
-const RETRYABLE = [429, 503, 504];
 const MAX_ATTEMPTS = 6;
 
 /**
@@ -130,7 +129,7 @@ export async function* budgetedPages<T>(
       try {
         page = await client.request<GraphPage<T>>(next);
       } catch (error) {
-        if (!(error instanceof GraphError) || !RETRYABLE.includes(error.status)) throw error;
+        if (!isRetryableError(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw error;
         budget.pause(error.retryAfterSeconds ?? 2 ** attempt);
       } finally {

@@ -15,7 +15,12 @@ import {
   directoryAuditFilter,
 } from '../../graph/audit-logs';
 import { BATCH_LIMIT, type BatchResult, type GraphClient } from '../../graph/client';
-import { GraphError, graphErrorFrom, parseRetryAfter } from '../../graph/errors';
+import {
+  graphErrorFrom,
+  isGraphError,
+  isRetryableError,
+  parseRetryAfter,
+} from '../../graph/errors';
 import { getGroup, pageTransitiveMemberUsers, type GroupSummary } from '../../graph/groups';
 import {
   REGISTERED_METHODS,
@@ -344,7 +349,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
         changed();
       }
     } catch (error) {
-      if (!(error instanceof GraphError) || error.status !== 403) throw error;
+      if (!isGraphError(error, 403)) throw error;
       notes.push({
         source: 'auditLog',
         affects: ['tapIssued', 'tapUsed'],
@@ -389,7 +394,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       await reportPages(REGISTERED_METHODS.authenticatorPasswordless, 'passwordless');
       await reportPages(REGISTERED_METHODS.authenticatorPush, 'push');
     } catch (error) {
-      if (!(error instanceof GraphError) || error.status !== 403) throw error;
+      if (!isGraphError(error, 403)) throw error;
       reportAvailable = false;
       report.clear();
       notes.push({
@@ -436,7 +441,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
         { maxRetries: 0 },
       );
     } catch (error) {
-      if (!(error instanceof GraphError) || ![429, 503, 504].includes(error.status)) throw error;
+      if (!isRetryableError(error)) throw error;
       budget.pause(error.retryAfterSeconds ?? budget.windowSeconds);
       queue = [...chunk, ...queue];
       continue;
