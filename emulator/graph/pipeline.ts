@@ -8,7 +8,7 @@ import { applyCors, readBody, requestOrigin, send } from '../http';
 import { authenticate } from './auth';
 import { GraphError, insufficientPrivileges } from './errors';
 import { GRAPH_CONTENT_TYPE } from './odata';
-import type { GraphContext, GraphResult, GraphRouter } from './router';
+import { holdsAnyScope, type GraphContext, type GraphResult, type GraphRouter } from './router';
 import { TOO_MANY_REQUESTS, type Throttle, type ThrottleDecision } from './throttle';
 
 export interface RequestLogEntry {
@@ -88,9 +88,9 @@ export function createGraphHandler(deps: GraphDeps) {
         throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
       }
       const { access, handler } = found.route;
-      const holds = (scope: string) =>
-        caller.scopes.some((c) => c.toLowerCase() === scope.toLowerCase());
-      const hasScope = access.scopes.some(holds) && (access.alsoScopes ?? []).every(holds);
+      const hasScope =
+        holdsAnyScope(caller, access.scopes) &&
+        (access.alsoScopes ?? []).every((scope) => holdsAnyScope(caller, [scope]));
       const hasRole = !access.roles || access.roles.some((r) => caller.wids.includes(r));
       if (!hasScope || !hasRole) throw insufficientPrivileges(access.deniedCode);
       const routeThrottled = access.throttle?.check({

@@ -12,6 +12,11 @@ export interface Caller {
   wids: string[];
 }
 
+/** Whether the caller holds any of the scopes; Graph compares scope names ignoring case. */
+export function holdsAnyScope(caller: Caller, scopes: readonly string[]): boolean {
+  return scopes.some((scope) => caller.scopes.some((s) => s.toLowerCase() === scope.toLowerCase()));
+}
+
 export interface GraphContext {
   caller: Caller;
   /** The requested path below /graph/v1.0, e.g. '/users/{id}' filled in. */

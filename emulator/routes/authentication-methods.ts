@@ -3,7 +3,13 @@ import { isTargeted, rolesOf } from '../directory';
 import { GraphError, resourceNotFound } from '../graph/errors';
 import { reportsLimiterFor } from '../graph/reports-limit';
 import { allowQueryOptions, metadataUrl } from '../graph/odata';
-import type { GraphContext, GraphResult, GraphRouter, RouteAccess } from '../graph/router';
+import {
+  holdsAnyScope,
+  type GraphContext,
+  type GraphResult,
+  type GraphRouter,
+  type RouteAccess,
+} from '../graph/router';
 import type {
   AuthenticatorMethod,
   DirectoryAudit,
@@ -87,11 +93,6 @@ const DENIED_CODE = 'accessDenied';
 const denied = (message = 'Insufficient privileges to complete the operation.') =>
   new GraphError(403, DENIED_CODE, message);
 
-function hasScope(ctx: GraphContext, scopes: readonly string[]): boolean {
-  const held = new Set(ctx.caller.scopes.map((s) => s.toLowerCase()));
-  return scopes.some((s) => held.has(s.toLowerCase()));
-}
-
 function holds(ctx: GraphContext, roles: readonly string[]): boolean {
   return roles.some((r) => ctx.caller.wids.includes(r));
 }
@@ -104,10 +105,14 @@ function withinAuthAdminReach(ctx: GraphContext, target: User): boolean {
 /** Graph's delegated rule: scope ∩ role, and for changes the role's reach over the target. */
 function authorize(ctx: GraphContext, target: User, family: ScopeFamily, op: 'read' | 'write') {
   if (target.id === ctx.caller.oid) {
-    if (!hasScope(ctx, op === 'read' ? family.readSelf : family.writeSelf)) throw denied();
+    if (!holdsAnyScope(ctx.caller, op === 'read' ? family.readSelf : family.writeSelf)) {
+      throw denied();
+    }
     return;
   }
-  if (!hasScope(ctx, op === 'read' ? family.readOthers : family.writeOthers)) throw denied();
+  if (!holdsAnyScope(ctx.caller, op === 'read' ? family.readOthers : family.writeOthers)) {
+    throw denied();
+  }
   if (!holds(ctx, op === 'read' ? READ_OTHERS_ROLES : WRITE_OTHERS_ROLES)) throw denied();
   if (op === 'write' && !holds(ctx, UNRESTRICTED_WRITERS) && !withinAuthAdminReach(ctx, target)) {
     throw denied(

@@ -9,7 +9,12 @@ import {
   parseSelect,
   project,
 } from '../graph/odata';
-import type { GraphContext, GraphResult, GraphRouter } from '../graph/router';
+import {
+  holdsAnyScope,
+  type GraphContext,
+  type GraphResult,
+  type GraphRouter,
+} from '../graph/router';
 import type { Group, Tenant, User } from '../model';
 import { GROUP_PROPERTIES, groupResource } from './member-of';
 import {
@@ -50,7 +55,7 @@ const GROUPS_COLLECTION: CollectionSpec = {
 
 /** Without a user permission a member user is only its id and type (Graph's limited information). */
 function memberUserProperties(ctx: GraphContext): readonly string[] {
-  const has = (scopes: readonly string[]) => ctx.caller.scopes.some((s) => scopes.includes(s));
+  const has = (scopes: readonly string[]) => holdsAnyScope(ctx.caller, scopes);
   if (has(FULL_PROFILE_SCOPES)) return USERS_COLLECTION.properties;
   if (has(['User.ReadBasic.All'])) return BASIC_USER_PROPERTIES;
   return ['id'];

@@ -2,7 +2,12 @@ import { findUser } from '../directory';
 import { resourceNotFound } from '../graph/errors';
 import { listCollection, type CollectionSpec } from '../graph/collection';
 import { allowQueryOptions, metadataUrl, omit, parseSelect, project } from '../graph/odata';
-import type { GraphContext, GraphResult, GraphRouter } from '../graph/router';
+import {
+  holdsAnyScope,
+  type GraphContext,
+  type GraphResult,
+  type GraphRouter,
+} from '../graph/router';
 import type { User } from '../model';
 
 export const USER_PROPERTIES = [
@@ -102,7 +107,7 @@ export function userResource(user: User): Record<string, unknown> {
 }
 
 function visibleProperties(ctx: GraphContext, self: boolean): readonly string[] | undefined {
-  const has = (scopes: string[]) => ctx.caller.scopes.some((s) => scopes.includes(s));
+  const has = (scopes: readonly string[]) => holdsAnyScope(ctx.caller, scopes);
   return has(FULL_PROFILE_SCOPES) || (self && has(['User.Read', 'User.ReadWrite']))
     ? undefined
     : BASIC_USER_PROPERTIES;
