@@ -540,27 +540,16 @@ type Handler = (ctx: GraphContext, target: User) => GraphResult;
  * pipeline's scope check is the union, `authorize` decides self versus others.
  */
 export function registerAuthenticationMethodRoutes(router: GraphRouter): void {
-  const both = (
-    method: string,
-    path: string,
-    access: { users: RouteAccess; me: RouteAccess },
-    handler: Handler,
-  ) => {
-    router.register(method, `/users/{id}/authentication${path}`, access.users, (ctx) =>
+  const both = (method: string, path: string, access: RouteAccess, handler: Handler) => {
+    router.register(method, `/users/{id}/authentication${path}`, access, (ctx) =>
       handler(ctx, userParam(ctx)),
     );
-    router.register(method, `/me/authentication${path}`, access.me, (ctx) => handler(ctx, me(ctx)));
+    router.register(method, `/me/authentication${path}`, access, (ctx) => handler(ctx, me(ctx)));
   };
   // Graph counts the authentication-method APIs in the reports limit (graph.md §8).
   const common = { deniedCode: DENIED_CODE, throttle: reportsLimiterFor(router) };
-  const reads = (family: ScopeFamily) => ({
-    users: { scopes: family.readSelf, ...common },
-    me: { scopes: family.readSelf, ...common },
-  });
-  const writes = (family: ScopeFamily) => ({
-    users: { scopes: family.writeSelf, ...common },
-    me: { scopes: family.writeSelf, ...common },
-  });
+  const reads = (family: ScopeFamily): RouteAccess => ({ scopes: family.readSelf, ...common });
+  const writes = (family: ScopeFamily): RouteAccess => ({ scopes: family.writeSelf, ...common });
 
   both('POST', '/temporaryAccessPassMethods', writes(TAP_SCOPES), createTap);
   both('GET', '/temporaryAccessPassMethods', reads(TAP_SCOPES), listTaps);
