@@ -1,6 +1,6 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Button, Chip, Grid, Link, Paper, Stack } from '@mui/material';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useSession } from '../../auth/session';
@@ -78,13 +78,15 @@ export function UserPage() {
     },
   });
 
-  const revoke = async (tap: TemporaryAccessPass) => {
-    if (!tap.id) return;
-    await deleteTemporaryAccessPass(client, userId, tap.id);
-    await queryClient.invalidateQueries({ queryKey: helpdeskKeys.user(userId) });
-  };
-  const [revokeError, setRevokeError] = useState<unknown>(null);
-  const [revokeBusy, setRevokeBusy] = useState(false);
+  const revoke = useMutation({
+    mutationFn: async (tap: TemporaryAccessPass) => {
+      if (tap.id) await deleteTemporaryAccessPass(client, userId, tap.id);
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: helpdeskKeys.user(userId) });
+      setRevoking(null);
+    },
+  });
 
   if (user.isPending) return <Loading label="Loading the user…" />;
   if (user.isError) {
@@ -226,7 +228,7 @@ export function UserPage() {
               taps={taps}
               loading={methods.isPending}
               onRevoke={(tap) => {
-                setRevokeError(null);
+                revoke.reset();
                 setRevoking(tap);
               }}
             />
@@ -254,22 +256,17 @@ export function UserPage() {
         title="Delete this Temporary Access Pass?"
         confirmLabel="Delete pass"
         destructive
-        busy={revokeBusy}
+        busy={revoke.isPending}
         onCancel={() => setRevoking(null)}
         onConfirm={() => {
-          if (!revoking) return;
-          setRevokeBusy(true);
-          revoke(revoking)
-            .then(() => setRevoking(null))
-            .catch(setRevokeError)
-            .finally(() => setRevokeBusy(false));
+          if (revoking) revoke.mutate(revoking);
         }}
       >
         {details.displayName} will no longer be able to sign in with it. This cannot be undone; you
         can issue a new pass afterwards.
-        {revokeError ? (
+        {revoke.isError ? (
           <ErrorState
-            error={revokeError}
+            error={revoke.error}
             context={{
               doing: 'delete the pass',
               needs:
@@ -288,7 +285,7 @@ export function UserPage() {
           recordNotice={issue.recordNotice}
           onDeleteTap={
             multiUseActive && (authenticators ?? []).some(isPasswordlessEnabled)
-              ? () => void revoke(multiUseActive)
+              ? () => revoke.mutate(multiUseActive)
               : null
           }
           onClose={() => {
