@@ -419,8 +419,8 @@ export function resolveScopeIds(
 // ---------------------------------------------------------------------------------------------
 
 /** Placeholders for objects a run creates before a later change needs their ids. */
-export const NEW_APP_ID = '{new application appId}';
-export const NEW_SERVICE_PRINCIPAL_ID = '{new service principal id}';
+const NEW_APP_ID = '{new application appId}';
+const NEW_SERVICE_PRINCIPAL_ID = '{new service principal id}';
 
 export interface Change {
   /** One line, human readable. */

@@ -134,7 +134,7 @@ function fold(text: string): string {
  * symbols (each symbol is a token). Words of one chunk also form a combined token, so
  * "helloworld" finds "hello.world" (documented) and "mccarthy" finds "McCarthy" (lenient).
  */
-export function searchTokens(text: string): string[] {
+function searchTokens(text: string): string[] {
   const tokens: string[] = [];
   const plain = text.normalize('NFD').replace(/\p{M}/gu, '');
   for (const chunk of plain.split(/\s+/).filter(Boolean)) {

@@ -39,7 +39,7 @@ ${body}
 </html>`;
 }
 
-export const SIGN_IN_TITLE = `Sign in to ${DEMO_TENANT_NAME} (TAP Desk demo)`;
+const SIGN_IN_TITLE = `Sign in to ${DEMO_TENANT_NAME} (TAP Desk demo)`;
 
 /** The account picker; both forms post back to the same authorize URL (`action`). */
 export function signInPage(options: {

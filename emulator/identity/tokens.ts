@@ -13,7 +13,7 @@ import type { Signer } from './keys';
 import { accessTokenScopes, responseScope, type RequestedScopes } from './scopes';
 import type { IdentityStore } from './store';
 
-export const ID_TOKEN_LIFETIME_S = 3600;
+const ID_TOKEN_LIFETIME_S = 3600;
 
 export function issuerFor(origin: string): string {
   return `${origin}/login/${DEMO_TENANT_ID}/v2.0`;
@@ -24,7 +24,7 @@ export const ACCESS_TOKEN_ISSUER = `https://sts.windows.net/${DEMO_TENANT_ID}/`;
 export const ACCESS_TOKEN_AUDIENCES = [GRAPH_RESOURCE, '00000003-0000-0000-c000-000000000000'];
 
 /** Pairwise subject, stable per user and app like Entra's. */
-export function pairwiseSubject(oid: string, clientId = DEMO_CLIENT_ID): string {
+function pairwiseSubject(oid: string, clientId = DEMO_CLIENT_ID): string {
   return createHash('sha256').update(`${oid}:${clientId}`).digest('base64url').slice(0, 43);
 }
 

@@ -88,7 +88,7 @@ export function methodsRegistered(methods: UserAuthMethods): string[] {
   return [...new Set(found)];
 }
 
-export function registrationDetails(tenant: Tenant, user: User): Item {
+function registrationDetails(tenant: Tenant, user: User): Item {
   const methods = tenant.authMethods.get(user.id);
   const registered = methods ? methodsRegistered(methods) : [];
   const has = (...names: string[]) => names.some((name) => registered.includes(name));
