@@ -203,26 +203,22 @@ function targets(key: string, value: unknown) {
 
 export function registerPolicyRoutes(router: GraphRouter): void {
   const read = { scopes: READ_SCOPES, roles: READ_ROLES };
-  const tap = (ctx: GraphContext) => {
-    allowQueryOptions(ctx, []);
-    return {
-      status: 200,
-      body: {
-        '@odata.context': metadataUrl(ctx, 'authenticationMethodConfigurations/$entity'),
-        ...tapPolicyResource(ctx, ctx.state.tapPolicy),
-      },
+  /** One method configuration as its own entity. */
+  const single =
+    (resource: (ctx: GraphContext) => Record<string, unknown>) => (ctx: GraphContext) => {
+      allowQueryOptions(ctx, []);
+      return {
+        status: 200,
+        body: {
+          '@odata.context': metadataUrl(ctx, 'authenticationMethodConfigurations/$entity'),
+          ...resource(ctx),
+        },
+      };
     };
-  };
-  const authenticator = (ctx: GraphContext) => {
-    allowQueryOptions(ctx, []);
-    return {
-      status: 200,
-      body: {
-        '@odata.context': metadataUrl(ctx, 'authenticationMethodConfigurations/$entity'),
-        ...authenticatorPolicyResource(ctx, ctx.state.authenticatorPolicy),
-      },
-    };
-  };
+  const tap = single((ctx) => tapPolicyResource(ctx, ctx.state.tapPolicy));
+  const authenticator = single((ctx) =>
+    authenticatorPolicyResource(ctx, ctx.state.authenticatorPolicy),
+  );
   const configurations = (ctx: GraphContext) => [
     authenticatorPolicyResource(ctx, ctx.state.authenticatorPolicy),
     tapPolicyResource(ctx, ctx.state.tapPolicy),
