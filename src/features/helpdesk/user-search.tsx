@@ -21,11 +21,11 @@ import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
 import { helpdeskQueries } from './queries';
 import { STAGE_LABELS } from './stage-labels';
-import { useDebouncedValue } from './use-debounced-value';
 
 function isTyping(target: EventTarget | null): boolean {
   return (

@@ -1,6 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import type { GraphClient } from '../../graph/client';
 import type { PilotGroupConfig } from '../../config/runtime-config';
 import { groupSearchQuery } from './queries';
@@ -19,7 +20,8 @@ export function GroupPicker(props: {
   onSelect: (groupId: string) => void;
 }) {
   const [input, setInput] = useState('');
-  const text = useDeferredValue(input);
+  // A pause in typing makes one group search, as the helpdesk's user search does.
+  const text = useDebouncedValue(input, 300);
   const search = useQuery(groupSearchQuery(props.client, text));
   const options = useMemo<GroupOption[]>(() => {
     const configured = props.configured.map((g) => ({ ...g, configured: true }));
