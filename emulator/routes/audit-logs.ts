@@ -77,9 +77,11 @@ function listDirectoryAudits(ctx: GraphContext): GraphResult {
     throw new GraphError(400, 'BadRequest', `Unknown sort direction '${order[1]}'.`);
   }
   const sign = direction === 'desc' ? -1 : 1;
-  events = [...events].sort(
-    (a, b) => sign * (Date.parse(a.activityDateTime) - Date.parse(b.activityDateTime)),
-  );
+  // Each timestamp parsed once, not once per comparison.
+  events = events
+    .map((event) => ({ event, at: Date.parse(event.activityDateTime) }))
+    .sort((a, b) => sign * (a.at - b.at))
+    .map(({ event }) => event);
   const top = parseTop(ctx);
   const token = ctx.query.get('$skiptoken');
   const offset = token === null ? 0 : decodeSkipToken(token);
