@@ -67,4 +67,24 @@ describe('listVerificationRecords', () => {
       "fields/IssuedAt ge '2026-11-01T00:00:00Z' and fields/IssuedAt le '2026-11-30T00:00:00Z'''",
     );
   });
+
+  it("narrows to one user's records on the server when asked", async () => {
+    const urls: string[] = [];
+    const client = createGraphClient({
+      baseUrl: 'https://graph.test/v1.0',
+      getToken: async () => 't',
+      fetch: async (input) => {
+        urls.push(String(input));
+        return new Response(JSON.stringify({ value: [] }), { status: 200 });
+      },
+    });
+    await listVerificationRecords(
+      client,
+      { siteId: 's', listId: 'l' },
+      { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', targetUserId: "o'brien" },
+    );
+    expect(new URL(urls[0]!).searchParams.get('$filter')).toBe(
+      "fields/IssuedAt ge '2026-11-01T00:00:00Z' and fields/IssuedAt le '2026-11-02T00:00:00Z' and fields/TargetUserId eq 'o''brien'",
+    );
+  });
 });

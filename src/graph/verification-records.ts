@@ -119,17 +119,19 @@ export interface VerificationRecords {
   unreadable: number;
 }
 
-/** Records whose IssuedAt falls in [from, to] (ISO 8601, UTC). */
+/** Records whose IssuedAt falls in [from, to] (ISO 8601, UTC), for one target user if given. */
 export async function listVerificationRecords(
   client: GraphClient,
   site: ListSite,
-  range: { from: string; to: string },
+  range: { from: string; to: string; targetUserId?: string },
   signal?: AbortSignal,
 ): Promise<VerificationRecords> {
   const items = await listItems<Record<string, unknown>>(client, site.siteId, site.listId, {
     filter: allOf(
       `fields/IssuedAt ge ${odataString(range.from)}`,
       `fields/IssuedAt le ${odataString(range.to)}`,
+      range.targetUserId !== undefined &&
+        `fields/TargetUserId eq ${odataString(range.targetUserId)}`,
     ),
     select: VERIFICATION_COLUMNS,
     top: 500,

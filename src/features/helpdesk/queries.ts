@@ -67,13 +67,11 @@ export const helpdeskQueries = {
         const { records } = await listVerificationRecords(
           client,
           site,
-          { from: from.toISOString(), to: to.toISOString() },
+          { from: from.toISOString(), to: to.toISOString(), targetUserId: userId },
           signal,
         );
         return records.filter(
-          (record) =>
-            record.TargetUserId === userId &&
-            (record.Outcome === 'issued' || record.Outcome === 'replaced'),
+          (record) => record.Outcome === 'issued' || record.Outcome === 'replaced',
         );
       },
     }),
