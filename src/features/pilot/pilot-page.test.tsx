@@ -2,13 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import demoConfig from '../../../public/config.json';
 import { SessionContextProvider, type Session } from '../../auth/session';
 import { ConfigProvider } from '../../config/config-context';
 import { parseRuntimeConfig } from '../../config/runtime-config';
 import type * as RequestBudgetModule from '../../graph/request-budget';
-import { GROUP, setup, world, type World } from './fake-graph';
+import { GROUP, NOW, setup, world, type World } from './fake-graph';
 import { PilotPage } from './pilot-page';
 
 // The real budget would make these tests wait out Graph's 10-second window.
@@ -51,6 +51,11 @@ const loaded = () => screen.findByText(/^Loaded 6 members as of/, {}, { timeout:
 
 // The first render loads the grid and charts, which is slow on a busy machine.
 describe('PilotPage', { timeout: 30_000 }, () => {
+  // The fake Graph's data is dated around NOW; the page reads the clock, so it must read NOW too.
+  // Only Date is faked: timers stay real, so the page's own waits still run.
+  beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('shows the funnel as counts and percentages, and a stage click filters the table', async () => {
     const { router } = renderPage(world());
     await loaded();
