@@ -31,7 +31,8 @@ export async function ensureDevCertificate(dir = '.cert'): Promise<DevCertificat
   });
   if (!lock) return waitForPair(keyPath, certPath, lockPath);
   try {
-    const now = new Date();
+    // A day's slack either side of now, for clocks that disagree a little.
+    const now = new Date(Date.now() - 86_400_000);
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
       keyType: 'rsa',
       keySize: 2048,
@@ -71,7 +72,10 @@ async function readValidPair(
   try {
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')]);
     const x509 = new X509Certificate(cert);
+    // Valid from before now as well as until after tomorrow: a certificate made under a clock
+    // set ahead (faketime in CI) is not yet valid once the clock is back.
     const valid =
+      Date.parse(x509.validFrom) <= Date.now() &&
       Date.parse(x509.validTo) > Date.now() + 86_400_000 &&
       x509.checkPrivateKey(createPrivateKey(key));
     return valid ? { key, cert } : undefined;
