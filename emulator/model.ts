@@ -162,7 +162,10 @@ export interface VerificationListItem {
     Ticket?: string;
     Reason?: string;
     TapMethodId?: string;
-    Outcome: 'issued' | 'replaced' | 'revoked' | 'failed';
+    Outcome: 'pending' | 'issued' | 'replaced' | 'revoked' | 'failed' | 'unknown';
+    AttemptId?: string;
+    RefersTo?: string;
+    ErrorCode?: string;
   };
 }
 

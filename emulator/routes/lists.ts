@@ -49,7 +49,14 @@ export const VERIFICATION_COLUMNS = {
   Ticket: { type: 'text' },
   Reason: { type: 'text', multiline: true },
   TapMethodId: { type: 'text' },
-  Outcome: { type: 'choice', required: true, choices: ['issued', 'replaced', 'revoked', 'failed'] },
+  Outcome: {
+    type: 'choice',
+    required: true,
+    choices: ['pending', 'issued', 'replaced', 'revoked', 'failed', 'unknown'],
+  },
+  AttemptId: { type: 'text' },
+  RefersTo: { type: 'text' },
+  ErrorCode: { type: 'text' },
 } as const satisfies Record<keyof VerificationListItem['fields'], Column>;
 
 const COLUMN_NAMES = Object.keys(VERIFICATION_COLUMNS) as (keyof typeof VERIFICATION_COLUMNS)[];

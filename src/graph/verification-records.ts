@@ -8,9 +8,23 @@ import type { GraphClient } from './client';
 import { createListItem, listItems, type ListItem } from './lists';
 import { allOf, odataString } from './odata';
 
-/** issued: a new pass · replaced: a new pass that replaced a valid one · revoked: a pass deleted · failed: Graph refused, no pass exists. */
-export const VERIFICATION_OUTCOMES = ['issued', 'replaced', 'revoked', 'failed'] as const;
+/**
+ * pending: written before the create call, completed by a second item (decision 0009) ·
+ * issued: a new pass · replaced: a new pass that replaced a valid one · revoked: a pass deleted ·
+ * failed: Graph refused or nothing was created, no pass exists from this attempt ·
+ * unknown: the answer was lost and the pass could not be read back.
+ */
+export const VERIFICATION_OUTCOMES = [
+  'pending',
+  'issued',
+  'replaced',
+  'revoked',
+  'failed',
+  'unknown',
+] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
+/** The outcomes that close a pending attempt. */
+export type CompletionOutcome = Exclude<VerificationOutcome, 'pending' | 'revoked'>;
 
 /** The list's columns, by internal name. Optional columns are absent when empty, as in SharePoint. */
 export interface VerificationFields {
@@ -34,6 +48,12 @@ export interface VerificationFields {
   /** Graph id of the temporaryAccessPassAuthenticationMethod created or deleted; never the pass. */
   TapMethodId?: string;
   Outcome: VerificationOutcome;
+  /** One id per helpdesk action, shared by its pending item and the item that completes it. */
+  AttemptId?: string;
+  /** On a completing item: the list item id of the pending item it completes. */
+  RefersTo?: string;
+  /** On a failed or unknown outcome: Graph's error code, or TAP Desk's own (notIssued, noAnswer). */
+  ErrorCode?: string;
 }
 
 export const VERIFICATION_COLUMNS = [
@@ -52,9 +72,20 @@ export const VERIFICATION_COLUMNS = [
   'Reason',
   'TapMethodId',
   'Outcome',
+  'AttemptId',
+  'RefersTo',
+  'ErrorCode',
 ] as const satisfies readonly (keyof VerificationFields)[];
 
-export interface VerificationRecord extends VerificationFields {
+/** Who wrote the item and when, as SharePoint set it: facts the record's own fields cannot forge. */
+export interface RecordAuthorship {
+  createdByUpn?: string;
+  createdById?: string;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+}
+
+export interface VerificationRecord extends VerificationFields, RecordAuthorship {
   /** The list item id. */
   itemId: string;
 }
@@ -110,6 +141,13 @@ export function parseVerificationItem(
     Reason: text(f.Reason),
     TapMethodId: text(f.TapMethodId),
     Outcome: outcome as VerificationOutcome,
+    AttemptId: text(f.AttemptId),
+    RefersTo: text(f.RefersTo),
+    ErrorCode: text(f.ErrorCode),
+    createdByUpn: text(item.createdBy?.user && (item.createdBy.user as { email?: unknown }).email),
+    createdById: text(item.createdBy?.user?.id),
+    createdDateTime: isoDate(item.createdDateTime),
+    lastModifiedDateTime: isoDate(item.lastModifiedDateTime),
   };
 }
 

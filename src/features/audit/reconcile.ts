@@ -320,6 +320,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 }
 
 const RECORD_WHAT: Record<VerificationRecord['Outcome'], string> = {
+  pending: 'TAP Desk recorded starting to issue a Temporary Access Pass',
+  unknown: 'TAP Desk recorded an attempt whose result it could not read back',
   issued: 'TAP Desk recorded issuing a Temporary Access Pass',
   replaced: 'TAP Desk recorded replacing a Temporary Access Pass',
   revoked: 'TAP Desk recorded deleting a Temporary Access Pass',
