@@ -116,6 +116,16 @@ describe('nginx config', () => {
     expect(conf).toMatch(/gzip_types[^;]*text\/javascript[^;]*application\/json/);
   });
 
+  it('speaks TLS 1.2 and 1.3 only, and lets the browser choose among their strong suites', () => {
+    // Directives as nginx reads them: comments out, whitespace collapsed.
+    const code = conf.replace(/#.*$/gm, '').replace(/\s+/g, ' ');
+    const directive = (name: string) => code.match(new RegExp(`\\b${name}\\b[^;]*;`, 'g'));
+    expect(directive('ssl_protocols')).toEqual(['ssl_protocols TLSv1.2 TLSv1.3;']);
+    expect(directive('ssl_prefer_server_ciphers')).toEqual(['ssl_prefer_server_ciphers off;']);
+    // In the TLS server block, not in the plain-http one that only redirects.
+    expect(code.indexOf('ssl_protocols')).toBeGreaterThan(code.indexOf('listen 443 ssl'));
+  });
+
   it('sets no header inside a location, where nginx would drop the server-level ones', () => {
     const locations = conf.match(/location [^{]+\{[^}]*\}/g) ?? [];
     expect(locations.length).toBeGreaterThan(0);
