@@ -54,3 +54,61 @@ describe('per-request retries, for callers that pace their own', () => {
     expect(calls()).toBe(1);
   });
 });
+
+describe('writes are never sent twice blindly', () => {
+  const status = (code: number) => () =>
+    new Response(JSON.stringify({ error: { code: `http${code}`, message: 'x' } }), {
+      status: code,
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+  it.each([503, 504])('hands a POST answered %i back after one request', async (code) => {
+    const { client, calls } = setup([status(code), () => ok({ id: 'tap' })]);
+    const error = await client
+      .request({ method: 'POST', path: '/users/u/x', body: {} })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: code });
+    expect(calls()).toBe(1);
+  });
+
+  it('hands back a DELETE whose connection dropped after one request', async () => {
+    let calls = 0;
+    const client = createGraphClient({
+      baseUrl: 'https://graph.test/v1.0',
+      getToken: async () => 'token',
+      sleep: async () => {},
+      fetch: async () => {
+        calls++;
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    const error = await client.request({ method: 'DELETE', path: '/x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, code: 'networkError' });
+    expect(calls).toBe(1);
+  });
+
+  it('still retries a GET answered 503', async () => {
+    const { client, calls } = setup([status(503), () => ok({ fine: true })]);
+    await expect(client.request({ path: '/x' })).resolves.toEqual({ fine: true });
+    expect(calls()).toBe(2);
+  });
+
+  it('retries a throttled POST after Retry-After, telling the caller how long it waits', async () => {
+    const { client, calls } = setup([throttled, () => ok({ id: 'tap' })]);
+    const waits: number[] = [];
+    await expect(
+      client.request({ method: 'POST', path: '/x', body: {}, onWait: (s) => waits.push(s) }),
+    ).resolves.toEqual({ id: 'tap' });
+    expect(waits).toEqual([3]);
+    expect(calls()).toBe(2);
+  });
+
+  it('hands back a 429 whose Retry-After is longer than the caller will wait', async () => {
+    const { client, calls } = setup([throttled, () => ok({})]);
+    const error = await client
+      .request({ method: 'POST', path: '/x', body: {}, maxWaitSeconds: 2 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 3 });
+    expect(calls()).toBe(1);
+  });
+});

@@ -1,8 +1,12 @@
 /**
  * A typed Microsoft Graph client without React or MSAL: it receives a token source when created.
- * It retries throttled and briefly unavailable requests as Graph asks (Retry-After, else
+ * It retries throttled and briefly unavailable reads as Graph asks (Retry-After, else
  * exponential back-off), renews the token once on 401, follows @odata.nextLink for paging and
  * sends JSON batches of at most 20, resending only the throttled items.
+ *
+ * A write (POST, PATCH, DELETE) is retried only on 429, which means Graph did nothing: a 503,
+ * 504 or dropped connection may come after the change was made, so sending it again could make
+ * a second pass. The caller reads back what happened instead (decision 0009).
  */
 import { GraphError, graphErrorFrom, isRetryableStatus, parseRetryAfter } from './errors';
 import { sleep as abortableSleep } from '../lib/sleep';
@@ -19,6 +23,13 @@ export interface GraphRequest {
   signal?: AbortSignal;
   /** Overrides the client's retries, for callers that pace their own retries (a request budget). */
   maxRetries?: number;
+  /**
+   * A throttled request is waited for at most this long; a longer Retry-After reaches the
+   * caller as the 429. Default: no cap.
+   */
+  maxWaitSeconds?: number;
+  /** Told about each wait before it starts, so a screen can count it down and offer Cancel. */
+  onWait?: (seconds: number) => void;
 }
 
 export interface GraphPage<T> {
@@ -86,6 +97,15 @@ export function buildUrl(
   return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
 }
 
+/** A GET, or a $batch of GETs: safe to send again whatever happened to the first try. */
+function readsOnly(req: GraphRequest): boolean {
+  const method = req.method ?? 'GET';
+  if (method === 'GET') return true;
+  if (method !== 'POST' || req.path !== '/$batch') return false;
+  const requests = (req.body as { requests?: { method: string }[] } | undefined)?.requests ?? [];
+  return requests.every((item) => item.method === 'GET');
+}
+
 function backoffSeconds(attempt: number): number {
   return Math.min(2 ** attempt, 30);
 }
@@ -115,6 +135,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         if (req.signal?.aborted) throw error;
         throw new GraphError(0, 'networkError', 'Microsoft Graph could not be reached.');
       }
+      if (response.status === 401 && !forceRefresh) {
+        forceRefresh = true; // the token expired or was revoked: renew it once, then retry
+        continue;
+      }
       if (response.ok) {
         if (response.status === 204) return undefined as T;
         const text = await response.text();
@@ -122,13 +146,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       const body: unknown = await response.json().catch(() => null);
       const error = graphErrorFrom(response.status, body, response.headers);
-      if (response.status === 401 && !forceRefresh) {
-        forceRefresh = true; // the token expired or was revoked: renew it once, then retry
-        continue;
-      }
-      if (!isRetryableStatus(response.status) || attempt >= retries) throw error;
+      const retryable = readsOnly(req)
+        ? isRetryableStatus(response.status)
+        : response.status === 429;
+      if (!retryable || attempt >= retries) throw error;
       const seconds = error.retryAfterSeconds ?? backoffSeconds(attempt);
+      if (req.maxWaitSeconds !== undefined && seconds > req.maxWaitSeconds) throw error;
       options.onThrottle?.(seconds);
+      req.onWait?.(seconds);
       await sleep(seconds * 1000, req.signal);
     }
   }
