@@ -146,7 +146,16 @@ export interface VerificationListItem {
   id: string;
   createdDateTime: string;
   lastModifiedDateTime: string;
-  createdBy: { user: { id: string; displayName: string; email: string } };
+  createdBy: ListIdentity;
+  /** Who edited the item last; absent while nobody has, when it is its author. */
+  lastModifiedBy?: ListIdentity;
+  /**
+   * The versions before the current one, oldest first ("1.0", "2.0", …), as a list with
+   * versioning on keeps them; absent while the item was never edited.
+   */
+  history?: ListItemVersionRecord[];
+  /** Set when someone with edit rights deleted it: SharePoint keeps it in the recycle bin. */
+  recycled?: { at: string; by: ListIdentity };
   fields: {
     Title: string;
     TargetUserId: string;
@@ -167,6 +176,18 @@ export interface VerificationListItem {
     RefersTo?: string;
     ErrorCode?: string;
   };
+}
+
+/** The identity SharePoint stamps on a list item (createdBy, lastModifiedBy). */
+export interface ListIdentity {
+  user: { id: string; displayName: string; email: string };
+}
+
+/** One earlier version of a verification list item. */
+export interface ListItemVersionRecord {
+  lastModifiedDateTime: string;
+  lastModifiedBy: ListIdentity;
+  fields: VerificationListItem['fields'];
 }
 
 export interface SignInRecord {

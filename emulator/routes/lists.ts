@@ -1,18 +1,23 @@
 /**
  * TAP Desk's verification list, the one SharePoint list the emulator has, reached as Graph does:
- * GET/POST /sites/{site-id}/lists/{list-id}/items and GET …/items/{id}. Items are appended and
- * never changed (no PATCH or DELETE: a record of who verified whom must not be rewritten).
+ * GET/POST /sites/{site-id}/lists/{list-id}/items, GET/DELETE …/items/{id}, PATCH …/items/{id}/fields
+ * and GET …/items/{id}/versions[/{version-id}].
  *
  * Permissions follow Sites.Selected (delegated): the app's scope admits the request, then the
- * signed-in user's own permission on the site decides. In the demo, TAP Desk helpdesk staff
- * contribute to the site, auditors and pilot managers read it, everyone else has no access.
+ * signed-in user's own permission on the site decides (the lesser of the two, admin guide 5.4).
+ * In the demo the site is set up as the admin guide says: helpdesk staff hold an "Add only"
+ * permission level (view and add items, never edit or delete them, so a record of who verified
+ * whom cannot be rewritten by those it is about), auditors and pilot managers read, the site's
+ * owner may edit and delete, everyone else has no access. Versioning is on: an edit keeps the
+ * item's earlier version, and its modified date, editor and etag version change.
  */
 import { APP_ROLES, type AppRole } from '../constants';
 import { findUser } from '../directory';
 import { GraphError } from '../graph/errors';
 import { allowQueryOptions, decodeSkipToken, metadataUrl, nextLink } from '../graph/odata';
 import type { GraphContext, GraphResult, GraphRouter, RouteAccess } from '../graph/router';
-import type { VerificationListItem } from '../model';
+import type { ListIdentity, ListItemVersionRecord, VerificationListItem } from '../model';
+import { DEMO_FIXTURES } from '../seed/people';
 import { compileCompareFilter, filterPaths, type Item, type Operator } from './odata-compare';
 
 /** The ids in public/config.json (verification.siteId / listId). */
@@ -61,12 +66,25 @@ export const VERIFICATION_COLUMNS = {
 
 const COLUMN_NAMES = Object.keys(VERIFICATION_COLUMNS) as (keyof typeof VERIFICATION_COLUMNS)[];
 
-export type SiteRole = 'write' | 'read' | 'none';
+/**
+ * A person's permission level on the verification site, weakest first: `read` (View Items),
+ * `add` (the admin guide's "Add only": View Items and Add Items, no Edit or Delete Items),
+ * `edit` (an owner: edit and delete items too).
+ */
+export type SiteRole = 'none' | 'read' | 'add' | 'edit';
+const SITE_ROLE_RANK: Record<SiteRole, number> = { none: 0, read: 1, add: 2, edit: 3 };
+
+/**
+ * The site's owners, who may edit and delete items: Olga Ivanova, a Global Administrator, as the
+ * admin guide's "one or two admins as owners". Nobody who issues passes in TAP Desk.
+ */
+export const SITE_OWNER_IDS: readonly string[] = [DEMO_FIXTURES.globalAdmin.id];
 
 /** The signed-in user's permission on the verification site. */
-export function siteRoleOf(appRoles: readonly AppRole[]): SiteRole {
-  if (appRoles.includes(APP_ROLES.helpdesk)) return 'write';
-  if (appRoles.includes(APP_ROLES.auditor) || appRoles.includes(APP_ROLES.pilotManager)) {
+export function siteRoleOf(user: { id: string; appRoles: readonly AppRole[] }): SiteRole {
+  if (SITE_OWNER_IDS.includes(user.id)) return 'edit';
+  if (user.appRoles.includes(APP_ROLES.helpdesk)) return 'add';
+  if (user.appRoles.includes(APP_ROLES.auditor) || user.appRoles.includes(APP_ROLES.pilotManager)) {
     return 'read';
   }
   return 'none';
@@ -92,16 +110,43 @@ const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied');
 const invalidRequest = (message: string) => new GraphError(400, 'invalidRequest', message);
 
 /** The site and list must be the verification list, and the user must hold `needed` on it. */
-function authorize(ctx: GraphContext, needed: 'read' | 'write'): void {
+function authorize(ctx: GraphContext, needed: Exclude<SiteRole, 'none'>): void {
   if ((ctx.params.siteId ?? '').toLowerCase() !== VERIFICATION_SITE_ID.toLowerCase()) {
     throw new GraphError(404, 'itemNotFound', 'Requested site could not be found');
   }
   if ((ctx.params.listId ?? '').toLowerCase() !== VERIFICATION_LIST_ID.toLowerCase()) {
     throw new GraphError(404, 'itemNotFound', 'The specified list was not found');
   }
-  const role = siteRoleOf(findUser(ctx.state, ctx.caller.oid)?.appRoles ?? []);
-  if (role === 'none' || (needed === 'write' && role !== 'write')) throw accessDenied();
+  const user = findUser(ctx.state, ctx.caller.oid);
+  const role = user ? siteRoleOf(user) : 'none';
+  if (SITE_ROLE_RANK[role] < SITE_ROLE_RANK[needed]) throw accessDenied();
 }
+
+/** The item the path names; a deleted item is in the recycle bin, not in the list. */
+function findItem(ctx: GraphContext): VerificationListItem {
+  const item = ctx.state.verificationRecords.find(
+    (candidate) => candidate.id === ctx.params.itemId && !candidate.recycled,
+  );
+  if (!item) throw new GraphError(404, 'itemNotFound', 'The specified list item was not found');
+  return item;
+}
+
+/** The signed-in user as SharePoint stamps them on an item they write. */
+function callerIdentity(ctx: GraphContext): ListIdentity {
+  const caller = findUser(ctx.state, ctx.caller.oid);
+  return {
+    user: {
+      id: ctx.caller.oid,
+      displayName: caller?.displayName ?? ctx.caller.upn,
+      email: caller?.mail ?? ctx.caller.upn,
+    },
+  };
+}
+
+/** The item's version number: 1 when written, one more for each edit. */
+const versionOf = (item: VerificationListItem) => (item.history?.length ?? 0) + 1;
+/** SharePoint's etag names the item and its version; the version is what changes on an edit. */
+const etagOf = (item: VerificationListItem) => `"${item.id},${versionOf(item)}"`;
 
 /** `expand=fields` or `expand=fields(select=A,B)`; undefined when fields are not expanded. */
 function expandedFields(ctx: GraphContext): readonly string[] | 'all' | undefined {
@@ -119,19 +164,20 @@ function expandedFields(ctx: GraphContext): readonly string[] | 'all' | undefine
 function itemResource(item: VerificationListItem, fields: readonly string[] | 'all' | undefined) {
   const webUrl = `https://contoso.sharepoint.com/sites/tapdesk/Lists/Verification/DispForm.aspx?ID=${item.id}`;
   const resource: Record<string, unknown> = {
-    '@odata.etag': `"${item.id},1"`,
+    '@odata.etag': etagOf(item),
+    eTag: etagOf(item),
     id: item.id,
     createdDateTime: item.createdDateTime,
     lastModifiedDateTime: item.lastModifiedDateTime,
     createdBy: item.createdBy,
-    lastModifiedBy: item.createdBy,
+    lastModifiedBy: item.lastModifiedBy ?? item.createdBy,
     webUrl,
     contentType: { id: '0x0100', name: 'Item' },
     parentReference: { siteId: VERIFICATION_SITE_ID, id: VERIFICATION_LIST_ID },
   };
   if (fields) {
     const all: Record<string, unknown> = {
-      '@odata.etag': `"${item.id},1"`,
+      '@odata.etag': etagOf(item),
       id: item.id,
       ContentType: 'Item',
       Created: item.createdDateTime,
@@ -188,7 +234,7 @@ function listItems(ctx: GraphContext): GraphResult {
   authorize(ctx, 'read');
   allowQueryOptions(ctx, ['$filter', '$top', '$skiptoken', '$expand', '$select']);
   const fields = expandedFields(ctx);
-  let items = ctx.state.verificationRecords;
+  let items = ctx.state.verificationRecords.filter((item) => !item.recycled);
   const filter = ctx.query.get('$filter') ?? ctx.query.get('filter');
   if (filter !== null) {
     // No column of this list is indexed: SharePoint refuses to filter on one without opt-in.
@@ -220,16 +266,22 @@ function listItems(ctx: GraphContext): GraphResult {
   return { status: 200, body };
 }
 
-/** Checks a POSTed `fields` object against the schema, as SharePoint checks columns. */
-export function validateFields(input: unknown): VerificationListItem['fields'] {
+/**
+ * Checks column values against the schema, as SharePoint checks columns: unknown names and
+ * values of the wrong type are refused; null or '' empties an optional column (undefined here).
+ */
+function readColumnValues(input: unknown, what: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalidRequest("The request body must hold the item's column values in 'fields'.");
+    throw invalidRequest(`The request body must hold ${what}.`);
   }
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const name = COLUMN_NAMES.find((column) => column === key);
     if (!name) throw invalidRequest(`Field '${key}' is not recognized`);
-    if (value === null || value === undefined || value === '') continue;
+    if (value === null || value === undefined || value === '') {
+      fields[key] = undefined;
+      continue;
+    }
     const column: Column = VERIFICATION_COLUMNS[name];
     const ok =
       column.type === 'number'
@@ -247,22 +299,31 @@ export function validateFields(input: unknown): VerificationListItem['fields'] {
         ? new Date(value as string).toISOString().replace('.000Z', 'Z')
         : value;
   }
+  return fields;
+}
+
+/** Drops emptied columns (SharePoint returns them absent) and refuses a record without a required one. */
+function completeFields(fields: Record<string, unknown>): VerificationListItem['fields'] {
+  const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const missing = COLUMN_NAMES.filter(
-    (name) => 'required' in VERIFICATION_COLUMNS[name] && fields[name] === undefined,
+    (name) => 'required' in VERIFICATION_COLUMNS[name] && kept[name] === undefined,
   );
   if (missing.length > 0) {
     throw invalidRequest(`Missing required field(s): ${missing.join(', ')}`);
   }
-  return fields as VerificationListItem['fields'];
+  return kept as VerificationListItem['fields'];
 }
 
-function createItem(ctx: GraphContext): GraphResult {
-  authorize(ctx, 'write');
-  allowQueryOptions(ctx, []);
-  const body = ctx.body as { fields?: unknown } | undefined;
-  const fields = validateFields(body?.fields);
-  // Emulator tripwire, not Graph behaviour: SharePoint would store anything, but a pass in the
-  // verification list is exactly what TAP Desk must never write, so the demo refuses it loudly.
+/** Checks a POSTed `fields` object against the schema. */
+export function validateFields(input: unknown): VerificationListItem['fields'] {
+  return completeFields(readColumnValues(input, "the item's column values in 'fields'"));
+}
+
+/**
+ * Emulator tripwire, not Graph behaviour: SharePoint would store anything, but a pass in the
+ * verification list is exactly what TAP Desk must never write, so the demo refuses it loudly.
+ */
+function refuseThePass(ctx: GraphContext, fields: VerificationListItem['fields']): void {
   const target = findUser(ctx.state, fields.TargetUserId);
   const secret = target && ctx.state.authMethods.get(target.id)?.temporaryAccessPass?.secret;
   if (
@@ -271,19 +332,21 @@ function createItem(ctx: GraphContext): GraphResult {
   ) {
     throw invalidRequest('Emulator tripwire: a field holds the Temporary Access Pass itself.');
   }
-  const caller = findUser(ctx.state, ctx.caller.oid);
+}
+
+function createItem(ctx: GraphContext): GraphResult {
+  authorize(ctx, 'add');
+  allowQueryOptions(ctx, []);
+  const body = ctx.body as { fields?: unknown } | undefined;
+  const fields = validateFields(body?.fields);
+  refuseThePass(ctx, fields);
   const at = new Date(ctx.now).toISOString();
   const item: VerificationListItem = {
+    // Recycled items keep their ids: SharePoint never gives an id out twice.
     id: String(Math.max(0, ...ctx.state.verificationRecords.map((i) => Number(i.id) || 0)) + 1),
     createdDateTime: at,
     lastModifiedDateTime: at,
-    createdBy: {
-      user: {
-        id: ctx.caller.oid,
-        displayName: caller?.displayName ?? ctx.caller.upn,
-        email: caller?.mail ?? ctx.caller.upn,
-      },
-    },
+    createdBy: callerIdentity(ctx),
     fields,
   };
   ctx.state.verificationRecords.push(item);
@@ -299,15 +362,106 @@ function createItem(ctx: GraphContext): GraphResult {
   };
 }
 
+/**
+ * PATCH …/items/{id}/fields: changes some columns and answers with the item's column values.
+ * With versioning on, the version before the edit is kept, and the item's modified date, editor
+ * and etag version move on: what an auditor reads to see that a record was rewritten.
+ */
+function updateFields(ctx: GraphContext): GraphResult {
+  authorize(ctx, 'edit');
+  allowQueryOptions(ctx, []);
+  const item = findItem(ctx);
+  const changes = readColumnValues(ctx.body, 'the column values to change');
+  const fields = completeFields({ ...item.fields, ...changes });
+  refuseThePass(ctx, fields);
+  const before: ListItemVersionRecord = {
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    lastModifiedBy: item.lastModifiedBy ?? item.createdBy,
+    fields: item.fields,
+  };
+  item.history = [...(item.history ?? []), before];
+  item.fields = fields;
+  item.lastModifiedDateTime = new Date(ctx.now).toISOString();
+  item.lastModifiedBy = callerIdentity(ctx);
+  const { fields: values } = itemResource(item, 'all') as { fields: Record<string, unknown> };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': metadataUrl(
+        ctx,
+        `sites('${ctx.params.siteId}')/lists('${ctx.params.listId}')/items('${item.id}')/fields/$entity`,
+      ),
+      ...values,
+    },
+  };
+}
+
+/** DELETE …/items/{id}: SharePoint moves the item to the site's recycle bin. */
+function deleteItem(ctx: GraphContext): GraphResult {
+  authorize(ctx, 'edit');
+  allowQueryOptions(ctx, []);
+  const item = findItem(ctx);
+  item.recycled = { at: new Date(ctx.now).toISOString(), by: callerIdentity(ctx) };
+  return { status: 204 };
+}
+
+/** listItemVersion resources, newest first: the current version, then each earlier one. */
+function versionResources(item: VerificationListItem) {
+  const versions = [
+    ...(item.history ?? []),
+    {
+      lastModifiedDateTime: item.lastModifiedDateTime,
+      lastModifiedBy: item.lastModifiedBy ?? item.createdBy,
+      fields: item.fields,
+    },
+  ];
+  return versions
+    .map((version, index) => {
+      const id = `${index + 1}.0`;
+      return {
+        id,
+        lastModifiedDateTime: version.lastModifiedDateTime,
+        lastModifiedBy: version.lastModifiedBy,
+        published: { level: 'published', versionId: id },
+        fields: { ...version.fields },
+      };
+    })
+    .reverse();
+}
+
 export function registerListRoutes(router: GraphRouter): void {
   const items = '/sites/{siteId}/lists/{listId}/items';
+  const item = `${items}/{itemId}`;
   router.register('GET', items, LIST_READ_ACCESS, listItems);
   router.register('POST', items, LIST_WRITE_ACCESS, createItem);
-  router.register('GET', `${items}/{itemId}`, LIST_READ_ACCESS, (ctx) => {
+  router.register('GET', item, LIST_READ_ACCESS, (ctx) => {
     authorize(ctx, 'read');
     allowQueryOptions(ctx, ['$expand', '$select']);
-    const item = ctx.state.verificationRecords.find((i) => i.id === ctx.params.itemId);
-    if (!item) throw new GraphError(404, 'itemNotFound', 'The specified list item was not found');
-    return { status: 200, body: itemResource(item, expandedFields(ctx)) };
+    return { status: 200, body: itemResource(findItem(ctx), expandedFields(ctx)) };
+  });
+  router.register('PATCH', `${item}/fields`, LIST_WRITE_ACCESS, updateFields);
+  router.register('DELETE', item, LIST_WRITE_ACCESS, deleteItem);
+  // Viewing versions is part of reading the list (SharePoint's Read level has View Versions).
+  router.register('GET', `${item}/versions`, LIST_READ_ACCESS, (ctx) => {
+    authorize(ctx, 'read');
+    allowQueryOptions(ctx, ['$expand', '$select']);
+    const found = findItem(ctx);
+    return {
+      status: 200,
+      body: {
+        '@odata.context': metadataUrl(
+          ctx,
+          `sites('${ctx.params.siteId}')/lists('${ctx.params.listId}')/items('${found.id}')/versions`,
+        ),
+        value: versionResources(found),
+      },
+    };
+  });
+  router.register('GET', `${item}/versions/{versionId}`, LIST_READ_ACCESS, (ctx) => {
+    authorize(ctx, 'read');
+    allowQueryOptions(ctx, ['$expand', '$select']);
+    const version = versionResources(findItem(ctx)).find((v) => v.id === ctx.params.versionId);
+    if (!version) throw new GraphError(404, 'itemNotFound', 'The specified version was not found');
+    return { status: 200, body: version };
   });
 }

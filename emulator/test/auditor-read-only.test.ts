@@ -9,12 +9,19 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
+import { CONSENTED_SCOPES } from '../constants';
 import type { Route } from '../graph/router';
 import type { Tenant } from '../model';
 import { createGraphRouter } from '../routes';
 import { VERIFICATION_LIST_ID, VERIFICATION_SITE_ID } from '../routes/lists';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
-import { claimsOf, startTestEmulator, tokensFor, type TestEnv } from './support';
+import {
+  claimsOf,
+  consentForEveryone,
+  startTestEmulator,
+  tokensFor,
+  type TestEnv,
+} from './support';
 
 interface WriteEndpoint {
   name: string;
@@ -92,6 +99,23 @@ const WRITE_ENDPOINTS: WriteEndpoint[] = [
     on: 'others',
   },
   {
+    name: 'edit a verification record',
+    method: 'PATCH',
+    pattern: '/sites/{siteId}/lists/{listId}/items/{itemId}/fields',
+    path: (state) => `${ITEMS}/${state.verificationRecords[0]?.id}/fields`,
+    body: () => ({ VerificationMethod: 'In person with photo ID', Reason: 'Rewritten' }),
+    watch: (state) => state.verificationRecords[0],
+    on: 'others',
+  },
+  {
+    name: 'delete a verification record',
+    method: 'DELETE',
+    pattern: '/sites/{siteId}/lists/{listId}/items/{itemId}',
+    path: (state) => `${ITEMS}/${state.verificationRecords[0]?.id}`,
+    watch: (state) => state.verificationRecords[0],
+    on: 'others',
+  },
+  {
     name: 'change the Temporary Access Pass policy',
     method: 'PATCH',
     pattern:
@@ -152,6 +176,9 @@ const tokens = {} as Record<TokenKind, string>;
 
 beforeAll(async () => {
   env = await startTestEmulator();
+  // Seeded, only helpdesk staff hold the write scope. Consented to all users (the admin guide's
+  // option B), Entra would put it in Audrey's token too: the refusals must come from Graph.
+  await consentForEveryone(env, CONSENTED_SCOPES.join(' '));
   for (const [kind, scope] of Object.entries(TOKENS) as [TokenKind, string][]) {
     tokens[kind] = (await tokensFor(env, audrey.userPrincipalName, scope)).access_token;
   }
@@ -165,6 +192,11 @@ describe("the auditor's token", () => {
     const scopes = scp.split(' ').filter(Boolean);
     expect(scopes.length).toBeGreaterThan(0);
     expect(scopes.filter((scope) => /ReadWrite|Manage\.All|FullControl/i.test(scope))).toEqual([]);
+  });
+
+  it('carries the write scope when every scope is consented to all users', () => {
+    const scp = String(claimsOf(tokens['every consented scope (what Entra would issue)']).scp);
+    expect(scp.split(' ')).toContain('UserAuthMethod-TAP.ReadWrite.All');
   });
 });
 
