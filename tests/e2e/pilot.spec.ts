@@ -49,13 +49,12 @@ async function exportedUpns(page: Page): Promise<string[]> {
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
-  const [header, ...rows] = lines;
-  expect(header?.split(',').slice(0, 2)).toEqual(['Name', 'User name']);
-  // Names may contain commas and quotes; the UPN column never does, so take it by position.
-  return rows.map((row) => {
-    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [];
-    return (cells[1] ?? '').replace(/,$/, '').replace(/^"|"$/g, '');
-  });
+  // Every cell is quoted (src/lib/csv.ts); names may hold commas and doubled quotes.
+  const cells = (line: string) =>
+    (line.match(/"(?:[^"]|"")*"/g) ?? []).map((cell) => cell.slice(1, -1).replace(/""/g, '"'));
+  const [header = '', ...rows] = lines;
+  expect(cells(header).slice(0, 2)).toEqual(['Name', 'User name']);
+  return rows.map((row) => cells(row)[1] ?? '');
 }
 
 test.beforeEach(async ({ request }) => {

@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
+import { downloadCsv } from '../../lib/csv';
 import { AnomalyFilter } from './anomaly-filter';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
@@ -34,15 +35,6 @@ const NEEDS = {
   roles:
     'the RoleManagement.Read.Directory permission, which an Entra administrator grants to TAP Desk',
 };
-
-function downloadCsv(text: string, filters: AuditFilters) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `tap-audit-${filters.from}-to-${filters.to}.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /**
  * The auditors' issuance record. Read-only by construction: it only ever reads (GET, and one
@@ -145,7 +137,9 @@ export function AuditPage() {
             <Button
               variant="outlined"
               sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
-              onClick={() => downloadCsv(rowsToCsv(rows), filters)}
+              onClick={() =>
+                downloadCsv(rowsToCsv(rows), `tap-audit-${filters.from}-to-${filters.to}.csv`)
+              }
             >
               Download CSV
             </Button>

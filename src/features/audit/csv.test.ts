@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, rowsToCsv } from './csv';
+import { rowsToCsv } from './csv';
 import type { AuditRow } from './reconcile';
-
-describe('csvCell', () => {
-  it('escapes quotes, commas and line breaks', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(undefined)).toBe('');
-  });
-
-  it('keeps text a spreadsheet would run as a formula inert', () => {
-    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
-    expect(csvCell('+1 555')).toBe("'+1 555");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-  });
-});
 
 describe('rowsToCsv', () => {
   it('writes a header and one line per row, with anomalies and roles', () => {
@@ -33,12 +16,29 @@ describe('rowsToCsv', () => {
       targetRoles: ['Global Administrator'],
     };
     const [header, line, end] = rowsToCsv([row]).replace('\uFEFF', '').split('\r\n');
-    expect(header).toMatch(/^When \(UTC\),Activity,Result,/);
+    expect(header).toMatch(/^"When \(UTC\)","Activity","Result",/);
     expect(line).toBe(
-      '2026-11-20T09:00:00.000Z,TAP created,success,Gail Global,gail@contoso.com,Azure Portal,' +
-        'Kim,kim@contoso.com,u1,Admin registered temporary access pass method for user,,,,,,' +
-        'No verification record; Admin account; Roles: Global Administrator',
+      '"2026-11-20T09:00:00.000Z","TAP created","success","Gail Global","gail@contoso.com",' +
+        '"Azure Portal","Kim","kim@contoso.com","u1",' +
+        '"Admin registered temporary access pass method for user","","","","","",' +
+        '"No verification record; Admin account; Roles: Global Administrator"',
     );
     expect(end).toBe('');
+  });
+
+  it('keeps what people typed from running as a formula, wherever it stands in the cell', () => {
+    const row: AuditRow = {
+      id: 'Directory_2',
+      kind: 'tapCreated',
+      at: '2026-11-20T09:00:00.000Z',
+      actor: { userName: 'x;=1+1', userUpn: 'helen@contoso.com' },
+      target: { id: 'u2', displayName: '＝HYPERLINK("http://evil")', upn: 'eve@contoso.com' },
+      what: '',
+      succeeded: true,
+      anomalies: [],
+    };
+    const line = rowsToCsv([row]).split('\r\n')[1] ?? '';
+    expect(line).toContain(',"x;=1+1",');
+    expect(line).toContain(',"\'＝HYPERLINK(""http://evil"")",');
   });
 });

@@ -1,3 +1,4 @@
+import { toCsv } from '../../lib/csv';
 import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
 import type { AuditRow } from './reconcile';
 
@@ -20,20 +21,11 @@ const HEADER = [
   'Anomalies',
 ];
 
-/**
- * One CSV cell. Quotes and line breaks are escaped, and text that a spreadsheet would run as a
- * formula (=, +, -, @, tab, CR) is prefixed with an apostrophe: names and reasons are typed by
- * people and must stay data when an auditor opens the file.
- */
-export function csvCell(value: string | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** The audit record as CSV (src/lib/csv.ts keeps what people typed from running as formulas). */
 export function rowsToCsv(rows: readonly AuditRow[]): string {
-  const lines = rows.map((row) =>
-    [
+  return toCsv(
+    HEADER,
+    rows.map((row) => [
       row.at,
       ROW_KIND_LABELS[row.kind],
       row.succeeded ? 'success' : 'failure',
@@ -53,10 +45,6 @@ export function rowsToCsv(rows: readonly AuditRow[]): string {
         ...row.anomalies.map((anomaly) => ANOMALY_LABELS[anomaly].label),
         ...(row.targetRoles ? [`Roles: ${row.targetRoles.join(', ')}`] : []),
       ].join('; '),
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
-  // A byte-order mark so spreadsheet programs read the names as UTF-8.
-  return `\uFEFF${[HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }

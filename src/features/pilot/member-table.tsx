@@ -1,5 +1,26 @@
-import { DataGrid, type GridColDef, type GridFilterModel } from '@mui/x-data-grid';
-import { useMemo, useState } from 'react';
+import { MenuItem } from '@mui/material';
+import {
+  DataGrid,
+  gridFilteredSortedRowIdsSelector,
+  gridVisibleColumnDefinitionsSelector,
+  useGridApiRef,
+  type GridApi,
+  type GridColDef,
+  type GridFilterModel,
+} from '@mui/x-data-grid';
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { downloadCsv, toCsv, type CsvValue } from '../../lib/csv';
+
+declare module '@mui/x-data-grid' {
+  interface ToolbarPropsOverrides {
+    /**
+     * Extra items for the default toolbar's Export menu (a prop it takes but does not type). If
+     * a release drops it, the Export button disappears, since the grid's own CSV item is off:
+     * the export fails loudly (the pilot e2e test) rather than falling back to the weaker one.
+     */
+    additionalExportMenuItems?: (closeMenu: () => void) => ReactNode;
+  }
+}
 import { STAGES, STAGE_LABELS, STALLED_LABELS, type MemberRow } from './stages';
 
 const dateTime = (value: string | undefined) => (value ? new Date(value) : null);
@@ -65,6 +86,26 @@ const COLUMNS: GridColDef<MemberRow>[] = [
   },
 ];
 
+/**
+ * The rows and columns on screen (filtered, sorted, every page) as the grid formats them, written
+ * by the app's one CSV writer: the grid's own export guards only a cell's first character and
+ * quotes only where needed, so `x;=1+1` or a full-width `＝` in a name would run as a formula.
+ */
+export function membersCsv(apiRef: RefObject<GridApi | null>): string {
+  const api = apiRef.current;
+  if (!api) return toCsv([], []);
+  const columns = gridVisibleColumnDefinitionsSelector(apiRef).filter(
+    (column) => column.disableExport !== true,
+  );
+  const rows = gridFilteredSortedRowIdsSelector(apiRef).map((id) =>
+    columns.map((column) => api.getCellParams(id, column.field).formattedValue as CsvValue),
+  );
+  return toCsv(
+    columns.map((column) => column.headerName ?? column.field),
+    rows,
+  );
+}
+
 /** Virtualised, sortable, filterable; the quick search is kept in the URL. */
 export function MemberTable(props: {
   rows: MemberRow[];
@@ -75,6 +116,7 @@ export function MemberTable(props: {
 }) {
   // Column filters stay local; the quick search lives in the URL with the rest of the view.
   const [items, setItems] = useState<GridFilterModel['items']>([]);
+  const apiRef = useGridApiRef();
   const filterModel = useMemo<GridFilterModel>(
     () => ({ items, quickFilterValues: props.search.split(/\s+/).filter(Boolean) }),
     [items, props.search],
@@ -82,6 +124,7 @@ export function MemberTable(props: {
   return (
     <div style={{ height: 640, width: '100%' }}>
       <DataGrid
+        apiRef={apiRef}
         rows={props.rows}
         columns={COLUMNS}
         loading={props.loading && props.rows.length === 0}
@@ -102,7 +145,17 @@ export function MemberTable(props: {
         slotProps={{
           toolbar: {
             showQuickFilter: true,
-            csvOptions: { fileName: props.exportName, utf8WithBom: true },
+            csvOptions: { disableToolbarButton: true },
+            additionalExportMenuItems: (close) => (
+              <MenuItem
+                onClick={() => {
+                  downloadCsv(membersCsv(apiRef), `${props.exportName}.csv`);
+                  close();
+                }}
+              >
+                Download as CSV
+              </MenuItem>
+            ),
             printOptions: { disableToolbarButton: true },
           },
         }}
