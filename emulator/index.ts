@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createControlHandler } from './control/routes';
+import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
 import { createRateThrottle } from './graph/throttle';
 import { createSigner, type Signer } from './identity/keys';
@@ -51,11 +52,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const requests: RequestLogEntry[] = [];
   const throttle = createRateThrottle();
   const router = createGraphRouter();
+  const faults = new FaultPlan();
 
   const reset = (overrides: Partial<EmulatorSettings> = {}) => {
     settings = { ...initial, ...overrides };
     tenant = createTenant(settings);
     requests.length = 0;
+    faults.clear();
     for (const t of [throttle, ...router.throttles()]) t.reset();
   };
   const control = createControlHandler({
@@ -70,6 +73,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     reset,
     requests,
+    faults,
     store,
     tenant: () => tenant,
   });
@@ -89,6 +93,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         ...deps,
         router,
         throttle,
+        faults,
         log: (entry) => {
           // Bounded, so a long demo or benchmark session cannot grow it without end.
           if (requests.push(entry) > MAX_LOGGED_REQUESTS) requests.shift();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findUser } from '../directory';
+import type { FaultPlan } from '../graph/faults';
 import type { RequestLogEntry } from '../graph/pipeline';
 import { applyCors, readBody, sendJson } from '../http';
 import type { IdentityStore } from '../identity/store';
@@ -7,6 +8,9 @@ import type { Tenant } from '../model';
 import { pilotTruth } from '../pilot-truth';
 import { DEMO_FIXTURES } from '../seed/people';
 import { parseSettingsPatch, SettingsError, type EmulatorSettings } from '../settings';
+import { adminCenterTap } from './admin-center';
+import { parseFault } from './faults';
+import { consentGrantAction } from './consent';
 import { ControlError, phoneAction } from './phone';
 import { updateTapPolicy } from './policy';
 
@@ -17,6 +21,8 @@ export interface ControlDeps {
   /** Back to the initial settings plus `overrides`, with a fresh tenant. */
   reset(overrides: Partial<EmulatorSettings>): void;
   requests: RequestLogEntry[];
+  /** Injected Graph faults (POST /emulator/faults); reset clears them. */
+  faults: FaultPlan;
   store: IdentityStore;
   tenant(): Tenant;
 }
@@ -55,6 +61,15 @@ export function createControlHandler(deps: ControlDeps) {
       if (!user) throw new ControlError(404, 'userNotFound', `No user '${upn}'.`);
       return phoneAction(deps.tenant(), user, body, Date.now());
     }
+    const tap = /^\/emulator\/users\/([^/]+)\/tap$/.exec(path);
+    if (tap && method === 'POST') {
+      const upn = decodeURIComponent(tap[1] as string);
+      const user = findUser(deps.tenant(), upn);
+      if (!user) throw new ControlError(404, 'userNotFound', `No user '${upn}'.`);
+      return adminCenterTap(deps.tenant(), user, body, Date.now());
+    }
+    const consent = consentGrantAction(deps.tenant(), method, path, body);
+    if (consent !== undefined) return consent;
     switch (`${method} ${path}`) {
       case 'POST /emulator/reset':
         deps.reset(parseSettingsPatch(body));
@@ -68,6 +83,13 @@ export function createControlHandler(deps: ControlDeps) {
         return { value: deps.requests };
       case 'DELETE /emulator/requests':
         deps.requests.length = 0;
+        return { value: [] };
+      case 'GET /emulator/faults':
+        return { value: deps.faults.list() };
+      case 'POST /emulator/faults':
+        return deps.faults.add(parseFault(body));
+      case 'DELETE /emulator/faults':
+        deps.faults.clear();
         return { value: [] };
       case 'POST /emulator/tokens/expire':
         deps.store.expireAccessTokens();

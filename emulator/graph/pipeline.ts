@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constants as http2, type ServerHttp2Stream } from 'node:http2';
 import type { Signer } from '../identity/keys';
 import type { IdentityStore } from '../identity/store';
 import type { Tenant } from '../model';
@@ -7,6 +8,7 @@ import type { EmulatorSettings } from '../settings';
 import { applyCors, readBody, requestOrigin, send } from '../http';
 import { authenticate } from './auth';
 import { GraphError, insufficientPrivileges } from './errors';
+import type { Fault, FaultKind, FaultPlan } from './faults';
 import { GRAPH_CONTENT_TYPE } from './odata';
 import { holdsAnyScope, type GraphContext, type GraphResult, type GraphRouter } from './router';
 import { TOO_MANY_REQUESTS, type Throttle, type ThrottleDecision } from './throttle';
@@ -19,6 +21,14 @@ export interface RequestLogEntry {
   durationMs: number;
   /** A sub-request of a $batch, not an HTTP request of its own. */
   batch?: boolean;
+  /** The injected fault (POST /emulator/faults) that shaped this answer. */
+  fault?: FaultKind;
+  /** The route's own status when the client saw another one or none (after-commit faults). */
+  routeStatus?: number;
+  /** drop-after-commit: processed, then the connection was cut without an answer (status 0). */
+  dropped?: true;
+  /** The client went away before the answer was ready, so it never saw `status`. */
+  aborted?: true;
 }
 
 export interface GraphDeps {
@@ -29,6 +39,8 @@ export interface GraphDeps {
   tenant(): Tenant;
   settings(): EmulatorSettings;
   log(entry: RequestLogEntry): void;
+  /** Injected faults; none when absent. */
+  faults?: FaultPlan;
 }
 
 /** One Graph request, independent of HTTP (a $batch can run its items through it). */
@@ -51,9 +63,25 @@ const CORS = {
 
 const PREFIX = '/graph/v1.0';
 
+/** One HTTP exchange: a drop-after-commit fault on a $batch item cuts the whole connection. */
+interface Exchange {
+  drop: boolean;
+}
+
+/** What the client gets, and what the route did when the client got something else. */
+interface Outcome {
+  result: GraphResult;
+  fault?: FaultKind;
+  routeStatus?: number;
+  drop?: boolean;
+}
+
 export function createGraphHandler(deps: GraphDeps) {
   /** Throttling, authentication, authorisation and the route, in Graph's order. */
-  async function execute(request: GraphRequest): Promise<GraphResult> {
+  async function execute(
+    request: GraphRequest,
+    exchange: Exchange = { drop: false },
+  ): Promise<GraphResult> {
     const url = new URL(request.url, 'https://graph.invalid');
     const now = Date.now();
     const tooMany = (decision: ThrottleDecision) =>
@@ -112,7 +140,7 @@ export function createGraphHandler(deps: GraphDeps) {
         settings,
         origin: request.origin,
         now,
-        runBatchItem,
+        runBatchItem: (item) => runBatchItem(item, exchange),
       };
       return await handler(ctx);
     } catch (error) {
@@ -130,18 +158,71 @@ export function createGraphHandler(deps: GraphDeps) {
     }
   }
 
-  async function runBatchItem(request: GraphRequest): Promise<GraphResult> {
+  /**
+   * The request with the first matching injected fault applied (before anything else: faults
+   * stand for the network and Graph's front door). throttle and unavailable answer without
+   * running the request; the after-commit kinds run it in full and then withhold the answer.
+   */
+  async function withFaults(request: GraphRequest, exchange: Exchange): Promise<Outcome> {
+    const path = new URL(request.url, 'https://graph.invalid').pathname;
+    const fault = deps.faults?.take(request.method, path);
+    if (!fault) return { result: await execute(request, exchange) };
+    const kind = fault.fault;
+    switch (kind) {
+      case 'throttle':
+      case 'unavailable':
+        return { result: faultAnswer(fault, request), fault: kind };
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return { result: await execute(request, exchange), fault: kind };
+      case 'timeout-after-commit':
+      case 'drop-after-commit': {
+        const committed = await execute(request, exchange);
+        return kind === 'drop-after-commit'
+          ? { result: committed, fault: kind, routeStatus: committed.status, drop: true }
+          : { result: faultAnswer(fault, request), fault: kind, routeStatus: committed.status };
+      }
+    }
+  }
+
+  function faultAnswer(fault: Fault, request: GraphRequest): GraphResult {
+    const retryAfter =
+      fault.fault === 'throttle'
+        ? (fault.retryAfterSeconds ?? deps.settings().retryAfterSeconds)
+        : fault.retryAfterSeconds;
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+    const error =
+      fault.fault === 'throttle'
+        ? new GraphError(429, 'TooManyRequests', TOO_MANY_REQUESTS, headers)
+        : fault.fault === 'unavailable'
+          ? new GraphError(
+              503,
+              'serviceNotAvailable',
+              'The service is temporarily unavailable. Try the request again after a delay.',
+              headers,
+            )
+          : new GraphError(
+              504,
+              'GatewayTimeout',
+              'The gateway did not receive a timely response from the service.',
+            );
+    return { status: error.status, body: errorBody(error, request), headers: error.headers };
+  }
+
+  async function runBatchItem(request: GraphRequest, exchange: Exchange): Promise<GraphResult> {
     const started = Date.now();
-    const result = await execute(request);
+    const outcome = await withFaults(request, exchange);
+    if (outcome.drop) exchange.drop = true;
     deps.log({
       method: request.method,
       path: PREFIX + request.url,
-      status: result.status,
+      ...loggedOutcome(outcome),
       time: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       batch: true,
     });
-    return result;
+    return outcome.result;
   }
 
   async function handleGraph(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -156,41 +237,90 @@ export function createGraphHandler(deps: GraphDeps) {
     const { latencyMs } = deps.settings();
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const body = req.method === 'GET' ? '' : await readBody(req);
-    const result = url.pathname.startsWith(`${PREFIX}/`)
-      ? await execute({
-          method: req.method ?? 'GET',
-          url: url.pathname.slice(PREFIX.length) + url.search,
-          headers,
-          body,
-          origin: requestOrigin(req),
-        })
+    const exchange: Exchange = { drop: false };
+    const outcome: Outcome = url.pathname.startsWith(`${PREFIX}/`)
+      ? await withFaults(
+          {
+            method: req.method ?? 'GET',
+            url: url.pathname.slice(PREFIX.length) + url.search,
+            headers,
+            body,
+            origin: requestOrigin(req),
+          },
+          exchange,
+        )
       : {
-          status: 400,
-          body: errorBody(
-            new GraphError(
-              400,
-              'BadRequest',
-              `Invalid version: ${url.pathname.split('/')[2] ?? ''}`,
+          result: {
+            status: 400,
+            body: errorBody(
+              new GraphError(
+                400,
+                'BadRequest',
+                `Invalid version: ${url.pathname.split('/')[2] ?? ''}`,
+              ),
+              { headers },
             ),
-            { headers },
-          ),
+          },
         };
-    send(res, result.status, result.body === undefined ? undefined : JSON.stringify(result.body), {
-      ...(result.body === undefined ? {} : { 'Content-Type': GRAPH_CONTENT_TYPE }),
-      'request-id': requestId,
-      ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}),
-      ...result.headers,
-    });
+    const { result } = outcome;
+    const drop = outcome.drop === true || exchange.drop;
+    // A client that went away did not stop a request the server had received: it ran anyway.
+    const clientGone = connectionClosed(res);
+    if (drop) {
+      dropConnection(res);
+    } else if (!clientGone) {
+      send(
+        res,
+        result.status,
+        result.body === undefined ? undefined : JSON.stringify(result.body),
+        {
+          ...(result.body === undefined ? {} : { 'Content-Type': GRAPH_CONTENT_TYPE }),
+          'request-id': requestId,
+          ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}),
+          ...result.headers,
+        },
+      );
+    }
     deps.log({
       method: req.method ?? 'GET',
       path: url.pathname + url.search,
-      status: result.status,
+      ...loggedOutcome({ ...outcome, drop }),
+      ...(clientGone && !drop ? { aborted: true as const } : {}),
       time: new Date(started).toISOString(),
       durationMs: Date.now() - started,
     });
   }
 
   return { handleGraph, execute };
+}
+
+/** The log's view of an outcome: the status the client saw (0 for none) and the fault. */
+function loggedOutcome(
+  outcome: Outcome,
+): Pick<RequestLogEntry, 'status' | 'fault' | 'routeStatus' | 'dropped'> {
+  const routeStatus = outcome.routeStatus ?? (outcome.drop ? outcome.result.status : undefined);
+  return {
+    status: outcome.drop ? 0 : outcome.result.status,
+    ...(outcome.fault ? { fault: outcome.fault } : {}),
+    ...(routeStatus === undefined ? {} : { routeStatus }),
+    ...(outcome.drop ? { dropped: true as const } : {}),
+  };
+}
+
+/** Whether the client has gone (closed its connection or, over HTTP/2, reset the stream). */
+function connectionClosed(res: ServerResponse): boolean {
+  const stream = (res as unknown as { stream?: ServerHttp2Stream }).stream;
+  return stream ? stream.destroyed || stream.closed : res.destroyed;
+}
+
+/**
+ * Cuts the connection without an answer. Over HTTP/2 (Vite's https server) that is a reset of
+ * this request's stream (RST_STREAM CANCEL), as a dying proxy sends; over HTTP/1.1 the socket.
+ */
+function dropConnection(res: ServerResponse): void {
+  const stream = (res as unknown as { stream?: ServerHttp2Stream }).stream;
+  if (stream) stream.close(http2.NGHTTP2_CANCEL);
+  else res.destroy();
 }
 
 function parseJson(body: string): unknown {

@@ -1,10 +1,11 @@
 import { DEMO_APP_NAME, DEMO_CLIENT_ID, ROLE_TEMPLATE_IDS } from '../constants';
-import { isTargeted, rolesOf } from '../directory';
+import { findUser, isTargeted, rolesOf } from '../directory';
 import { GraphError, resourceNotFound } from '../graph/errors';
 import { reportsLimiterFor } from '../graph/reports-limit';
 import { allowQueryOptions, metadataUrl } from '../graph/odata';
 import {
   holdsAnyScope,
+  type Caller,
   type GraphContext,
   type GraphResult,
   type GraphRouter,
@@ -14,6 +15,7 @@ import type {
   AuthenticatorMethod,
   DirectoryAudit,
   TapMethod,
+  Tenant,
   User,
   UserAuthMethods,
 } from '../model';
@@ -93,17 +95,45 @@ const DENIED_CODE = 'accessDenied';
 const denied = (message = 'Insufficient privileges to complete the operation.') =>
   new GraphError(403, DENIED_CODE, message);
 
-function holds(ctx: GraphContext, roles: readonly string[]): boolean {
+/**
+ * Who changes a method, and through what: a Graph caller through TAP Desk, or a staff member in
+ * the Entra admin center (the control API's second agent). Both go through the same rules.
+ */
+export interface Acting {
+  caller: Caller;
+  state: Tenant;
+  now: number;
+  /** The app the audit event names in initiatedBy; null for the Entra admin center. */
+  app: DirectoryAudit['initiatedBy']['app'];
+}
+
+/** The delegated permission the Entra admin center acts with; the staff member's roles decide. */
+export const ADMIN_CENTER_SCOPE = `${CLASSIC}.ReadWrite.All`;
+
+const TAP_DESK_APP: Acting['app'] = {
+  appId: DEMO_CLIENT_ID,
+  displayName: DEMO_APP_NAME,
+  servicePrincipalId: null,
+};
+
+/** A Graph request acting through TAP Desk. */
+function acting(ctx: GraphContext): Acting {
+  return { caller: ctx.caller, state: ctx.state, now: ctx.now, app: TAP_DESK_APP };
+}
+
+type Authorizing = Pick<GraphContext, 'caller' | 'state'>;
+
+function holds(ctx: Authorizing, roles: readonly string[]): boolean {
   return roles.some((r) => ctx.caller.wids.includes(r));
 }
 
 /** Whether an Authentication Administrator may change this user's methods. */
-function withinAuthAdminReach(ctx: GraphContext, target: User): boolean {
+function withinAuthAdminReach(ctx: Authorizing, target: User): boolean {
   return rolesOf(ctx.state, target.id).every((r) => WITHIN_AUTH_ADMIN_REACH.has(r.roleTemplateId));
 }
 
 /** Graph's delegated rule: scope ∩ role, and for changes the role's reach over the target. */
-function authorize(ctx: GraphContext, target: User, family: ScopeFamily, op: 'read' | 'write') {
+function authorize(ctx: Authorizing, target: User, family: ScopeFamily, op: 'read' | 'write') {
   if (target.id === ctx.caller.oid) {
     if (!holdsAnyScope(ctx.caller, op === 'read' ? family.readSelf : family.writeSelf)) {
       throw denied();
@@ -121,7 +151,7 @@ function authorize(ctx: GraphContext, target: User, family: ScopeFamily, op: 're
   }
 }
 
-function methodsOf(ctx: GraphContext, user: User): UserAuthMethods {
+function methodsOf(ctx: Pick<GraphContext, 'state'>, user: User): UserAuthMethods {
   const methods = ctx.state.authMethods.get(user.id);
   if (!methods) throw resourceNotFound(user.id);
   return methods;
@@ -139,7 +169,11 @@ function collectionContext(ctx: GraphContext, user: User, set: string): string {
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 
 /** Graph's shape; the pass itself only when it was just created (graph.md §1). */
-function tapResource(ctx: GraphContext, tap: TapMethod, pass: string | null = null) {
+export function tapResource(
+  ctx: Pick<GraphContext, 'state' | 'now'>,
+  tap: TapMethod,
+  pass: string | null = null,
+) {
   return {
     id: tap.id,
     temporaryAccessPass: pass,
@@ -229,9 +263,9 @@ function officeIpAddress(user: User): string {
   return `203.0.113.${(Number.parseInt(user.id.slice(0, 2), 16) % 253) + 2}`;
 }
 
-/** The seed's event shape, issued through TAP Desk. */
+/** The seed's event shape, naming the app the change came through. */
 function tapAudit(
-  ctx: GraphContext,
+  ctx: Acting,
   actor: User,
   target: User,
   kind: 'registered' | 'deleted',
@@ -245,11 +279,7 @@ function tapAudit(
     isUsableOnce,
     officeIpAddress(actor),
   );
-  audit.initiatedBy.app = {
-    appId: DEMO_CLIENT_ID,
-    displayName: DEMO_APP_NAME,
-    servicePrincipalId: null,
-  };
+  audit.initiatedBy.app = ctx.app && { ...ctx.app };
   if (kind === 'registered') return audit;
   const self = actor.id === target.id;
   return {
@@ -262,13 +292,36 @@ function tapAudit(
   };
 }
 
+/** The acting user, who must exist in the directory. */
+function actorOf(ctx: Acting): User {
+  const user = findUser(ctx.state, ctx.caller.oid);
+  if (!user) throw resourceNotFound(ctx.caller.oid);
+  return user;
+}
+
 function createTap(ctx: GraphContext, target: User): GraphResult {
   allowQueryOptions(ctx, []);
+  const tap = issueTap(acting(ctx), target, ctx.body);
+  return {
+    status: 201,
+    body: {
+      '@odata.context': `${collectionContext(ctx, target, 'temporaryAccessPassMethods')}/$entity`,
+      '@odata.type': TAP_TYPE,
+      ...tapResource(ctx, tap, tap.secret),
+    },
+  };
+}
+
+/**
+ * POST …/temporaryAccessPassMethods as Graph does it, for whoever acts: the refusals, the
+ * policy's defaults and limits, the pass replacing any earlier one, and the audit events.
+ */
+export function issueTap(ctx: Acting, target: User, body: unknown): TapMethod {
   if (target.id === ctx.caller.oid) {
     throw denied('A Temporary Access Pass cannot be created for your own account.');
   }
   authorize(ctx, target, TAP_SCOPES, 'write');
-  const request = parseTapRequest(ctx.body);
+  const request = parseTapRequest(body);
   const policy = ctx.state.tapPolicy;
   if (isExternalGuest(target)) {
     throw new GraphError(
@@ -296,7 +349,7 @@ function createTap(ctx: GraphContext, target: User): GraphResult {
   }
 
   const methods = methodsOf(ctx, target);
-  const actor = me(ctx);
+  const actor = actorOf(ctx);
   const previous = methods.temporaryAccessPass;
   // Seeded from the tenant's id stream, so a run of requests gives the same passes every time.
   const random = new Random(Number.parseInt(ctx.state.nextId().slice(0, 8), 16));
@@ -320,14 +373,7 @@ function createTap(ctx: GraphContext, target: User): GraphResult {
     });
   }
   ctx.state.directoryAudits.unshift(issued);
-  return {
-    status: 201,
-    body: {
-      '@odata.context': `${collectionContext(ctx, target, 'temporaryAccessPassMethods')}/$entity`,
-      '@odata.type': TAP_TYPE,
-      ...tapResource(ctx, tap, tap.secret),
-    },
-  };
+  return tap;
 }
 
 function listTaps(ctx: GraphContext, target: User): GraphResult {
@@ -364,13 +410,25 @@ function getTap(ctx: GraphContext, target: User): GraphResult {
 }
 
 function deleteTap(ctx: GraphContext, target: User): GraphResult {
+  const id = ctx.params.methodId ?? '';
+  if (!removeTap(acting(ctx), target, id)) throw methodNotFound(id);
+  return { status: 204 };
+}
+
+/**
+ * DELETE …/temporaryAccessPassMethods/{id} as Graph does it, for whoever acts: authorisation
+ * first, then the pass (`methodId`, or whichever the user has when undefined) and the audit
+ * event. Returns the deleted pass, or undefined when there was none to delete.
+ */
+export function removeTap(ctx: Acting, target: User, methodId?: string): TapMethod | undefined {
   authorize(ctx, target, TAP_SCOPES, 'write');
-  findTap(ctx, target);
   const methods = methodsOf(ctx, target);
+  const tap = methods.temporaryAccessPass;
+  if (!tap || (methodId !== undefined && tap.id !== methodId.toLowerCase())) return undefined;
   methods.temporaryAccessPass = null;
   methods.lastUpdatedDateTime = iso(ctx.now);
-  ctx.state.directoryAudits.unshift(tapAudit(ctx, me(ctx), target, 'deleted'));
-  return { status: 204 };
+  ctx.state.directoryAudits.unshift(tapAudit(ctx, actorOf(ctx), target, 'deleted'));
+  return tap;
 }
 
 // ---- Microsoft Authenticator -----------------------------------------------------------------
@@ -451,7 +509,7 @@ function deleteAuthenticator(ctx: GraphContext, target: User): GraphResult {
   methods.lastUpdatedDateTime = iso(ctx.now);
   const actor = me(ctx);
   const self = actor.id === target.id;
-  const audit = tapAudit(ctx, actor, target, 'deleted');
+  const audit = tapAudit(acting(ctx), actor, target, 'deleted');
   ctx.state.directoryAudits.unshift({
     ...audit,
     resultReason: self
