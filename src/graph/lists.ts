@@ -1,11 +1,21 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from './client';
 
-/** A SharePoint list item as Graph returns it with `expand=fields`; `fields` holds the columns. */
+/**
+ * A SharePoint list item as Graph returns it with `expand=fields`; `fields` holds the columns.
+ * The top-level properties (author, editor, dates, etag) come by default: `fields(select=…)`
+ * narrows the columns only.
+ */
 export type ListItem<F> = Pick<
   MicrosoftGraph.ListItem,
-  'id' | 'createdDateTime' | 'lastModifiedDateTime' | 'createdBy' | 'webUrl'
-> & { fields: F };
+  | 'id'
+  | 'createdDateTime'
+  | 'lastModifiedDateTime'
+  | 'createdBy'
+  | 'lastModifiedBy'
+  | 'eTag'
+  | 'webUrl'
+> & { fields: F; '@odata.etag'?: string };
 
 export interface ListItemsQuery {
   /** OData over the columns, e.g. `fields/IssuedAt ge '2026-11-01T00:00:00Z'`. */

@@ -27,6 +27,36 @@ describe('parseVerificationItem', () => {
     });
   });
 
+  it("reads who wrote and last edited the item, when, and its version, from SharePoint's own properties", () => {
+    // `as never`: SharePoint's identity carries an email that Graph's Identity type leaves out.
+    const record = parseVerificationItem({
+      id: '3',
+      fields: good,
+      createdDateTime: '2026-11-20T09:00:20Z',
+      lastModifiedDateTime: '2026-11-21T10:00:00Z',
+      createdBy: {
+        user: { id: 'u-helen', displayName: 'Helen Helpdesk', email: 'helen@contoso.com' },
+      } as never,
+      lastModifiedBy: {
+        user: { id: 'u-olga', displayName: 'Olga Ivanova', email: 'olga@contoso.com' },
+      } as never,
+      eTag: '"5c1e0c1a-6f0e-4b5a-9d1e-0a2b3c4d5e6f,3"',
+    });
+    expect(record).toMatchObject({
+      createdById: 'u-helen',
+      createdByUpn: 'helen@contoso.com',
+      createdByName: 'Helen Helpdesk',
+      createdDateTime: '2026-11-20T09:00:20Z',
+      lastModifiedDateTime: '2026-11-21T10:00:00Z',
+      lastModifiedByUpn: 'olga@contoso.com',
+      lastModifiedByName: 'Olga Ivanova',
+      version: 3,
+    });
+    expect(parseVerificationItem({ id: '4', fields: good, '@odata.etag': '"4,1"' })?.version).toBe(
+      1,
+    );
+  });
+
   it.each([
     ['no target', { ...good, TargetUserId: '' }],
     ['no date', { ...good, IssuedAt: undefined }],

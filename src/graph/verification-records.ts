@@ -79,10 +79,18 @@ export const VERIFICATION_COLUMNS = [
 
 /** Who wrote the item and when, as SharePoint set it: facts the record's own fields cannot forge. */
 export interface RecordAuthorship {
+  /** The author's email as SharePoint gives it (createdBy.user.email): usually, not always, the UPN. */
   createdByUpn?: string;
+  /** The author's Entra object id. */
   createdById?: string;
+  createdByName?: string;
   createdDateTime?: string;
   lastModifiedDateTime?: string;
+  /** Who changed the item last; the author while nobody has edited it. */
+  lastModifiedByUpn?: string;
+  lastModifiedByName?: string;
+  /** The item's version from its etag ("{guid},N"): 1 when written, one more per edit. */
+  version?: number;
 }
 
 export interface VerificationRecord extends VerificationFields, RecordAuthorship {
@@ -109,6 +117,16 @@ const whole = (value: unknown) =>
 const isoDate = (value: unknown) => {
   const candidate = text(value);
   return candidate && !Number.isNaN(Date.parse(candidate)) ? candidate : undefined;
+};
+/** SharePoint's identitySet user carries an email that Graph's Identity type leaves out. */
+const who = (identity: { user?: { id?: unknown; displayName?: unknown } | null } | null = null) => {
+  const user = (identity?.user ?? {}) as { id?: unknown; displayName?: unknown; email?: unknown };
+  return { id: text(user.id), name: text(user.displayName), email: text(user.email) };
+};
+/** The version in a list item's etag, `"{guid},N"` (or `"5,N"`). */
+const etagVersion = (item: { eTag?: unknown; '@odata.etag'?: unknown }) => {
+  const match = /,(\d+)"?$/.exec(text(item.eTag) ?? text(item['@odata.etag']) ?? '');
+  return match ? Number(match[1]) : undefined;
 };
 
 /**
@@ -144,10 +162,14 @@ export function parseVerificationItem(
     AttemptId: text(f.AttemptId),
     RefersTo: text(f.RefersTo),
     ErrorCode: text(f.ErrorCode),
-    createdByUpn: text(item.createdBy?.user && (item.createdBy.user as { email?: unknown }).email),
-    createdById: text(item.createdBy?.user?.id),
+    createdByUpn: who(item.createdBy).email,
+    createdById: who(item.createdBy).id,
+    createdByName: who(item.createdBy).name,
     createdDateTime: isoDate(item.createdDateTime),
     lastModifiedDateTime: isoDate(item.lastModifiedDateTime),
+    lastModifiedByUpn: who(item.lastModifiedBy).email,
+    lastModifiedByName: who(item.lastModifiedBy).name,
+    version: etagVersion(item),
   };
 }
 
