@@ -1,4 +1,5 @@
-import { buildUrl, createGraphClient } from './client';
+import { buildUrl, createGraphClient, FOREIGN_URL } from './client';
+import { describeError } from './describe-error';
 import { GraphError } from './errors';
 
 type Handler = (url: string, init: RequestInit) => Response;
@@ -100,6 +101,43 @@ describe('the Graph client', () => {
     ]);
     await expect(client.all({ path: '/users', query: { $top: 2 } })).resolves.toEqual([1, 2, 3]);
     expect(calls[1]?.url).toBe('https://graph.test/v1.0/users?$skiptoken=abc');
+  });
+
+  it('refuses an @odata.nextLink to another origin and never sends the token there', async () => {
+    for (const link of [
+      'https://evil.example/v1.0/users?$skiptoken=abc',
+      'https://graph.test.evil.example/v1.0/users',
+      'http://graph.test/v1.0/users?$skiptoken=abc',
+      'HTTPS://evil.example/v1.0/users',
+    ]) {
+      const { client, calls, tokens } = setup([
+        () => json(200, { value: [1, 2], '@odata.nextLink': link }),
+      ]);
+      const pages = client.pages({ path: '/users' });
+      await expect(pages.next()).resolves.toMatchObject({ value: { value: [1, 2] } });
+      const error = await pages.next().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphError);
+      expect(error).toMatchObject({
+        code: FOREIGN_URL,
+        message: expect.stringMatching(
+          /^Graph's link to the next page leads to .+, outside Microsoft Graph at https:\/\/graph\.test;/,
+        ),
+      });
+      expect(calls).toHaveLength(1);
+      expect(tokens).toHaveLength(1);
+      expect(describeError(error).title).toBe('TAP Desk stopped a request to another site');
+    }
+  });
+
+  it('builds URLs on the Graph origin only, whatever the path', () => {
+    expect(buildUrl('https://g/v1.0', 'https://g/v1.0/users?$skiptoken=x')).toBe(
+      'https://g/v1.0/users?$skiptoken=x',
+    );
+    expect(() => buildUrl('https://g/v1.0', 'https://evil.example/users')).toThrow(
+      /leads to https:\/\/evil\.example, outside Microsoft Graph at https:\/\/g/,
+    );
+    // A base without a path must not let "@host" turn into a user name before another host.
+    expect(() => buildUrl('https://g', '@evil.example/users')).toThrow(GraphError);
   });
 
   it('batches by twenty and resends only the throttled items after their Retry-After', async () => {

@@ -66,7 +66,7 @@ export interface GraphClientOptions {
 
 export interface GraphClient {
   request<T>(request: GraphRequest): Promise<T>;
-  /** Yields each page in turn, following @odata.nextLink verbatim. */
+  /** Yields each page in turn, following @odata.nextLink verbatim while it stays on Graph. */
   pages<T>(request: GraphRequest): AsyncGenerator<GraphPage<T>>;
   /** Every item of every page. */
   all<T>(request: GraphRequest): Promise<T[]>;
@@ -83,13 +83,41 @@ export interface GraphClient {
 
 export const BATCH_LIMIT = 20;
 
-/** OData query values go in verbatim but percent-encoded, so user input stays data. */
+/** The code of the GraphError for a URL outside the configured Graph origin. */
+export const FOREIGN_URL = 'foreignUrl';
+
+/**
+ * Throws unless `url` is on the configured Graph origin: every request carries the signed-in
+ * person's Graph token, so it must never go anywhere else, whatever a response links to.
+ */
+function assertGraphOrigin(url: string, baseUrl: string, what: string): void {
+  const graph = new URL(baseUrl).origin;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = 'an address that is not a URL';
+  }
+  if (origin !== graph) {
+    throw new GraphError(
+      0,
+      FOREIGN_URL,
+      `${what} leads to ${origin}, outside Microsoft Graph at ${graph}; TAP Desk does not send your sign-in there.`,
+    );
+  }
+}
+
+/**
+ * OData query values go in verbatim but percent-encoded, so user input stays data. An absolute
+ * `path` (an @odata.nextLink) must be on the base URL's origin.
+ */
 export function buildUrl(
   baseUrl: string,
   path: string,
   query?: Record<string, QueryValue>,
 ): string {
-  const url = /^https?:\/\//.test(path) ? path : `${baseUrl.replace(/\/$/, '')}${path}`;
+  const url = /^https?:\/\//i.test(path) ? path : `${baseUrl.replace(/\/$/, '')}${path}`;
+  assertGraphOrigin(url, baseUrl, 'A Graph request');
   const parts = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
@@ -164,6 +192,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const page: GraphPage<T> = await request<GraphPage<T>>(next);
       yield page;
       const link = page['@odata.nextLink'];
+      if (link) assertGraphOrigin(link, options.baseUrl, "Graph's link to the next page");
       next = link
         ? { path: link, headers: req.headers, signal: req.signal, maxRetries: req.maxRetries }
         : undefined;

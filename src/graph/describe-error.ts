@@ -1,3 +1,4 @@
+import { FOREIGN_URL } from './client';
 import { GraphError } from './errors';
 
 /** What a person reads when something fails: what happened, and what to do next. */
@@ -31,6 +32,14 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
   }
   const reference = error.requestId;
   const base = { reference };
+  if (error.code === FOREIGN_URL) {
+    return {
+      ...base,
+      title: 'TAP Desk stopped a request to another site',
+      detail: error.message,
+      action: 'Tell whoever runs TAP Desk: a Graph answer pointed outside Microsoft Graph.',
+    };
+  }
   if (error.status === 0) {
     return {
       ...base,
