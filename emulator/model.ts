@@ -229,6 +229,23 @@ export interface AuthenticatorPolicy {
   excludeTargets: { targetType: 'group' | 'user'; id: string }[];
 }
 
+/**
+ * oAuth2PermissionGrant: delegated consent TAP Desk holds for Microsoft Graph. AllPrincipals is
+ * admin consent for every user; Principal is consent for one user (decision 0004).
+ */
+export interface DelegatedPermissionGrant {
+  id: string;
+  /** TAP Desk's service principal. */
+  clientId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  /** The user consented for; null for AllPrincipals. */
+  principalId: string | null;
+  /** Microsoft Graph's service principal. */
+  resourceId: string;
+  /** Space-separated delegated permissions, as Graph stores them. */
+  scope: string;
+}
+
 /** The whole in-memory demo tenant that every route module reads and changes. */
 export interface Tenant {
   /** The moment the tenant was generated; every seeded timestamp is relative to it. */
@@ -242,6 +259,8 @@ export interface Tenant {
   signIns: SignInRecord[];
   tapPolicy: TapPolicy;
   authenticatorPolicy: AuthenticatorPolicy;
+  /** Who has consented to which delegated Graph scopes for TAP Desk; checked at sign-in. */
+  oauth2PermissionGrants: DelegatedPermissionGrant[];
   /** Deterministic id source for objects created after the seed (methods, audits, items). */
   nextId(): string;
 }

@@ -97,3 +97,36 @@ ${inputs}
 export function messagePage(title: string, message: string): string {
   return layout(title, `<h1>${e(title)}</h1>\n<p>${e(message)}</p>`);
 }
+
+/**
+ * Entra's "Need admin approval" page (AADSTS90094): the person has signed in, but the app asks
+ * for a permission no administrator has consented for them, and the tenant lets nobody consent
+ * for themselves. The only way on is back to the app, without consent.
+ */
+export function adminApprovalPage(options: {
+  userPrincipalName: string;
+  appName: string;
+  /** Back to the app with the error: a link, or for response_mode=form_post a form. */
+  back: { href: string } | { action: string; fields: Record<string, string> };
+}): string {
+  const { back } = options;
+  const label = 'Return to the application without granting consent';
+  const way =
+    'href' in back
+      ? `<p><a href="${e(back.href)}">${e(label)}</a></p>`
+      : `<form method="post" action="${e(back.action)}">
+${Object.entries(back.fields)
+  .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
+  .join('\n')}
+<button class="primary" type="submit">${e(label)}</button>
+</form>`;
+  return layout(
+    'Need admin approval',
+    `<p class="note">${e(options.userPrincipalName)}</p>
+<h1>Need admin approval</h1>
+<p>${e(options.appName)} needs permission to access resources in your organization that only an admin can grant. Ask an admin to grant permission to this app before you can use it.</p>
+${way}
+<h2>Troubleshooting details</h2>
+<p class="note">Error code: AADSTS90094</p>`,
+  );
+}

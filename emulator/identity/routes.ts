@@ -18,7 +18,13 @@ import {
   sendJson,
   type Headers,
 } from '../http';
-import { formPostPage, messagePage, signInPage } from './pages';
+import {
+  DECLINED_CONSENT,
+  NOT_CONSENTED,
+  consentedGraphScopes,
+  unconsentedScopes,
+} from './consent';
+import { adminApprovalPage, formPostPage, messagePage, signInPage } from './pages';
 import { parseScopes } from './scopes';
 import { CODE_LIFETIME_MS, ROTATION_GRACE_MS, SPA_SESSION_MS } from './store';
 import { issueTokens, issuerFor, type TokenDeps } from './tokens';
@@ -57,6 +63,11 @@ const ERRORS = {
       501491,
       "Invalid code_challenge_method: this application requires 'S256'.",
     ),
+  /** prompt=none, or a token, for a scope no administrator consented for this person. */
+  consentRequired: () => new AuthError('consent_required', 65001, NOT_CONSENTED),
+  notConsented: () => new AuthError('invalid_grant', 65001, NOT_CONSENTED, 'consent_required'),
+  /** Back from "Need admin approval" without consent. */
+  declinedConsent: () => new AuthError('access_denied', 65004, DECLINED_CONSENT),
 };
 
 interface AuthorizeRequest {
@@ -190,6 +201,21 @@ export function createIdentityHandler(deps: TokenDeps) {
       }
       const sessionId = deps.store.newSession(user.id, now);
       const setCookie = `${SSO_COOKIE}=${sessionId}; HttpOnly; Secure; SameSite=None; Path=/login`;
+      if (unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0) {
+        // Signed in, but asking for a scope nobody consented for this person, and user consent
+        // is not allowed: Entra stops at "Need admin approval" instead of returning a code.
+        const fields = authErrorFields(ERRORS.declinedConsent(), request);
+        const back =
+          request.responseMode === 'form_post'
+            ? { action: request.redirectUri, fields }
+            : { href: redirectTarget(request, fields) };
+        const page = adminApprovalPage({
+          userPrincipalName: user.userPrincipalName,
+          appName: DEMO_APP_NAME,
+          back,
+        });
+        return sendHtml(res, 200, page, { 'Set-Cookie': setCookie });
+      }
       const fields = codeFields(request, user.id, sessionId, now);
       return respond(res, request, fields, { 'Set-Cookie': setCookie });
     }
@@ -202,6 +228,9 @@ export function createIdentityHandler(deps: TokenDeps) {
         user?.userPrincipalName.toLowerCase() === request.loginHint.toLowerCase();
       if (!session || !sessionId || !user?.accountEnabled || !hintMatches) {
         return fail(ERRORS.loginRequired());
+      }
+      if (unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0) {
+        return fail(ERRORS.consentRequired());
       }
       return respond(res, request, codeFields(request, user.id, sessionId, now));
     }
@@ -309,7 +338,7 @@ export function createIdentityHandler(deps: TokenDeps) {
     const user = activeUser(code.userId);
     return issueTokens(
       deps,
-      { user, ...consentedScopes(code.scope), nonce: code.nonce, signedInAt: now },
+      { user, ...consentedScopes(user.id, code.scope), nonce: code.nonce, signedInAt: now },
       origin,
       now,
     );
@@ -346,7 +375,7 @@ export function createIdentityHandler(deps: TokenDeps) {
     const scope = form.get('scope') ?? grant.scope;
     const tokens = await issueTokens(
       deps,
-      { user, ...consentedScopes(scope), nonce: undefined, signedInAt: grant.signedInAt },
+      { user, ...consentedScopes(user.id, scope), nonce: undefined, signedInAt: grant.signedInAt },
       origin,
       now,
     );
@@ -354,15 +383,12 @@ export function createIdentityHandler(deps: TokenDeps) {
     return tokens;
   }
 
-  function consentedScopes(scope: string) {
-    const scopes = parseScopes(scope);
-    if (scopes.unconsented.length > 0) {
-      throw new AuthError(
-        'invalid_grant',
-        65001,
-        `The user or administrator has not consented to use the application with ID '${DEMO_CLIENT_ID}' named '${DEMO_APP_NAME}'. Send an interactive authorization request for this user and resource. Unconsented scopes: ${scopes.unconsented.join(' ')}`,
-        'consent_required',
-      );
+  /** Consent is checked again at every token: a grant removed since sign-in refuses it. */
+  function consentedScopes(userId: string, scope: string) {
+    const tenant = deps.tenant();
+    const scopes = parseScopes(scope, consentedGraphScopes(tenant, userId));
+    if (scopes.unconsented.length > 0 || unconsentedScopes(tenant, userId, scope).length > 0) {
+      throw ERRORS.notConsented();
     }
     return { scopes, scope };
   }
@@ -414,11 +440,16 @@ function respond(
   if (request.responseMode === 'form_post') {
     return sendHtml(res, 200, formPostPage(request.redirectUri, fields), headers);
   }
+  return redirect(res, redirectTarget(request, fields), headers);
+}
+
+/** The redirect URI with the response in its query or fragment. */
+function redirectTarget(request: AuthorizeRequest, fields: Record<string, string>): string {
   const target = new URL(request.redirectUri);
   const params = new URLSearchParams(fields);
   if (request.responseMode === 'fragment') target.hash = params.toString();
   else params.forEach((value, key) => target.searchParams.set(key, value));
-  return redirect(res, target.toString(), headers);
+  return target.toString();
 }
 
 function errorPage(res: ServerResponse, message: string) {
@@ -429,6 +460,8 @@ function authErrorFields(error: AuthError, request: AuthorizeRequest): Record<st
   return {
     error: error.error,
     error_description: error.message,
+    // MSAL reads the AADSTS number (errorNo) from here.
+    error_uri: `https://login.microsoftonline.com/error?code=${error.code}`,
     ...(error.suberror ? { error_subcode: error.suberror } : {}),
     ...(request.state !== undefined ? { state: request.state } : {}),
   };

@@ -13,8 +13,14 @@ export interface RequestedScopes {
 const consented = new Map(CONSENTED_SCOPES.map((s) => [s.toLowerCase(), s as string]));
 const graphPrefix = `${GRAPH_RESOURCE}/`;
 
-/** Splits a scope parameter like Entra: OIDC scopes, Graph scopes bare or resource-prefixed. */
-export function parseScopes(scope: string): RequestedScopes {
+/**
+ * Splits a scope parameter like Entra: OIDC scopes, Graph scopes bare or resource-prefixed.
+ * `.default` stands for `defaults`: every scope consented for the person signing in.
+ */
+export function parseScopes(
+  scope: string,
+  defaults: readonly string[] = CONSENTED_SCOPES,
+): RequestedScopes {
   const result: RequestedScopes = { asRequested: [], oidc: new Set(), graph: [], unconsented: [] };
   const seen = new Set<string>();
   for (const item of scope.split(/\s+/).filter(Boolean)) {
@@ -28,7 +34,7 @@ export function parseScopes(scope: string): RequestedScopes {
     }
     const bare = lower.startsWith(graphPrefix) ? item.slice(graphPrefix.length) : item;
     if (bare.toLowerCase() === '.default') {
-      result.graph.push(...CONSENTED_SCOPES);
+      result.graph.push(...defaults);
       continue;
     }
     const known = bare.includes('://') ? undefined : consented.get(bare.toLowerCase());

@@ -11,6 +11,7 @@ import {
 import type { Group, Tenant, User } from '../model';
 import { Random } from '../random';
 import type { EmulatorSettings } from '../settings';
+import { seedConsentGrants } from './consent';
 import { GIVEN_NAMES, JOB_TITLES, DEPARTMENTS, OFFICES, SURNAMES } from './names';
 import { HistoryWriter, PILOT_STAGE_MIX, planForStage, type PilotStage } from './onboarding';
 import {
@@ -85,6 +86,7 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
       ],
       excludeTargets: [],
     },
+    oauth2PermissionGrants: [],
     nextId: () => ids.guid(),
   };
 
@@ -98,6 +100,7 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
     makePopulationUser(fixed.length + i, people, upns, now),
   );
   tenant.users = [...fixed, ...population];
+  tenant.oauth2PermissionGrants = seedConsentGrants(tenant.users);
 
   const byId = new Map(tenant.users.map((u) => [u.id, u]));
   const user = (id: string) => byId.get(id) as User;

@@ -9,7 +9,7 @@ import {
 import { rolesOf } from '../directory';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
 import { maskPhoneNumber } from '../routes/authentication-methods';
-import { startTestEmulator, tokensFor, type TestEnv } from './support';
+import { consentForEveryone, startTestEmulator, tokensFor, type TestEnv } from './support';
 import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
 
 const byUpn = (upn: string) => DEMO_ACCOUNTS.find((a) => a.userPrincipalName === upn)!;
@@ -59,10 +59,16 @@ afterAll(() => env.close());
 // Tokens carry oid and wids, so they keep working across a reset of the (deterministic) tenant.
 beforeEach(() => env.emulator.reset());
 
+/**
+ * These tests are about what Graph allows each role, so tokens come from a tenant that consented
+ * every scope they ask for to everyone (the admin guide's option B): an auditor's token can then
+ * carry the write scope, and Graph must still refuse. Consent itself is consent.test.ts's.
+ */
 async function token(upn: string, scopes: string): Promise<string> {
   const key = `${upn} ${scopes}`;
   let value = tokens.get(key);
   if (!value) {
+    await consentForEveryone(env, scopes);
     value = (await tokensFor(env, upn, `openid profile ${scopes}`)).access_token;
     tokens.set(key, value);
   }

@@ -342,14 +342,12 @@ describe('token endpoint', () => {
   });
 
   it('refuses an unconsented Graph scope with AADSTS65001 consent_required', async () => {
-    const { code, verifier } = await signInInteractively(env, helen.userPrincipalName, {
-      scope: 'openid https://graph.microsoft.com/UserAuthenticationMethod.ReadWrite.All',
-    });
+    // Sign-in stops at "Need admin approval" for it (consent.test.ts); a refresh is refused.
+    const tokens = await tokensFor(env, helen.userPrincipalName, 'openid offline_access User.Read');
     const response = await tokenRequest(env, {
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: verifier,
-      redirect_uri: redirectUri(),
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      scope: 'openid https://graph.microsoft.com/UserAuthenticationMethod.ReadWrite.All',
     });
     const body = await expectAadError(response, 'invalid_grant', 65001);
     expect(body.suberror).toBe('consent_required');

@@ -165,3 +165,34 @@ export function graphGet(
     headers: { Authorization: `Bearer ${token}`, ...headers },
   });
 }
+
+interface ConsentGrant {
+  id: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId: string | null;
+  principalUserPrincipalName: string | null;
+  scope: string;
+}
+
+/** The tenant's delegated permission grants for TAP Desk (GET /emulator/consent-grants). */
+export async function consentGrants(env: TestEnv): Promise<ConsentGrant[]> {
+  const response = await env.call('/emulator/consent-grants');
+  return ((await response.json()) as { value: ConsentGrant[] }).value;
+}
+
+/**
+ * Adds `scopes` to the tenant-wide (AllPrincipals) grant: the admin guide's option B, where every
+ * TAP Desk user's token may carry them. For tests of what Graph refuses whatever the token holds.
+ */
+export async function consentForEveryone(env: TestEnv, scopes: string): Promise<void> {
+  const grant = (await consentGrants(env)).find((g) => g.consentType === 'AllPrincipals');
+  const scope = [...new Set([...(grant?.scope ?? '').split(' '), ...scopes.split(/\s+/)])]
+    .filter(Boolean)
+    .join(' ');
+  const response = await env.call(`/emulator/consent-grants/${grant?.id ?? 'none'}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scope }),
+  });
+  if (!response.ok) throw new Error(`consent: ${response.status} ${await response.text()}`);
+}
