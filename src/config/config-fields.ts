@@ -115,6 +115,11 @@ export const FIELD_SPECS = {
     example: 60,
     range: [5, 3600],
   },
+  'tap.clipboardClearSeconds': {
+    expected: 'seconds after a copy before TAP Desk empties the clipboard',
+    example: 30,
+    range: [5, 600],
+  },
   verification: {
     expected: 'an object with methods, siteId and listId',
     example: { methods: ['Called back on the number on file'], siteId: '…', listId: '…' },

@@ -48,6 +48,8 @@ export interface RuntimeConfig {
     /** Groups the TAP policy targets, for the warning when the policy itself is unreadable. */
     targetGroupIds: string[];
     hideAfterSeconds: number;
+    /** After a copy, TAP Desk empties the clipboard this long later (or sooner, when it hides). */
+    clipboardClearSeconds: number;
   };
   verification: {
     methods: string[];
@@ -463,6 +465,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
     return id;
   });
   const hideAfterSeconds = check.whole(tap, 'hideAfterSeconds', 'tap');
+  const clipboardClearSeconds = check.whole(tap, 'clipboardClearSeconds', 'tap', 30);
 
   // verification
   const verification = check.section(root, 'verification');
@@ -549,7 +552,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
         postLogoutRedirectUri: logoutUrl.toString(),
       },
       graph: { baseUrl: withoutTrailingSlash(graphUrl.toString()) },
-      tap: { fallbackPolicy, targetGroupIds, hideAfterSeconds },
+      tap: { fallbackPolicy, targetGroupIds, hideAfterSeconds, clipboardClearSeconds },
       verification: { methods, siteId, listId },
       pilot: { groups, stalledAfterHours, noTapAfterDays },
       audit: auditConfig,

@@ -1,5 +1,5 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
-import type { GraphClient, GraphPage } from './client';
+import type { GraphClient, GraphPage, GraphRequest } from './client';
 
 export type TemporaryAccessPass = MicrosoftGraph.TemporaryAccessPassAuthenticationMethod;
 export type AuthenticatorMethod = MicrosoftGraph.MicrosoftAuthenticatorAuthenticationMethod;
@@ -17,26 +17,37 @@ export interface CreateTapRequest {
   isUsableOnce: boolean;
 }
 
+/** How a write may wait: cancelled through `signal`, throttling counted down through `onWait`. */
+export type WriteOptions = Pick<GraphRequest, 'signal' | 'onWait' | 'maxWaitSeconds'>;
+
 /**
  * The only response that ever carries the pass itself. Callers hand the value to the handover
- * view and keep nothing else of it.
+ * view and keep nothing else of it. Sent once: only a 429 is retried (see the client).
  */
 export function createTemporaryAccessPass(
   client: GraphClient,
   userId: string,
   request: CreateTapRequest,
+  options: WriteOptions = {},
 ): Promise<TemporaryAccessPass> {
   return client.request<TemporaryAccessPass>({
     method: 'POST',
     path: `${userPath(userId)}/temporaryAccessPassMethods`,
     body: request,
+    ...options,
   });
 }
 
-export function deleteTemporaryAccessPass(client: GraphClient, userId: string, tapId: string) {
+export function deleteTemporaryAccessPass(
+  client: GraphClient,
+  userId: string,
+  tapId: string,
+  options: WriteOptions = {},
+) {
   return client.request<void>({
     method: 'DELETE',
     path: `${userPath(userId)}/temporaryAccessPassMethods/${encodeURIComponent(tapId)}`,
+    ...options,
   });
 }
 

@@ -36,11 +36,13 @@ export function createListItem<F extends object>(
   siteId: string,
   listId: string,
   fields: F,
+  signal?: AbortSignal,
 ): Promise<ListItem<F>> {
   return client.request<ListItem<F>>({
     method: 'POST',
     path: itemsPath(siteId, listId),
     body: { fields },
+    signal,
   });
 }
 

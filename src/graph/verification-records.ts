@@ -5,6 +5,7 @@
  * pass itself, only the Graph id of the method created or deleted.
  */
 import type { GraphClient } from './client';
+import { isGraphError } from './errors';
 import { createListItem, listItems, type ListItem } from './lists';
 import { allOf, odataString } from './odata';
 
@@ -103,12 +104,52 @@ export interface ListSite {
   listId: string;
 }
 
-export function recordVerification(
+/**
+ * Appends one item, sending it once. When the answer is lost (5xx, timeout, dropped connection)
+ * the item may still have been written, so the list is read back by attempt and outcome before
+ * the failure reaches the caller: a second POST could write the record twice.
+ */
+export async function recordVerification(
   client: GraphClient,
   site: ListSite,
   fields: VerificationFields,
-) {
-  return createListItem(client, site.siteId, site.listId, fields);
+  signal?: AbortSignal,
+): Promise<VerificationRecord> {
+  try {
+    const item = await createListItem<Record<string, unknown>>(
+      client,
+      site.siteId,
+      site.listId,
+      { ...fields },
+      signal,
+    );
+    return parseVerificationItem(item) ?? { ...fields, itemId: item.id ?? '' };
+  } catch (error) {
+    const answerLost = isGraphError(error) && (error.status === 0 || error.status >= 500);
+    if (!answerLost || !fields.AttemptId) throw error;
+    const written = await findAttemptItem(client, site, fields.AttemptId, fields.Outcome).catch(
+      () => undefined,
+    );
+    if (written) return written;
+    throw error;
+  }
+}
+
+/** The item of one attempt with one outcome, if the list has it. */
+export async function findAttemptItem(
+  client: GraphClient,
+  site: ListSite,
+  attemptId: string,
+  outcome: VerificationOutcome,
+): Promise<VerificationRecord | undefined> {
+  const items = await listItems<Record<string, unknown>>(client, site.siteId, site.listId, {
+    filter: allOf(
+      `fields/AttemptId eq ${odataString(attemptId)}`,
+      `fields/Outcome eq ${odataString(outcome)}`,
+    ),
+    select: VERIFICATION_COLUMNS,
+  });
+  return items.map(parseVerificationItem).find((record) => record !== null);
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);

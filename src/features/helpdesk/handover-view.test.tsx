@@ -140,7 +140,75 @@ describe('the handover view', () => {
     renderView();
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledWith(VALUE);
-    expect(await screen.findByText('Copied to the clipboard.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Copied\. TAP Desk empties the clipboard in 30 s/),
+    ).toBeInTheDocument();
+  });
+
+  describe('the clipboard and the other places a pass could linger', () => {
+    afterEach(() => vi.useRealTimers());
+
+    async function copied(props: Partial<Parameters<typeof HandoverView>[0]> = {}) {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      installSpeech([]);
+      const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+      const view = renderView(props);
+      await userEvent
+        .setup({ advanceTimers: vi.advanceTimersByTime })
+        .click(screen.getByRole('button', { name: 'Copy' }));
+      expect(writeText).toHaveBeenLastCalledWith(VALUE);
+      return { view, writeText };
+    }
+
+    it('empties the clipboard after the configured delay', async () => {
+      const { writeText } = await copied({ clipboardClearSeconds: 5, hideAfterSeconds: 60 });
+      await act(async () => {
+        vi.advanceTimersByTime(3_000);
+      });
+      expect(writeText).toHaveBeenLastCalledWith(VALUE);
+      await act(async () => {
+        vi.advanceTimersByTime(3_000);
+      });
+      expect(writeText).toHaveBeenLastCalledWith('');
+      expect(screen.getByText('The clipboard has been emptied.')).toBeInTheDocument();
+    });
+
+    it('empties the clipboard when the pass hides, and will not copy a hidden pass', async () => {
+      const { writeText } = await copied({ clipboardClearSeconds: 600, hideAfterSeconds: 10 });
+      await act(async () => {
+        vi.advanceTimersByTime(11_000);
+      });
+      expect(writeText).toHaveBeenLastCalledWith('');
+      expect(screen.getByRole('button', { name: 'Copy' })).toBeDisabled();
+    });
+
+    it('empties the clipboard when the handover closes', async () => {
+      const { view, writeText } = await copied({ clipboardClearSeconds: 600 });
+      view.unmount();
+      expect(writeText).toHaveBeenLastCalledWith('');
+    });
+
+    it('hides the pass when the tab is hidden', async () => {
+      installSpeech([]);
+      renderView();
+      expect(screen.getAllByTestId('pass-char-value')).toHaveLength(VALUE.length);
+      const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      await act(async () => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      visibility.mockRestore();
+      expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
+      expect(screen.getByRole('button', { name: 'Copy' })).toBeDisabled();
+    });
+
+    it('hides a pass that was deleted or replaced elsewhere and says so', () => {
+      installSpeech([]);
+      renderView({ superseded: true });
+      expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
+      expect(screen.getByRole('alert')).toHaveTextContent('This pass no longer exists');
+      expect(screen.getByRole('button', { name: 'Reveal the pass' })).toBeDisabled();
+      expect(screen.getByRole('button', { name: 'Copy' })).toBeDisabled();
+    });
   });
 
   it('stops speaking when it closes', () => {

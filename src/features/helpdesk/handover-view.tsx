@@ -26,7 +26,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SectionPanel } from '../../components/section-panel';
 import type { OnboardingStage, TemporaryAccessPass } from '../../graph/authentication-methods';
 import { OnboardingStepper } from './onboarding-stepper';
@@ -152,6 +152,10 @@ export function HandoverView(props: {
   hideAfterSeconds: number;
   registrationUrl: string;
   recordNotice: ReactNode;
+  /** The pass was deleted or replaced elsewhere: it no longer works and is not shown. */
+  superseded?: boolean;
+  /** After a copy, the clipboard is emptied this long later, or sooner when the pass hides. */
+  clipboardClearSeconds?: number;
   onDeleteTap: (() => void) | null;
   onClose: () => void;
 }) {
@@ -162,17 +166,47 @@ export function HandoverView(props: {
   const valid = now < end;
   const [shownAt, setShownAt] = useState<number | null>(() => Date.now());
   const [activeGroup, setActiveGroup] = useState<number | null>(null);
-  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed' | 'cleared'>('idle');
   const [readBack, setReadBack] = useState(false);
   const value = handover.secret.value ?? '';
   const groups = useMemo(() => spellInGroups(value), [value]);
 
   const hideIn = shownAt === null ? 0 : shownAt + props.hideAfterSeconds * 1000 - now.getTime();
-  const revealed = shownAt !== null && hideIn > 0 && valid;
+  const revealed = shownAt !== null && hideIn > 0 && valid && !props.superseded;
+
+  // The clipboard outlives the page: empty it when the pass hides, when the view closes, and
+  // after clipboardClearSeconds. Only if TAP Desk put the pass there (copiedAt is set).
+  const copiedAt = useRef<number | null>(null);
+  const clearClipboard = () => {
+    if (copiedAt.current === null) return;
+    copiedAt.current = null;
+    setCopied('cleared');
+    navigator.clipboard?.writeText('').catch(() => {
+      // Not focused, or not allowed: nothing more the page can do.
+    });
+  };
+  const clearAfter = (props.clipboardClearSeconds ?? 30) * 1000;
+  const nowMs = now.getTime();
+  useEffect(() => {
+    const at = copiedAt.current;
+    if (at !== null && (!revealed || nowMs - at >= clearAfter)) clearClipboard();
+  });
+  useEffect(() => () => clearClipboard(), []);
+
+  // A hidden tab (switched away, screen shared elsewhere, laptop closed) hides the pass.
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') setShownAt(null);
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
 
   async function copy() {
+    if (!revealed) return;
     try {
       await navigator.clipboard.writeText(value);
+      copiedAt.current = Date.now();
       setCopied('done');
     } catch {
       setCopied('failed');
@@ -214,8 +248,16 @@ export function HandoverView(props: {
             <Chip variant="outlined" label={oneTime ? 'One-time use' : 'Multi-use'} />
           </Stack>
           {props.recordNotice}
+          {props.superseded ? (
+            <Alert severity="error" role="alert" data-testid="pass-superseded">
+              <AlertTitle>This pass no longer exists</AlertTitle>
+              It was deleted or replaced elsewhere (another agent, or the Entra admin center), so it
+              no longer works and is hidden. Tell the caller not to use it; check the user page
+              before issuing another.
+            </Alert>
+          ) : null}
 
-          <SectionPanel level="h3" title="The pass">
+          <SectionPanel level="h3" title="The pass" sx={{ '@media print': { display: 'none' } }}>
             {revealed ? (
               <Stack spacing={2}>
                 <PassLegend />
@@ -227,14 +269,16 @@ export function HandoverView(props: {
             ) : (
               <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
                 <Typography>
-                  {valid
-                    ? 'The pass is hidden. Reveal it again if the caller needs it.'
-                    : 'The pass has expired; it can no longer be shown or used.'}
+                  {props.superseded
+                    ? 'The pass was deleted or replaced elsewhere; it can no longer be shown or used.'
+                    : valid
+                      ? 'The pass is hidden. Reveal it again if the caller needs it.'
+                      : 'The pass has expired; it can no longer be shown or used.'}
                 </Typography>
                 <Button
                   startIcon={<VisibilityIcon />}
                   variant="outlined"
-                  disabled={!valid}
+                  disabled={!valid || props.superseded}
                   onClick={() => setShownAt(Date.now())}
                 >
                   Reveal the pass
@@ -246,18 +290,24 @@ export function HandoverView(props: {
                 variant="contained"
                 startIcon={<ContentCopyIcon />}
                 onClick={() => void copy()}
-                disabled={!valid}
+                disabled={!revealed}
               >
                 Copy
               </Button>
               <Typography role="status" variant="body2">
                 {copied === 'done'
-                  ? 'Copied to the clipboard.'
+                  ? `Copied. TAP Desk empties the clipboard in ${props.clipboardClearSeconds ?? 30} s or when the pass hides.`
                   : copied === 'failed'
                     ? 'The browser did not allow copying; read it out instead.'
-                    : ''}
+                    : copied === 'cleared'
+                      ? 'The clipboard has been emptied.'
+                      : ''}
               </Typography>
             </Stack>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              Clipboard history (Windows+V, clipboard managers, synced clipboards) can keep a copy
+              even after TAP Desk empties the clipboard. Reading the pass aloud is safer.
+            </Typography>
           </SectionPanel>
 
           <Grid container spacing={3}>

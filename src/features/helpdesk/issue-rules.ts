@@ -50,7 +50,8 @@ export interface IssueCheck {
     | 'outsidePolicy'
     | 'policyDisabled'
     | 'activeTap'
-    | 'recentTap';
+    | 'recentTap'
+    | 'otherAgent';
   /** stop: TAP Desk will not issue; confirm: the agent must acknowledge it first. */
   severity: 'stop' | 'confirm';
   title: string;
@@ -84,6 +85,8 @@ export function issueChecks(input: {
   taps: TemporaryAccessPass[];
   /** When TAP Desk recorded passes for this user (ISO), from the verification list. */
   recordedIssues?: string[];
+  /** Other agents' unfinished attempts for this user, newest first. */
+  otherAgents?: { name: string; secondsAgo: number }[];
   policy: PolicyView;
   issuer: { oid: string; directoryRoleIds: string[] };
   now: Date;
@@ -184,6 +187,16 @@ export function issueChecks(input: {
       title: 'A pass was issued to this user in the last 24 hours',
       detail:
         'Repeated passes are a common social-engineering pattern. Be sure the caller is who they say.',
+    });
+  }
+  const other = input.otherAgents?.[0];
+  if (other) {
+    checks.push({
+      id: 'otherAgent',
+      severity: 'confirm',
+      title: `${other.name} started issuing a pass for this user ${other.secondsAgo} s ago`,
+      detail:
+        'A second pass would replace theirs, and the pass they read out would stop working. Talk to them first.',
     });
   }
   return checks;

@@ -82,7 +82,13 @@ export function IssueTapForm(props: {
   checks: IssueCheck[];
   verificationMethods: string[];
   busy: boolean;
+  /** What the running attempt is doing, or null. */
+  status?: string | null;
+  /** Graph's refusal, with what it means for the record; the form stays open to fix and retry. */
   error: unknown;
+  errorNote?: string;
+  /** Set when the situation changed between the agent's confirmation and the create call. */
+  changed?: string | null;
   onSubmit: (request: IssueRequest) => void;
   onCancel: () => void;
 }) {
@@ -271,7 +277,20 @@ export function IssueTapForm(props: {
                 'the Authentication Administrator role (Privileged Authentication Administrator for admin accounts) and the UserAuthMethod-TAP.ReadWrite.All permission',
               lifetimeRange: [policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes],
             }}
-          />
+          >
+            {props.errorNote}
+          </ErrorState>
+        ) : null}
+        {props.changed ? (
+          <Alert severity="warning" role="alert">
+            <AlertTitle>Nothing was issued: something changed</AlertTitle>
+            {props.changed}
+          </Alert>
+        ) : null}
+        {props.status ? (
+          <Alert severity="info" role="status" data-testid="issue-progress">
+            {props.status}
+          </Alert>
         ) : null}
 
         <Stack direction="row" spacing={2}>

@@ -55,8 +55,9 @@ export const helpdeskQueries = {
       staleTime: 60_000,
     }),
   /**
-   * TAP Desk's own records of passes for this user in the last 24 hours. Graph keeps only the
-   * current pass, so an earlier one that was replaced shows up only here.
+   * TAP Desk's own records for this user in the last 24 hours, every outcome. Graph keeps only
+   * the current pass, so an earlier one that was replaced shows up only here; pending attempts
+   * show who else is issuing right now.
    */
   recentRecords: (client: GraphClient, site: ListSite, userId: string) =>
     queryOptions({
@@ -70,9 +71,7 @@ export const helpdeskQueries = {
           { from: from.toISOString(), to: to.toISOString(), targetUserId: userId },
           signal,
         );
-        return records.filter(
-          (record) => record.Outcome === 'issued' || record.Outcome === 'replaced',
-        );
+        return records;
       },
     }),
   policy: (client: GraphClient) =>

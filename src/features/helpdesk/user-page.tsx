@@ -1,8 +1,8 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Button, Chip, Grid, Link, Paper, Stack } from '@mui/material';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useBlocker, useParams } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorState } from '../../components/error-state';
@@ -10,36 +10,44 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
 import {
-  deleteTemporaryAccessPass,
   isPasswordlessEnabled,
   onboardingStage,
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import { isGraphError } from '../../graph/errors';
+import { openAttempts, othersIssuing, unseenPass } from './attempts';
 import { HandoverView, wipe, type Handover } from './handover-view';
+import { IssueOutcome, progressText, RECORD_LEFT_PENDING, ValueLost } from './issue-outcome';
 import { isActive, issueChecks, policyView } from './issue-rules';
 import { IssueTapForm } from './issue-tap-form';
 import { MethodsPanel } from './methods-panel';
 import { OnboardingStepper } from './onboarding-stepper';
-import { helpdeskKeys, helpdeskQueries } from './queries';
+import { helpdeskQueries } from './queries';
+import { RevokeDialog } from './revoke-dialog';
 import { TapPanel } from './tap-panel';
 import { useIssueTap } from './use-issue-tap';
 import { useLiveInterval } from './use-live-interval';
+import { useNow } from './use-now';
+import { useRevokeTap } from './use-revoke-tap';
+import { useSettleAttempts } from './use-settle-attempts';
 
 export function UserPage() {
   const { userId = '' } = useParams();
   const session = useSession();
   const config = useRuntimeConfig();
   const client = session.graph('helpdesk');
-  const queryClient = useQueryClient();
+  const site = { siteId: config.verification.siteId, listId: config.verification.listId };
   const [issuing, setIssuing] = useState(false);
+  const now = useNow(1000);
   const [handover, setHandover] = useState<Handover | null>(null);
   // The pass is wiped whenever this handover ends: closed, replaced, or the page left.
   useEffect(() => {
     if (!handover) return;
     return () => wipe(handover.secret);
   }, [handover]);
-  const [revoking, setRevoking] = useState<TemporaryAccessPass | null>(null);
+  const [revoking, setRevoking] = useState<{ tap: TemporaryAccessPass; reason: string } | null>(
+    null,
+  );
 
   const user = useQuery(helpdeskQueries.user(client, userId));
   const [memberships, policy] = useQueries({
@@ -48,13 +56,13 @@ export function UserPage() {
   // Watch the user's methods while this page is open: quick at first, slower while nothing moves,
   // paused while the tab is hidden (TanStack skips intervals in background tabs).
   const live = useLiveInterval();
-  const recentRecords = useQuery(
-    helpdeskQueries.recentRecords(
-      client,
-      { siteId: config.verification.siteId, listId: config.verification.listId },
-      userId,
-    ),
-  );
+  const recentRecords = useQuery({
+    ...helpdeskQueries.recentRecords(client, site, userId),
+    // While an attempt is unfinished, watch for whoever completes it.
+    refetchInterval: (query) => (openAttempts(query.state.data ?? []).length > 0 ? 10_000 : false),
+  });
+  const records = recentRecords.data;
+  const unfinished = openAttempts(records ?? []).length > 0;
   const methods = useQuery({
     ...helpdeskQueries.methods(client, userId),
     refetchInterval: live.interval,
@@ -62,11 +70,12 @@ export function UserPage() {
   const taps = methods.data?.taps;
   const authenticators = methods.data?.authenticators;
   const stage = onboardingStage(taps ?? [], authenticators ?? []);
-  live.observe(stage, stage !== 'phoneSignInEnabled' || handover !== null);
+  live.observe(stage, stage !== 'phoneSignInEnabled' || handover !== null || unfinished);
 
   const policyForbidden = isGraphError(policy.error, 403);
   const bounds = policyView(policy.data, config.tap.fallbackPolicy, config.tap.targetGroupIds);
   const issue = useIssueTap(client, userId, {
+    me: session.account.username,
     onIssued: (value, tap) => {
       setIssuing(false);
       setHandover({
@@ -78,15 +87,18 @@ export function UserPage() {
     },
   });
 
-  const revoke = useMutation({
-    mutationFn: async (tap: TemporaryAccessPass) => {
-      if (tap.id) await deleteTemporaryAccessPass(client, userId, tap.id);
-    },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: helpdeskKeys.user(userId) });
-      setRevoking(null);
-    },
-  });
+  useSettleAttempts({ client, site, userId, records, taps, inFlight: issue.inFlight });
+  const revoke = useRevokeTap(client, userId);
+
+  // Leaving while a record is being written could leave an attempt pending: ask first.
+  const saving = issue.isSaving || revoke.isPending;
+  useEffect(() => {
+    if (!saving) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [saving]);
+  const blocker = useBlocker(saving);
 
   if (user.isPending) return <Loading label="Loading the user…" />;
   if (user.isError) {
@@ -100,13 +112,30 @@ export function UserPage() {
   }
 
   const details = user.data;
+  const target = {
+    id: userId,
+    upn: details.userPrincipalName ?? '',
+    name: details.displayName ?? '',
+  };
+  const issuer = { upn: session.account.username, name: session.account.name };
   const activeTap = (taps ?? []).find(isActive) ?? null;
+  const others = othersIssuing(records ?? [], session.account.username, now.getTime());
+  const unseen = unseenPass(records ?? [], taps ?? []);
+  const result = issue.result;
+  // The handover's pass was deleted or replaced elsewhere: its id left the live methods.
+  const superseded =
+    handover !== null &&
+    methods.data !== undefined &&
+    !(taps ?? []).some((t) => t.id === handover.tap.id);
   // What could not be read is left to Graph to enforce; the form still opens.
   const checks = issueChecks({
     user: details,
     memberships: memberships.data ?? null,
     taps: taps ?? [],
-    recordedIssues: (recentRecords.data ?? []).map((record) => record.IssuedAt),
+    recordedIssues: (records ?? [])
+      .filter((record) => record.Outcome === 'issued' || record.Outcome === 'replaced')
+      .map((record) => record.IssuedAt),
+    otherAgents: others,
     policy: bounds,
     issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
     now: new Date(),
@@ -133,7 +162,10 @@ export function UserPage() {
           issuing ? null : (
             <Button
               variant="contained"
-              onClick={() => setIssuing(true)}
+              onClick={() => {
+                issue.reset();
+                setIssuing(true);
+              }}
               disabled={methods.isPending || memberships.isPending}
             >
               Issue a Temporary Access Pass
@@ -177,6 +209,28 @@ export function UserPage() {
       ) : null}
 
       <Stack spacing={3}>
+        {result ? (
+          <IssueOutcome
+            result={result}
+            onDismiss={issue.reset}
+            onReplace={() => {
+              issue.reset();
+              setIssuing(true);
+            }}
+          />
+        ) : null}
+        {unseen && !issuing && result?.kind !== 'valueLost' ? (
+          <ValueLost
+            tap={unseen.tap}
+            record={unseen.record}
+            recorded
+            why="The tab that asked for it was closed or cancelled before the value could be shown."
+            onReplace={() => {
+              issue.reset();
+              setIssuing(true);
+            }}
+          />
+        ) : null}
         {issuing ? (
           <IssueTapForm
             userName={details.displayName ?? 'this user'}
@@ -185,21 +239,26 @@ export function UserPage() {
             checks={checks}
             verificationMethods={config.verification.methods}
             busy={issue.isPending}
-            error={issue.error}
+            status={progressText(issue.progress, now.getTime())}
+            error={result?.kind === 'refused' ? result.error : null}
+            errorNote={
+              result?.kind === 'refused'
+                ? `No pass was issued. ${result.recorded ? 'The refusal is recorded.' : RECORD_LEFT_PENDING}`
+                : undefined
+            }
+            changed={result?.kind === 'changed' ? result.detail : null}
             onCancel={() => {
-              issue.reset();
+              if (issue.isPending) issue.cancel();
+              else issue.reset();
               setIssuing(false);
             }}
             onSubmit={(request) =>
-              issue.mutate({
+              issue.issue({
                 request,
-                target: {
-                  id: userId,
-                  upn: details.userPrincipalName ?? '',
-                  name: details.displayName ?? '',
-                },
-                issuer: { upn: session.account.username, name: session.account.name },
+                target,
+                issuer,
                 replacing: activeTap,
+                acknowledgedAttempts: others.map((other) => other.attemptId),
               })
             }
           />
@@ -229,7 +288,7 @@ export function UserPage() {
               loading={methods.isPending}
               onRevoke={(tap) => {
                 revoke.reset();
-                setRevoking(tap);
+                setRevoking({ tap, reason: '' });
               }}
             />
           </Grid>
@@ -251,29 +310,33 @@ export function UserPage() {
         </Alert>
       </Stack>
 
+      {revoking ? (
+        <RevokeDialog
+          open
+          userName={details.displayName ?? 'The user'}
+          defaultReason={revoking.reason}
+          busy={revoke.isPending}
+          error={revoke.error}
+          onCancel={() => setRevoking(null)}
+          onConfirm={({ reason, ticket }) =>
+            revoke.revoke(
+              { tap: revoking.tap, reason, ticket, target, issuer },
+              { onSuccess: () => setRevoking(null) },
+            )
+          }
+        />
+      ) : null}
+
       <ConfirmDialog
-        open={revoking !== null}
-        title="Delete this Temporary Access Pass?"
-        confirmLabel="Delete pass"
+        open={blocker.state === 'blocked'}
+        title="Leave while the record is being saved?"
+        confirmLabel="Leave anyway"
         destructive
-        busy={revoke.isPending}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking);
-        }}
+        onCancel={() => blocker.reset?.()}
+        onConfirm={() => blocker.proceed?.()}
       >
-        {details.displayName} will no longer be able to sign in with it. This cannot be undone; you
-        can issue a new pass afterwards.
-        {revoke.isError ? (
-          <ErrorState
-            error={revoke.error}
-            context={{
-              doing: 'delete the pass',
-              needs:
-                'the Authentication Administrator role and the UserAuthMethod-TAP.ReadWrite.All permission',
-            }}
-          />
-        ) : null}
+        TAP Desk is still writing the verification record for this pass. If you leave now, it stays
+        pending until someone opens this user again.
       </ConfirmDialog>
 
       {handover ? (
@@ -283,9 +346,17 @@ export function UserPage() {
           hideAfterSeconds={config.tap.hideAfterSeconds}
           registrationUrl={config.registrationUrl}
           recordNotice={issue.recordNotice}
+          superseded={superseded}
+          clipboardClearSeconds={config.tap.clipboardClearSeconds}
           onDeleteTap={
             multiUseActive && (authenticators ?? []).some(isPasswordlessEnabled)
-              ? () => revoke.mutate(multiUseActive)
+              ? () => {
+                  revoke.reset();
+                  setRevoking({
+                    tap: multiUseActive,
+                    reason: 'Passwordless sign-in is set up; the pass is no longer needed.',
+                  });
+                }
               : null
           }
           onClose={() => {
