@@ -62,6 +62,11 @@ const fixture = (): Fixture => ({
   items: [
     {
       id: '1',
+      // SharePoint's facts: Helen wrote it 20 seconds after the pass, and nobody edited it.
+      createdDateTime: new Date(Date.parse(ago(30)) + 20_000).toISOString(),
+      lastModifiedDateTime: new Date(Date.parse(ago(30)) + 20_000).toISOString(),
+      createdBy: { user: { id: 'h', displayName: 'Helen Helpdesk', email: 'helen@contoso.com' } },
+      eTag: '"1,1"',
       fields: {
         Title: 'INC0012345',
         TargetUserId: JO.id,
@@ -174,6 +179,28 @@ describe('AuditPage', () => {
     expect(portal).toHaveTextContent('No record');
     expect(portal).toHaveTextContent('No verification record');
     expect(portal).toHaveTextContent('Admin account: Global Administrator');
+  });
+
+  it('flags a record that claims another issuer than its author, and says who is who', async () => {
+    const data = fixture();
+    const item = data.items[0] as { fields: Record<string, unknown> };
+    item.fields = { ...item.fields, IssuedByUpn: 'sam@contoso.com', IssuedByName: 'Sam Senior' };
+    renderPage(data);
+    await screen.findByRole('table');
+    const forged = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
+    // Joined on who wrote it (Helen, per SharePoint), and flagged for naming Sam.
+    expect(forged).toHaveTextContent('Helen Helpdesk');
+    expect(forged).not.toHaveTextContent('No verification record');
+    expect(
+      within(forged!).getByTitle(/names an issuer other than the person SharePoint says/),
+    ).toHaveTextContent('Claims another issuer');
+    expect(forged).toHaveTextContent(
+      'It names sam@contoso.com as issuer; SharePoint says Helen Helpdesk (helen@contoso.com) wrote it.',
+    );
+    const choice = screen.getByRole('radio', { name: /Claims another issuer \(1\)/ });
+    expect(choice.closest('label')).toHaveTextContent(
+      'TAP Desk always records the person signed in',
+    );
   });
 
   it('filters by anomaly through the URL, with a count beside each', async () => {

@@ -13,8 +13,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import type { VerificationOutcome } from '../../graph/verification-records';
 import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
-import type { AuditRow } from './reconcile';
+import { ANOMALIES, type AuditRow, type MatchedBy } from './reconcile';
 
 /** Chip labels wrap instead of being cut off: a truncated flag is no flag. */
 const WRAPPING_CHIP = {
@@ -45,6 +46,19 @@ function ActedBy({ row }: { row: AuditRow }) {
   );
 }
 
+const MATCHED_BY: Record<MatchedBy, string> = {
+  methodId: 'Matched by method id',
+  time: 'Matched by person and time',
+  late: 'Matched by person; record written later',
+};
+
+/** An ending the row's activity does not already say: a pass may exist that nobody recorded. */
+const OPEN_OUTCOMES: Partial<Record<VerificationOutcome, string>> = {
+  pending: 'Outcome not recorded',
+  unknown: 'Outcome unknown',
+  failed: 'Recorded as failed',
+};
+
 function Verification({ row }: { row: AuditRow }) {
   const record = row.verification;
   // A registration is the person's own act: no helpdesk verification belongs to it.
@@ -52,17 +66,22 @@ function Verification({ row }: { row: AuditRow }) {
     return <Typography color="text.secondary">Not applicable</Typography>;
   }
   if (!record) return <Typography color="text.secondary">No record</Typography>;
+  const outcome = row.attempt ? OPEN_OUTCOMES[row.attempt.outcome] : undefined;
+  const errorCode = row.attempt?.completion?.ErrorCode;
+  const author = row.attempt?.author;
   return (
     <>
       {record.VerificationMethod || 'Method not recorded'}
       <Secondary>Ticket: {record.Ticket ?? record.Title ?? 'none'}</Secondary>
       {record.Reason ? <Secondary>Reason: {record.Reason}</Secondary> : null}
+      {row.kind !== 'recordOnly' && outcome ? (
+        <Secondary>{errorCode ? `${outcome} (${errorCode})` : outcome}</Secondary>
+      ) : null}
       {row.kind !== 'recordOnly' ? (
-        <Secondary>
-          {row.matchedBy === 'methodId' ? 'Matched by method id' : 'Matched by person and time'}
-        </Secondary>
+        <Secondary>{MATCHED_BY[row.matchedBy ?? 'time']}</Secondary>
       ) : (
-        <Secondary>Recorded by {record.IssuedByName ?? record.IssuedByUpn}</Secondary>
+        // Who wrote it, as SharePoint says: the name the record claims may differ (and is flagged).
+        <Secondary>Written by {author?.name ?? author?.upn ?? 'an unknown author'}</Secondary>
       )}
     </>
   );
@@ -113,10 +132,18 @@ function Flags({ row }: { row: AuditRow }) {
     );
   }
   if (chips.length === 0) return <Typography color="text.secondary">None</Typography>;
+  // What exactly was found, beside the flags: who wrote what, how late, which item changed.
+  const findings = ANOMALIES.flatMap((anomaly) => {
+    const finding = row.anomalies.includes(anomaly) ? row.findings?.[anomaly] : undefined;
+    return finding ? [<Secondary key={anomaly}>{finding}</Secondary>] : [];
+  });
   return (
-    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {chips}
-    </Stack>
+    <>
+      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {chips}
+      </Stack>
+      {findings}
+    </>
   );
 }
 

@@ -38,4 +38,34 @@ export const ANOMALY_LABELS: Record<Anomaly, { label: string; description: strin
     description:
       'TAP Desk recorded issuing a pass, but the directory audit log has no matching creation.',
   },
+  authorNotActor: {
+    label: 'Record written by someone else',
+    description:
+      'SharePoint says the verification record was written by someone other than the person the audit log says acted: a verification recorded for a pass someone else issued.',
+  },
+  issuerNotAuthor: {
+    label: 'Claims another issuer',
+    description:
+      'The record names an issuer other than the person SharePoint says wrote it. TAP Desk always records the person signed in, so the name was typed by hand or by another tool.',
+  },
+  writtenLate: {
+    label: 'Record written late',
+    description:
+      'SharePoint stored the record longer after the audit event than the match window allows: it was added afterwards, not as the pass was issued.',
+  },
+  recordEdited: {
+    label: 'Record edited',
+    description:
+      "An item of the record was changed after it was written (SharePoint's modified date or version says so). TAP Desk never edits items; its version history in SharePoint shows what changed.",
+  },
+  attemptUnfinished: {
+    label: 'Attempt left unfinished',
+    description:
+      'TAP Desk recorded starting to issue a pass, but no item says how it ended: the tab closed before it could record the outcome, and nobody has opened the person since. Check whether they have a pass.',
+  },
+  brokenAttempt: {
+    label: 'Broken attempt',
+    description:
+      'The items of one attempt do not fit together as TAP Desk writes them (one pending item, one completion that refers to it and names the same person): one is missing, doubled or points elsewhere.',
+  },
 };

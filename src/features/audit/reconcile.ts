@@ -1,12 +1,19 @@
 /**
  * The auditor's reasoning, without React or Graph: classify directory audit events, join TAP
- * creations and deletions with TAP Desk's verification records, and flag what an auditor must
- * look at. Every rule is here so it can be tested on its own; the page only displays the result.
+ * creations and deletions with the helpdesk's attempts in the verification list, and flag what an
+ * auditor must look at. Every rule is here so it can be tested on its own; the page only displays
+ * the result.
+ *
+ * The join rests on facts the servers set (decision 0010): who acted and when, from Entra's audit
+ * event; who wrote the item and when, from SharePoint; and the method id where both name one.
+ * What a record says about itself (IssuedByUpn, IssuedAt) never decides a match: it is checked
+ * against those facts, and a record that disagrees with them is flagged.
  */
 import type { DirectoryAudit } from '../../graph/audit-logs';
 import { AUDIT_ACTIVITIES } from '../../graph/audit-logs';
 import type { RoleHolder } from '../../graph/directory-roles';
-import type { VerificationRecord } from '../../graph/verification-records';
+import type { VerificationOutcome, VerificationRecord } from '../../graph/verification-records';
+import { groupAttempts, isUnfinished, type Attempt, type Author } from './attempts';
 
 export type EventKind = 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered';
 export type RowKind = EventKind | 'recordOnly';
@@ -17,6 +24,12 @@ export const ANOMALIES = [
   'repeatWithin24h',
   'noAuthenticator',
   'recordWithoutEvent',
+  'authorNotActor',
+  'issuerNotAuthor',
+  'writtenLate',
+  'recordEdited',
+  'attemptUnfinished',
+  'brokenAttempt',
 ] as const;
 export type Anomaly = (typeof ANOMALIES)[number];
 
@@ -48,6 +61,12 @@ export interface ClassifiedEvent {
   methodIds: string[];
 }
 
+/**
+ * How an event found its attempt: the same method id; the same person within the match window of
+ * SharePoint's time for the item; or, for a record its author wrote after the window, `late`.
+ */
+export type MatchedBy = 'methodId' | 'time' | 'late';
+
 export interface AuditRow {
   id: string;
   kind: RowKind;
@@ -56,9 +75,14 @@ export interface AuditRow {
   target: Target;
   what: string;
   succeeded: boolean;
+  /** The item that opened the attempt: how the caller was verified, the ticket, the reason. */
   verification?: VerificationRecord;
-  matchedBy?: 'methodId' | 'time';
+  /** The helpdesk action the row shows, or that its event is joined with. */
+  attempt?: Attempt;
+  matchedBy?: MatchedBy;
   anomalies: Anomaly[];
+  /** What exactly was found, per anomaly, in words the auditor reads beside the flag. */
+  findings?: Partial<Record<Anomaly, string>>;
   /** Directory roles the target holds, when that made the row an admin-account row. */
   targetRoles?: string[];
   /** Still inside its lifetime, so no Authenticator registration is expected yet. */
@@ -76,7 +100,10 @@ export interface ReconcileInput {
   /** Rows shown: events and records inside [from, to] (ISO instants). */
   range: { from: string; to: string };
   now: number;
-  /** How far apart a record's IssuedAt and the event may be and still describe one action. */
+  /**
+   * How far apart Entra's time for an event and SharePoint's time for an item may be and still
+   * describe one action; a record written later than this after its event is flagged late.
+   */
   matchWindowMinutes: number;
   retentionDays: number;
   /** Assumed lifetime when no record says, the policy's maximum, so nothing is flagged early. */
@@ -166,57 +193,103 @@ export function classifyEvent(event: DirectoryAudit): ClassifiedEvent | null {
   };
 }
 
-interface Pairing {
-  event: ClassifiedEvent;
-  record: VerificationRecord;
-  by: 'methodId' | 'time';
-  distance: number;
-}
-
-const OUTCOMES_FOR: Record<'tapCreated' | 'tapDeleted', readonly string[]> = {
-  tapCreated: ['issued', 'replaced'],
+/**
+ * The outcomes that can stand behind each kind of event. A pending or unknown attempt called
+ * Graph and may have created the pass: its verification is on record even if its end is not.
+ */
+const OUTCOMES_FOR: Record<'tapCreated' | 'tapDeleted', readonly VerificationOutcome[]> = {
+  tapCreated: ['issued', 'replaced', 'pending', 'unknown'],
   tapDeleted: ['revoked'],
 };
 
+/** How long after an event its actor's own record still counts as its (late) record. */
+const LATE_HORIZON = DAY;
+
 /**
- * One record describes at most one event and the other way round. A shared method id is the
- * strongest evidence; otherwise the same target within the window, closest first. A record and
- * an event that both name a method id, and differ, never match however close in time.
+ * The item's author is the event's actor. Object ids decide when both sides carry one
+ * (SharePoint's email need not be the UPN); otherwise the email and the UPN must agree. An
+ * unknown author, or an event with no user behind it, is nobody's match.
  */
-export function pairRecords(
+export function isSamePerson(author: Author, actor: Actor): boolean {
+  if (author.id && actor.userId) return lower(author.id) === lower(actor.userId);
+  return Boolean(author.upn && actor.userUpn && lower(author.upn) === lower(actor.userUpn));
+}
+
+interface Candidate {
+  event: ClassifiedEvent;
+  attempt: Attempt;
+  by: MatchedBy;
+  authorActed: boolean;
+  distance: number;
+}
+
+/** Whether, and how strongly, an attempt for the event's person can be that event's record. */
+function candidate(event: ClassifiedEvent, attempt: Attempt, window: number): Candidate | null {
+  const authorActed = isSamePerson(attempt.author, event.actor);
+  const delay = attempt.writtenAt === undefined ? undefined : attempt.writtenAt - event.time;
+  const found = (by: MatchedBy): Candidate => ({
+    event,
+    attempt,
+    by,
+    authorActed,
+    distance: delay === undefined ? Number.POSITIVE_INFINITY : Math.abs(delay),
+  });
+  if (attempt.methodId && event.methodIds.includes(attempt.methodId)) return found('methodId');
+  // Both name a method and they differ: two different passes, however close in time.
+  if (attempt.methodId && event.methodIds.length > 0) return null;
+  if (delay === undefined) return null;
+  if (Math.abs(delay) <= window) return found('time');
+  // The actor wrote a record for this person afterwards: joined, so it is flagged as late
+  // instead of reading as a pass without a record next to a record without a pass.
+  if (authorActed && delay > window && delay <= LATE_HORIZON) return found('late');
+  return null;
+}
+
+const TIER: Record<MatchedBy, number> = { methodId: 0, time: 1, late: 2 };
+
+/** A shared method id first; then a record its actor wrote; then the closest in time. */
+function strongestFirst(a: Candidate, b: Candidate): number {
+  return (
+    TIER[a.by] - TIER[b.by] ||
+    Number(b.authorActed) - Number(a.authorActed) ||
+    a.distance - b.distance
+  );
+}
+
+/**
+ * Joins events with attempts, one to one, strongest evidence first. Only SharePoint's and
+ * Entra's facts decide: the target, the outcome's kind, the method ids, the item's author and
+ * time against the event's actor and time. A record written by someone other than the actor can
+ * still be joined (and is then flagged), but never wins over one the actor wrote on evidence as
+ * strong.
+ */
+export function pairAttempts(
   events: readonly ClassifiedEvent[],
-  records: readonly VerificationRecord[],
+  attempts: readonly Attempt[],
   matchWindowMinutes: number,
-): Map<string, { record: VerificationRecord; by: 'methodId' | 'time' }> {
+): Map<string, { attempt: Attempt; by: MatchedBy }> {
   const window = matchWindowMinutes * MINUTE;
-  const recordsByTarget = new Map<string, VerificationRecord[]>();
-  for (const record of records) {
-    const key = lower(record.TargetUserId) ?? '';
-    recordsByTarget.set(key, [...(recordsByTarget.get(key) ?? []), record]);
+  const attemptsByTarget = new Map<string, Attempt[]>();
+  for (const attempt of attempts) {
+    const key = lower(attempt.opening.TargetUserId) ?? '';
+    attemptsByTarget.set(key, [...(attemptsByTarget.get(key) ?? []), attempt]);
   }
-  const candidates: Pairing[] = [];
+  const candidates: Candidate[] = [];
   for (const event of events) {
     if (event.kind === 'authenticatorRegistered' || !event.succeeded || !event.target.id) continue;
-    for (const record of recordsByTarget.get(lower(event.target.id) ?? '') ?? []) {
-      if (!OUTCOMES_FOR[event.kind].includes(record.Outcome)) continue;
-      const distance = Math.abs(Date.parse(record.IssuedAt) - event.time);
-      const recordMethod = lower(record.TapMethodId);
-      if (recordMethod && event.methodIds.includes(recordMethod)) {
-        candidates.push({ event, record, by: 'methodId', distance });
-      } else if (distance <= window && !(recordMethod && event.methodIds.length > 0)) {
-        candidates.push({ event, record, by: 'time', distance });
-      }
+    for (const attempt of attemptsByTarget.get(lower(event.target.id) ?? '') ?? []) {
+      if (!OUTCOMES_FOR[event.kind].includes(attempt.outcome)) continue;
+      const found = candidate(event, attempt, window);
+      if (found) candidates.push(found);
     }
   }
-  candidates.sort(
-    (a, b) => Number(a.by === 'time') - Number(b.by === 'time') || a.distance - b.distance,
-  );
-  const pairs = new Map<string, { record: VerificationRecord; by: 'methodId' | 'time' }>();
-  const usedRecords = new Set<string>();
-  for (const candidate of candidates) {
-    if (pairs.has(candidate.event.id) || usedRecords.has(candidate.record.itemId)) continue;
-    pairs.set(candidate.event.id, { record: candidate.record, by: candidate.by });
-    usedRecords.add(candidate.record.itemId);
+  candidates.sort(strongestFirst);
+  const pairs = new Map<string, { attempt: Attempt; by: MatchedBy }>();
+  const used = new Set<string>();
+  for (const { event, attempt, by } of candidates) {
+    if (pairs.has(event.id) || used.has(attempt.key)) continue;
+    pairs.set(event.id, { attempt, by });
+    used.add(attempt.key);
   }
   return pairs;
 }
@@ -238,106 +311,105 @@ export function emptyCounts(): Record<Anomaly, number> {
   return Object.fromEntries(ANOMALIES.map((anomaly) => [anomaly, 0])) as Record<Anomaly, number>;
 }
 
-export function reconcile(input: ReconcileInput): ReconcileResult {
-  const from = Date.parse(input.range.from);
-  const to = Date.parse(input.range.to);
-  const retentionStart = input.now - input.retentionDays * DAY;
-  const inRange = (time: number) => time >= from && time <= to;
-
-  const seen = new Set<string>();
-  const events: ClassifiedEvent[] = [];
-  for (const raw of input.events) {
-    const event = classifyEvent(raw);
-    if (!event || seen.has(event.id)) continue;
-    seen.add(event.id);
-    events.push(event);
-  }
-
-  const pairs = pairRecords(events, input.records, input.matchWindowMinutes);
-  const creations = events.filter((event) => event.kind === 'tapCreated' && event.succeeded);
-  const creationsByTarget = groupByTarget(creations);
-  const deletionsByTarget = groupByTarget(
-    events.filter((event) => event.kind === 'tapDeleted' && event.succeeded),
-  );
-  const registrationsByTarget = groupByTarget(
-    events.filter((event) => event.kind === 'authenticatorRegistered' && event.succeeded),
-  );
-
-  const rows: AuditRow[] = [];
-  for (const event of events) {
-    if (!inRange(event.time)) continue;
-    const pair = pairs.get(event.id);
-    const row: AuditRow = {
-      id: event.id,
-      kind: event.kind,
-      at: event.at,
-      actor: event.actor,
-      target: event.target,
-      what: event.what,
-      succeeded: event.succeeded,
-      verification: pair?.record,
-      matchedBy: pair?.by,
-      anomalies: [],
-    };
-    if (event.kind === 'tapCreated' && event.succeeded) {
-      flagCreation(row, event, pair?.record, input, {
-        creations: creationsByTarget.get(lower(event.target.id) ?? '') ?? [],
-        deletions: deletionsByTarget.get(lower(event.target.id) ?? '') ?? [],
-        registrations: registrationsByTarget.get(lower(event.target.id) ?? '') ?? [],
-      });
-    }
-    rows.push(row);
-  }
-
-  const pairedRecords = new Set([...pairs.values()].map((pair) => pair.record.itemId));
-  for (const record of input.records) {
-    const time = Date.parse(record.IssuedAt);
-    if (pairedRecords.has(record.itemId) || !inRange(time)) continue;
-    const claimsCreation = record.Outcome === 'issued' || record.Outcome === 'replaced';
-    const beyondRetention = time < retentionStart;
-    rows.push({
-      id: `record:${record.itemId}`,
-      kind: 'recordOnly',
-      at: new Date(time).toISOString(),
-      actor: { userName: record.IssuedByName, userUpn: record.IssuedByUpn },
-      target: {
-        id: record.TargetUserId,
-        displayName: record.TargetDisplayName,
-        upn: record.TargetUpn,
-      },
-      what: RECORD_WHAT[record.Outcome],
-      succeeded: record.Outcome !== 'failed',
-      verification: record,
-      anomalies: claimsCreation && !beyondRetention ? ['recordWithoutEvent'] : [],
-      beyondRetention: claimsCreation && beyondRetention ? true : undefined,
-    });
-  }
-
-  rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || a.id.localeCompare(b.id));
-  const counts = emptyCounts();
-  for (const row of rows) for (const anomaly of row.anomalies) counts[anomaly]++;
-  return { rows, counts, retentionStart };
+function flag(row: AuditRow, anomaly: Anomaly, finding?: string) {
+  row.anomalies.push(anomaly);
+  if (finding) row.findings = { ...row.findings, [anomaly]: finding };
 }
 
-const RECORD_WHAT: Record<VerificationRecord['Outcome'], string> = {
-  pending: 'TAP Desk recorded starting to issue a Temporary Access Pass',
-  unknown: 'TAP Desk recorded an attempt whose result it could not read back',
-  issued: 'TAP Desk recorded issuing a Temporary Access Pass',
-  replaced: 'TAP Desk recorded replacing a Temporary Access Pass',
-  revoked: 'TAP Desk recorded deleting a Temporary Access Pass',
-  failed: 'TAP Desk recorded a failed attempt to issue a Temporary Access Pass',
-};
+/** UTC, to the minute: findings are read beside events from other time zones. */
+const utc = (time: number | string | undefined) =>
+  time === undefined || Number.isNaN(new Date(time).getTime())
+    ? 'at an unknown time'
+    : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+function duration(ms: number): string {
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+function nameOf(person: { name?: string; upn?: string }): string {
+  if (person.name && person.upn) return `${person.name} (${person.upn})`;
+  return person.name ?? person.upn ?? 'an unknown author';
+}
+
+function actorName(actor: Actor): string {
+  if (actor.userName || actor.userUpn) return nameOf({ name: actor.userName, upn: actor.userUpn });
+  return actor.appName ? `the app ${actor.appName}, with no user` : 'no user';
+}
+
+/**
+ * The opening item names its author as the issuer. TAP Desk writes the signed-in person, so any
+ * other name was typed by someone. SharePoint gives the author's email, which need not be the
+ * UPN: when the event proves (by object id) that the author acted, the actor's UPN counts too.
+ */
+function namesItsAuthor(attempt: Attempt, actor?: Actor): boolean {
+  const claimed = lower(attempt.opening.IssuedByUpn);
+  if (!claimed) return false;
+  if (claimed === lower(attempt.author.upn)) return true;
+  const authorActed =
+    actor !== undefined &&
+    Boolean(attempt.author.id && actor.userId) &&
+    lower(attempt.author.id) === lower(actor.userId);
+  return authorActed && claimed === lower(actor.userUpn);
+}
+
+function editFinding(record: VerificationRecord): string {
+  const editor = nameOf({ name: record.lastModifiedByName, upn: record.lastModifiedByUpn });
+  const version = (record.version ?? 1) > 1 ? `, now version ${record.version}` : '';
+  return `Item ${record.itemId} was changed ${utc(record.lastModifiedDateTime)} by ${editor}${version}.`;
+}
+
+/** Checks on the record alone, for every row that shows one; `actor` when it is joined. */
+function flagAttempt(row: AuditRow, attempt: Attempt, input: ReconcileInput, actor?: Actor) {
+  if (!namesItsAuthor(attempt, actor)) {
+    flag(
+      row,
+      'issuerNotAuthor',
+      `It names ${attempt.opening.IssuedByUpn || 'no one'} as issuer; SharePoint says ${nameOf(attempt.author)} wrote it.`,
+    );
+  }
+  if (attempt.edited.length > 0) {
+    flag(row, 'recordEdited', attempt.edited.map(editFinding).join(' '));
+  }
+  if (isUnfinished(attempt, input.now, input.matchWindowMinutes * MINUTE)) {
+    flag(
+      row,
+      'attemptUnfinished',
+      `${nameOf(attempt.author)} started it ${utc(attempt.writtenAt)}; no item says how it ended.`,
+    );
+  }
+  if (attempt.brokenChain) flag(row, 'brokenAttempt', attempt.brokenChain);
+}
+
+/** Checks of the record against the event it is joined with. */
+function flagJoin(row: AuditRow, event: ClassifiedEvent, attempt: Attempt, input: ReconcileInput) {
+  if (!isSamePerson(attempt.author, event.actor)) {
+    flag(
+      row,
+      'authorNotActor',
+      `SharePoint says ${nameOf(attempt.author)} wrote the record; the audit log says ${actorName(event.actor)} acted.`,
+    );
+  }
+  const delay = attempt.writtenAt === undefined ? 0 : attempt.writtenAt - event.time;
+  if (delay > input.matchWindowMinutes * MINUTE) {
+    flag(row, 'writtenLate', `The record was written ${duration(delay)} after the event.`);
+  }
+}
+
+interface History {
+  creations: ClassifiedEvent[];
+  deletions: ClassifiedEvent[];
+  registrations: ClassifiedEvent[];
+}
 
 function flagCreation(
   row: AuditRow,
   event: ClassifiedEvent,
   record: VerificationRecord | undefined,
   input: ReconcileInput,
-  history: {
-    creations: ClassifiedEvent[];
-    deletions: ClassifiedEvent[];
-    registrations: ClassifiedEvent[];
-  },
+  history: History,
 ) {
   if (!record) row.anomalies.push('noVerification');
 
@@ -352,9 +424,14 @@ function flagCreation(
     row.anomalies.push('repeatWithin24h');
   }
 
-  // The pass could lead to a registration until it expired, was replaced, or was deleted.
+  // The pass could lead to a registration until it expired, was replaced, or was deleted. The
+  // record's lifetime is what its writer says: capped at the policy's maximum, so a claim cannot
+  // hold the flag back longer than any pass can live.
   const start = record?.StartAt ? Date.parse(record.StartAt) : event.time;
-  const lifetime = record?.LifetimeMinutes ?? input.fallbackLifetimeMinutes;
+  const lifetime = Math.min(
+    record?.LifetimeMinutes ?? input.fallbackLifetimeMinutes,
+    input.fallbackLifetimeMinutes,
+  );
   const ends = [
     Math.max(start, event.time) + lifetime * MINUTE,
     ...others.filter((other) => other.time > event.time).map((other) => other.time),
@@ -369,6 +446,126 @@ function flagCreation(
   else row.awaitingRegistration = true;
 }
 
+function eventRow(
+  event: ClassifiedEvent,
+  pair: { attempt: Attempt; by: MatchedBy } | undefined,
+  input: ReconcileInput,
+  histories: Record<keyof History, Map<string, ClassifiedEvent[]>>,
+): AuditRow {
+  const row: AuditRow = {
+    id: event.id,
+    kind: event.kind,
+    at: event.at,
+    actor: event.actor,
+    target: event.target,
+    what: event.what,
+    succeeded: event.succeeded,
+    verification: pair?.attempt.opening,
+    attempt: pair?.attempt,
+    matchedBy: pair?.by,
+    anomalies: [],
+  };
+  if (event.kind === 'tapCreated' && event.succeeded) {
+    const target = lower(event.target.id) ?? '';
+    flagCreation(row, event, pair?.attempt.opening, input, {
+      creations: histories.creations.get(target) ?? [],
+      deletions: histories.deletions.get(target) ?? [],
+      registrations: histories.registrations.get(target) ?? [],
+    });
+  }
+  if (pair) {
+    flagJoin(row, event, pair.attempt, input);
+    flagAttempt(row, pair.attempt, input, event.actor);
+  }
+  return row;
+}
+
+const RECORD_WHAT: Record<VerificationOutcome, string> = {
+  pending: 'TAP Desk recorded starting to issue a Temporary Access Pass',
+  unknown: 'TAP Desk recorded an attempt whose result it could not read back',
+  issued: 'TAP Desk recorded issuing a Temporary Access Pass',
+  replaced: 'TAP Desk recorded replacing a Temporary Access Pass',
+  revoked: 'TAP Desk recorded deleting a Temporary Access Pass',
+  failed: 'TAP Desk recorded a failed attempt to issue a Temporary Access Pass',
+};
+
+/**
+ * An attempt no event was joined with. It is placed at SharePoint's time for its opening item;
+ * only when Graph gave none, at the time the record claims. Who acted is who wrote it.
+ */
+function attemptRow(attempt: Attempt, input: ReconcileInput, retentionStart: number): AuditRow {
+  const { opening, author } = attempt;
+  const time = attempt.writtenAt ?? Date.parse(opening.IssuedAt);
+  const claimsCreation = attempt.outcome === 'issued' || attempt.outcome === 'replaced';
+  const beyondRetention = time < retentionStart;
+  const row: AuditRow = {
+    id: `record:${opening.itemId}`,
+    kind: 'recordOnly',
+    at: new Date(time).toISOString(),
+    actor: { userId: author.id, userName: author.name, userUpn: author.upn },
+    target: {
+      id: opening.TargetUserId,
+      displayName: opening.TargetDisplayName,
+      upn: opening.TargetUpn,
+    },
+    what: RECORD_WHAT[attempt.outcome],
+    succeeded: attempt.outcome !== 'failed',
+    verification: opening,
+    attempt,
+    anomalies: [],
+    beyondRetention: claimsCreation && beyondRetention ? true : undefined,
+  };
+  if (claimsCreation && !beyondRetention) flag(row, 'recordWithoutEvent');
+  flagAttempt(row, attempt, input);
+  return row;
+}
+
+/** Reads each event once, keeping those about TAP creation, deletion or Authenticator. */
+function classifyAll(raw: readonly DirectoryAudit[]): ClassifiedEvent[] {
+  const seen = new Set<string>();
+  const events: ClassifiedEvent[] = [];
+  for (const item of raw) {
+    const event = classifyEvent(item);
+    if (!event || seen.has(event.id)) continue;
+    seen.add(event.id);
+    events.push(event);
+  }
+  return events;
+}
+
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const from = Date.parse(input.range.from);
+  const to = Date.parse(input.range.to);
+  const retentionStart = input.now - input.retentionDays * DAY;
+  const inRange = (time: number) => time >= from && time <= to;
+
+  const events = classifyAll(input.events);
+  const attempts = groupAttempts(input.records);
+  const pairs = pairAttempts(events, attempts, input.matchWindowMinutes);
+  const succeeded = (kind: EventKind) =>
+    groupByTarget(events.filter((event) => event.kind === kind && event.succeeded));
+  const histories = {
+    creations: succeeded('tapCreated'),
+    deletions: succeeded('tapDeleted'),
+    registrations: succeeded('authenticatorRegistered'),
+  };
+
+  const rows: AuditRow[] = events
+    .filter((event) => inRange(event.time))
+    .map((event) => eventRow(event, pairs.get(event.id), input, histories));
+  const joined = new Set([...pairs.values()].map((pair) => pair.attempt.key));
+  for (const attempt of attempts) {
+    if (joined.has(attempt.key)) continue;
+    const row = attemptRow(attempt, input, retentionStart);
+    if (inRange(Date.parse(row.at))) rows.push(row);
+  }
+
+  rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || a.id.localeCompare(b.id));
+  const counts = emptyCounts();
+  for (const row of rows) for (const anomaly of row.anomalies) counts[anomaly]++;
+  return { rows, counts, retentionStart };
+}
+
 export type ActivityFilter = 'all' | 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered';
 
 /** The rows the page shows for the chosen activity and anomaly. */
@@ -379,11 +576,14 @@ export function filterRows(
   return rows.filter((row) => {
     if (filter.anomaly && !row.anomalies.includes(filter.anomaly)) return false;
     if (filter.activity === 'all') return true;
+    // A record-only row counts as the activity its outcome claims.
     if (row.kind === 'recordOnly') {
-      const outcome = row.verification?.Outcome;
-      return filter.activity === 'tapCreated'
-        ? outcome === 'issued' || outcome === 'replaced'
-        : filter.activity === 'tapDeleted' && outcome === 'revoked';
+      const outcome = row.attempt?.outcome;
+      return (
+        filter.activity !== 'authenticatorRegistered' &&
+        outcome !== undefined &&
+        OUTCOMES_FOR[filter.activity].includes(outcome)
+      );
     }
     return row.kind === filter.activity;
   });
