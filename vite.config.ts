@@ -1,18 +1,24 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 import { ensureDevCertificate } from './emulator/cert';
 import { createEmulator } from './emulator/index';
 
-/** Serves the local Entra + Graph emulator on the app's own origin (demo mode only). */
+/**
+ * Serves the local Entra + Graph emulator on the app's own origin (demo mode only). It is created
+ * once the server's port is known: the demo app it registers is at https://localhost:<port>/.
+ */
 function emulatorPlugin(): Plugin {
-  const emulator = createEmulator();
+  const mount = (middlewares: Connect.Server, port: number | undefined) => {
+    const emulator = createEmulator({ origin: `https://localhost:${port ?? 5173}` });
+    middlewares.use(emulator.middleware);
+  };
   return {
     name: 'tap-desk-emulator',
     configureServer(server) {
-      server.middlewares.use(emulator.middleware);
+      mount(server.middlewares, server.config.server.port);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(emulator.middleware);
+      mount(server.middlewares, server.config.preview.port);
     },
   };
 }

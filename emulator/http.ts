@@ -68,17 +68,31 @@ export interface CorsPolicy {
   /** Allowed request headers; 'reflect' echoes whatever the preflight asks for. */
   allowHeaders: string | 'reflect';
   exposeHeaders?: string;
+  /**
+   * The origins whose pages may read the answers. Left out, every origin may, as Graph and
+   * Entra's token endpoint allow: a caller needs a bearer token or a PKCE verifier, no cookie.
+   */
+  allowOrigin?: (origin: string) => boolean;
 }
 
-/** Adds CORS headers for the request's Origin; answers a preflight and returns true if it was one. */
+/**
+ * Adds CORS headers for the request's Origin when the policy allows it; answers a preflight and
+ * returns true if it was one. A preflight from an origin not allowed gets no CORS headers, so the
+ * browser does not send the request.
+ */
 export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
   const origin = header(req, 'origin');
-  if (origin) {
+  const refused = origin !== undefined && policy.allowOrigin?.(origin) === false;
+  if (origin && !refused) {
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
     if (policy.exposeHeaders) res.setHeader('Access-Control-Expose-Headers', policy.exposeHeaders);
   }
   if (req.method !== 'OPTIONS') return false;
+  if (refused) {
+    send(res, 204, undefined);
+    return true;
+  }
   const requested = header(req, 'access-control-request-headers') ?? '';
   send(res, 204, undefined, {
     'Access-Control-Allow-Methods': policy.methods,

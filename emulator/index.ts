@@ -35,6 +35,11 @@ export interface Emulator {
 export interface EmulatorOptions {
   settings?: Partial<EmulatorSettings>;
   /**
+   * The https origin the emulator is served on (`https://localhost:5173`), where the demo app
+   * runs beside it. Configuration, never read from a request's Host header.
+   */
+  origin?: string;
+  /**
    * Origins of apps registered with the demo client besides the emulator's own, as a real
    * tenant's redirect URIs would be: a production build served from another origin.
    */
@@ -62,6 +67,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     for (const t of [throttle, ...router.throttles()]) t.reset();
   };
   const control = createControlHandler({
+    origins: [
+      ...(options.origin ? [new URL(options.origin).origin] : []),
+      ...(options.appOrigins ?? []).map((origin) => new URL(origin).origin),
+    ],
     settings: () => settings,
     updateSettings(patch) {
       const reshaped = (['userCount', 'pilotSize'] as const).some(

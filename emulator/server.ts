@@ -14,14 +14,7 @@ export async function startEmulator(
   opts: EmulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningEmulator> {
   const { key, cert } = await ensureDevCertificate();
-  const emulator = createEmulator({ settings: opts.settings, appOrigins: opts.appOrigins });
-  const server = createServer({ key, cert }, (req, res) =>
-    emulator.middleware(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('Not found: the emulator serves /login, /graph and /emulator.');
-    }),
-  );
+  const server = createServer({ key, cert });
   const host = opts.host ?? 'localhost';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,8 +23,19 @@ export async function startEmulator(
   const { port } = server.address() as AddressInfo;
   // The certificate names localhost; wildcard binds are still reached through it.
   const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
+  const origin = `https://${name}:${port}`;
+  // Created once listening, when its origin is known (port 0 picks one); this runs before the
+  // event loop reads any request.
+  const emulator = createEmulator({ settings: opts.settings, origin, appOrigins: opts.appOrigins });
+  server.on('request', (req, res) =>
+    emulator.middleware(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Not found: the emulator serves /login, /graph and /emulator.');
+    }),
+  );
   return {
-    origin: `https://${name}:${port}`,
+    origin,
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findUser } from '../directory';
 import type { FaultPlan } from '../graph/faults';
 import type { RequestLogEntry } from '../graph/pipeline';
-import { applyCors, readBody, sendJson } from '../http';
+import { applyCors, header, readBody, sendJson } from '../http';
 import type { IdentityStore } from '../identity/store';
 import type { Tenant } from '../model';
 import { pilotTruth } from '../pilot-truth';
@@ -25,15 +25,30 @@ export interface ControlDeps {
   faults: FaultPlan;
   store: IdentityStore;
   tenant(): Tenant;
+  /** Origins whose pages may use the controls: the emulator's own and the registered apps'. */
+  origins: readonly string[];
 }
 
-const CORS = { methods: 'GET, POST, PATCH, DELETE, OPTIONS', allowHeaders: 'Content-Type' };
-
-/** /emulator/...: test and demo controls; JSON, no authentication (local only). */
+/**
+ * /emulator/...: test and demo controls; JSON, no authentication (local only). Any website the
+ * person visits can send requests to localhost, and the fixtures hold live passes, so pages of
+ * other origins are refused (no CORS for them, and 403 when their Origin shows), and a request
+ * with a body must be JSON: a form or a simple fetch cannot send that without a CORS preflight.
+ */
 export function createControlHandler(deps: ControlDeps) {
+  const allowOrigin = (origin: string) => deps.origins.includes(origin);
+  const cors = { methods: 'GET, POST, PATCH, DELETE, OPTIONS', allowHeaders: 'Content-Type' };
   return async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (applyCors(req, res, CORS)) return;
     try {
+      const origin = header(req, 'origin');
+      if (origin !== undefined && !allowOrigin(origin)) {
+        throw new ControlError(
+          403,
+          'originNotAllowed',
+          `Pages on ${origin} may not use the controls.`,
+        );
+      }
+      if (applyCors(req, res, { ...cors, allowOrigin })) return;
       const body = await readJson(req);
       const result = route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body);
       sendJson(res, 200, result);
@@ -126,9 +141,18 @@ function fixtures(tenant: Tenant) {
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  if (req.method === 'GET' || req.method === 'DELETE') return undefined;
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   const text = await readBody(req);
-  if (!text.trim()) return undefined;
+  const type = header(req, 'content-type');
+  // Form fields and text/plain are what another site can send without a preflight.
+  if ((text !== '' || type !== undefined) && !/^application\/json\s*(;|$)/i.test(type ?? '')) {
+    throw new ControlError(
+      415,
+      'unsupportedMediaType',
+      `The controls take JSON: send Content-Type: application/json, not ${type ?? 'none'}.`,
+    );
+  }
+  if (req.method === 'DELETE' || !text.trim()) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

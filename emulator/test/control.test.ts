@@ -48,7 +48,11 @@ describe('settings and reset', () => {
       'badSettings',
     );
     await expectError(
-      await env.call('/emulator/settings', { method: 'PATCH', body: '{' }),
+      await env.call('/emulator/settings', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{',
+      }),
       400,
       'badJson',
     );
@@ -87,14 +91,71 @@ describe('settings and reset', () => {
     expect(fixtures.pilotNothingYet?.temporaryAccessPass).toBeNull();
   });
 
-  it('answers unknown control paths with 404 and CORS preflights', async () => {
+  it('answers unknown control paths with 404 and CORS preflights from its own origin', async () => {
     await expectError(await env.call('/emulator/nope'), 404, 'notFound');
     const preflight = await env.call('/emulator/reset', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+      headers: { Origin: env.origin, 'Access-Control-Request-Method': 'POST' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(env.origin);
+  });
+});
+
+describe('a page on another site', () => {
+  const EVIL = 'https://evil.example';
+
+  it('cannot read the fixtures (live passes) or get a preflight through', async () => {
+    const read = await env.call('/emulator/fixtures', { headers: { Origin: EVIL } });
+    await expectError(read, 403, 'originNotAllowed');
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await env.call('/emulator/reset', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: EVIL,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+    // Its own pages still may.
+    const own = await env.call('/emulator/fixtures', { headers: { Origin: env.origin } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBe(env.origin);
+  });
+
+  it('cannot drive the tenant with a request that needs no preflight', async () => {
+    const before = await (await env.call('/emulator/settings')).json();
+    // What a cross-site form or a no-cors fetch can send: with its Origin, and without.
+    const simple: Record<string, string>[] = [
+      { 'Content-Type': 'application/x-www-form-urlencoded', Origin: EVIL },
+      { 'Content-Type': 'text/plain', Origin: EVIL },
+      { 'Content-Type': 'text/plain' },
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+    ];
+    for (const headers of simple) {
+      const response = await env.call('/emulator/settings', {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ latencyMs: 900 }),
+      });
+      expect(response.status).toBe(headers.Origin ? 403 : 415);
+      const revoke = await env.call('/emulator/sessions/revoke', { method: 'POST', headers });
+      expect(revoke.status).toBe(headers.Origin ? 403 : 415);
+    }
+    expect(await (await env.call('/emulator/settings')).json()).toEqual(before);
+    await expectError(
+      await env.call('/emulator/reset', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: '{}',
+      }),
+      415,
+      'unsupportedMediaType',
+    );
+    // A body-less call from a terminal (no Origin, no body) is still a control.
+    expect((await env.call('/emulator/tokens/expire', { method: 'POST' })).status).toBe(200);
   });
 });
 

@@ -2,7 +2,8 @@ import { Alert, AlertTitle, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../components/page-header';
 import { APP_ROLES, CAPABILITY_LABELS, type Capability } from './capabilities';
-import { useSession } from './session';
+import { ConsentRequired } from './consent-required';
+import { useConsentProblem, useSession } from './session';
 
 const WHY: Record<Capability, string> = {
   helpdesk: 'issue Temporary Access Passes',
@@ -10,10 +11,27 @@ const WHY: Record<Capability, string> = {
   audit: 'read the audit record',
 };
 
-/** Route guard: the page, or a clear explanation of the app role it needs. */
+/**
+ * Route guard: the page, or a clear explanation of the app role it needs, or of the Graph
+ * permission Entra would not grant the section.
+ */
 export function RequireCapability(props: { capability: Capability; children: ReactNode }) {
   const session = useSession();
-  if (session.capabilities.includes(props.capability)) return props.children;
+  const consent = useConsentProblem(props.capability);
+  if (session.capabilities.includes(props.capability)) {
+    if (!consent.problem) return props.children;
+    return (
+      <>
+        <PageHeader title={CAPABILITY_LABELS[props.capability]} />
+        <ConsentRequired
+          problem={consent.problem}
+          username={session.account.username}
+          onTryAgain={consent.retry}
+          onSignOut={() => void session.signOut()}
+        />
+      </>
+    );
+  }
   // The section keeps its heading, so the page still says where the person is.
   return (
     <>

@@ -3,17 +3,36 @@
  * token source per audience. MSAL stays behind this seam; nothing else imports @azure/msal-*.
  */
 import {
+  EventType,
   InteractionRequiredAuthError,
   InteractionStatus,
+  InteractionType,
   BrowserAuthError,
   type AccountInfo,
+  type EventMessage,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { MsalProvider, useMsal } from '@azure/msal-react';
-import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  use,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { createGraphClient, type GraphClient } from '../graph/client';
 import { preconnect } from '../lib/preconnect';
 import { capabilitiesFromRoles, type Capability } from './capabilities';
+import {
+  ConsentProblems,
+  ConsentRequiredError,
+  consentProblem,
+  isConsentError,
+  type ConsentAudience,
+  type ConsentProblem,
+} from './consent';
 import { AUDIENCE_SCOPES, SIGN_IN_SCOPES } from './scopes';
 
 export interface SessionAccount {
@@ -45,6 +64,29 @@ export function SessionContextProvider(props: { session: Session; children: Reac
   return <SessionContext value={props.session}>{props.children}</SessionContext>;
 }
 
+interface ConsentState {
+  problems: ConsentProblems;
+  /** Forgets the problem, so the next Graph call asks Entra again (or signs in again). */
+  retry(audience: ConsentAudience): void;
+}
+
+const ConsentContext = createContext<ConsentState | null>(null);
+const noProblems = new ConsentProblems();
+
+/** The consent Entra refused this audience in this tab, if it did, and a way to try again. */
+export function useConsentProblem(audience: ConsentAudience): {
+  problem: ConsentProblem | undefined;
+  retry: () => void;
+} {
+  const state = use(ConsentContext);
+  const problems = state?.problems ?? noProblems;
+  const problem = useSyncExternalStore(problems.subscribe, () => problems.get(audience));
+  return { problem, retry: () => state?.retry(audience) };
+}
+
+/** Which audience's interactive request is out at Entra, to know whose refusal comes back. */
+const PENDING_AUDIENCE_KEY = 'tapdesk.pendingAudience';
+
 /** Errors after which only an interactive sign-in can produce a token. */
 function needsInteraction(error: unknown): boolean {
   if (error instanceof InteractionRequiredAuthError) return true;
@@ -59,9 +101,13 @@ function needsInteraction(error: unknown): boolean {
 function tokenSource(
   instance: IPublicClientApplication,
   account: AccountInfo,
-  scopes: readonly string[],
+  audience: Capability,
+  problems: ConsentProblems,
 ) {
+  const scopes = AUDIENCE_SCOPES[audience];
   return async ({ forceRefresh }: { forceRefresh: boolean }): Promise<string> => {
+    const known = problems.get(audience);
+    if (known) throw new ConsentRequiredError(known);
     try {
       const result = await instance.acquireTokenSilent({
         scopes: [...scopes],
@@ -70,8 +116,16 @@ function tokenSource(
       });
       return result.accessToken;
     } catch (error) {
+      // No consent: users may not consent for themselves, so a sign-in page could only end at
+      // Entra's "Need admin approval". The section says what is missing instead.
+      if (isConsentError(error)) {
+        const problem = consentProblem(audience, error);
+        problems.report(problem);
+        throw new ConsentRequiredError(problem);
+      }
       if (!needsInteraction(error)) throw error;
       // The sign-in cannot be renewed silently: sign in again and come back to this very page.
+      sessionStorage.setItem(PENDING_AUDIENCE_KEY, audience);
       await instance.acquireTokenRedirect({
         scopes: [...scopes],
         account,
@@ -98,6 +152,36 @@ function SessionFromMsal(props: {
   const { instance, accounts, inProgress } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0] ?? null;
   const signedIn = account !== null;
+  const [problems] = useState(() => new ConsentProblems());
+  useEffect(() => {
+    // A refusal that comes back from an interactive sign-in. This child's effect runs before
+    // MsalProvider's, which handles the redirect response, so the callback is in place for it.
+    const id = instance.addEventCallback((message: EventMessage) => {
+      if (message.interactionType !== InteractionType.Redirect) return;
+      // msal-browser 5 reports a failed sign-in redirect, login or not, as ACQUIRE_TOKEN_FAILURE.
+      const failed = message.eventType === EventType.ACQUIRE_TOKEN_FAILURE;
+      if (!failed && message.eventType !== EventType.ACQUIRE_TOKEN_SUCCESS) return;
+      const pending = sessionStorage.getItem(PENDING_AUDIENCE_KEY);
+      sessionStorage.removeItem(PENDING_AUDIENCE_KEY);
+      if (!failed || !isConsentError(message.error)) return;
+      const audience =
+        pending !== null && Object.hasOwn(AUDIENCE_SCOPES, pending) ? pending : 'sign-in';
+      problems.report(consentProblem(audience as ConsentAudience, message.error));
+    });
+    return () => {
+      if (id) instance.removeEventCallback(id);
+    };
+  }, [instance, problems]);
+  const consent = useMemo<ConsentState>(
+    () => ({
+      problems,
+      retry(audience) {
+        problems.clear(audience);
+        if (audience === 'sign-in') void signInRedirect(instance);
+      },
+    }),
+    [instance, problems],
+  );
   const authority = instance.getConfiguration().auth.authority;
   useEffect(() => {
     // Signed in, the page's next calls go to the authority (tokens) and Graph: connect now.
@@ -120,7 +204,7 @@ function SessionFromMsal(props: {
         if (!client) {
           client = createGraphClient({
             baseUrl: props.graphBaseUrl,
-            getToken: tokenSource(instance, account, AUDIENCE_SCOPES[audience]),
+            getToken: tokenSource(instance, account, audience, problems),
           });
           clients.set(audience, client);
         }
@@ -137,10 +221,12 @@ function SessionFromMsal(props: {
         await instance.logoutRedirect({ account });
       },
     };
-  }, [account, instance, props.graphBaseUrl]);
+  }, [account, instance, problems, props.graphBaseUrl]);
 
-  if (!session) return inProgress === InteractionStatus.None ? props.signedOut : props.pending;
-  return <SessionContext value={session}>{props.children}</SessionContext>;
+  let content: ReactNode;
+  if (session) content = <SessionContext value={session}>{props.children}</SessionContext>;
+  else content = inProgress === InteractionStatus.None ? props.signedOut : props.pending;
+  return <ConsentContext value={consent}>{content}</ConsentContext>;
 }
 
 export function SessionProvider(props: {
@@ -163,9 +249,16 @@ export function SessionProvider(props: {
   );
 }
 
+function signInRedirect(instance: IPublicClientApplication): Promise<void> {
+  sessionStorage.setItem(PENDING_AUDIENCE_KEY, 'sign-in');
+  return instance.loginRedirect({
+    scopes: SIGN_IN_SCOPES,
+    redirectStartPage: window.location.href,
+  });
+}
+
 /** Starts the redirect sign-in; after it the person comes back to the page they were on. */
 export function useSignIn(): () => Promise<void> {
   const { instance } = useMsal();
-  return () =>
-    instance.loginRedirect({ scopes: SIGN_IN_SCOPES, redirectStartPage: window.location.href });
+  return () => signInRedirect(instance);
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
 
@@ -107,4 +107,75 @@ test('the signed-out page and the emulator sign-in page have no accessibility vi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/login\/.*\/authorize/);
   await expectAccessible(page);
+});
+
+test.describe('consent Entra has not granted', () => {
+  const WRITE = 'UserAuthMethod-TAP.ReadWrite.All';
+  interface Grant {
+    id: string;
+    consentType: string;
+    principalUserPrincipalName: string | null;
+  }
+  const grants = async (request: APIRequestContext) =>
+    ((await (await request.get('/emulator/consent-grants')).json()) as { value: Grant[] }).value;
+
+  test('a helpdesk person without the write permission is told what is missing, and can try again once granted', async ({
+    page,
+    request,
+  }) => {
+    const helens = (await grants(request)).find(
+      (g) => g.principalUserPrincipalName === ACCOUNTS.helpdesk.upn,
+    );
+    expect((await request.delete(`/emulator/consent-grants/${helens?.id ?? ''}`)).ok()).toBe(true);
+    await signIn(page, ACCOUNTS.helpdesk);
+    await page.getByLabel('Find a user').fill('sofia');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Helpdesk needs a permission you have not been granted');
+    await expect(alert).toContainText(`Most likely missing: ${WRITE}`);
+    await expect(alert).toContainText('AADSTS65001');
+    await expect(alert).toContainText('Enterprise applications › TAP Desk › Permissions');
+    await expect(alert.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    // The section says so instead of sending her to a sign-in that could not help.
+    await expect(page).toHaveURL(/\/helpdesk/);
+    await expectAccessible(page);
+
+    const granted = await request.post('/emulator/consent-grants', {
+      data: { consentType: 'Principal', principalId: ACCOUNTS.helpdesk.upn, scope: WRITE },
+    });
+    expect(granted.ok()).toBe(true);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByLabel('Find a user').fill('sofia');
+    await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
+  });
+
+  test('a sign-in Entra stops at "Need admin approval" comes back to the sign-in page\'s explanation', async ({
+    page,
+    request,
+  }) => {
+    const everyone = (await grants(request)).find((g) => g.consentType === 'AllPrincipals');
+    await request.delete(`/emulator/consent-grants/${everyone?.id ?? ''}`);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/login\/.*\/authorize/);
+    await page.getByRole('button', { name: new RegExp(ACCOUNTS.auditor.name) }).click();
+    await expect(page.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
+    await expectAccessible(page);
+    await page
+      .getByRole('link', { name: 'Return to the application without granting consent' })
+      .click();
+
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(
+      'TAP Desk cannot sign you in: a permission has not been granted',
+    );
+    await expect(alert).toContainText('AADSTS65004');
+    await expect(alert).toContainText('Missing: openid, profile, offline_access, User.Read');
+    await expectAccessible(page);
+
+    await resetEmulator(request);
+    await alert.getByRole('button', { name: 'Sign in again' }).click();
+    await page.waitForURL(/\/login\/.*\/authorize/);
+    await page.getByRole('button', { name: new RegExp(ACCOUNTS.auditor.name) }).click();
+    await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.auditor.name);
+  });
 });

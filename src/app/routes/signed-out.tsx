@@ -1,8 +1,10 @@
 import { Box, Button, Container, Paper, Stack, Typography } from '@mui/material';
-import { useSignIn } from '../../auth/session';
+import { ConsentRequired } from '../../auth/consent-required';
+import { useConsentProblem, useSignIn } from '../../auth/session';
 
 export function SignedOutPage(props: { tenantName: string }) {
   const signIn = useSignIn();
+  const consent = useConsentProblem('sign-in');
   return (
     <Container component="main" maxWidth="sm" sx={{ py: 10 }}>
       <Paper sx={{ p: 5 }}>
@@ -16,11 +18,19 @@ export function SignedOutPage(props: { tenantName: string }) {
             progress, auditors read the record.
           </Typography>
           <Typography color="text.secondary">Tenant: {props.tenantName}</Typography>
-          <Box>
-            <Button variant="contained" size="large" onClick={() => void signIn()}>
-              Sign in
-            </Button>
-          </Box>
+          {consent.problem ? (
+            <ConsentRequired
+              problem={consent.problem}
+              onTryAgain={consent.retry}
+              tryAgainLabel="Sign in again"
+            />
+          ) : (
+            <Box>
+              <Button variant="contained" size="large" onClick={() => void signIn()}>
+                Sign in
+              </Button>
+            </Box>
+          )}
         </Stack>
       </Paper>
     </Container>
