@@ -281,6 +281,94 @@ test('a pass issued through TAP Desk shows joined with its record; one without a
   await expect(siobhanRow).toContainText('No verification record');
 });
 
+test('a record claiming another issuer than the person who wrote it is flagged, with who is who', async ({
+  page,
+  request,
+}) => {
+  // Helen, signed in to TAP Desk, goes around it: she creates a pass straight through Graph and
+  // writes a list item that says Sam Senior issued it.
+  const graph = watchGraph(page);
+  await signIn(page, ACCOUNTS.helpdesk, '/helpdesk');
+  await page.getByLabel('Find a user').fill('emma');
+  await expect.poll(() => graph.tokens.size).toBeGreaterThan(0);
+  const helen = { Authorization: `Bearer ${[...graph.tokens][0]}` };
+  const fixtures = (await (await request.get('/emulator/fixtures')).json()) as Record<
+    string,
+    { id: string; userPrincipalName: string; displayName: string }
+  >;
+  const config = (await (await request.get('/config.json')).json()) as {
+    verification: { siteId: string; listId: string };
+  };
+  const emma = fixtures.nonPilotUser!;
+  const created = await honouringRetryAfter(() =>
+    request.post(`/graph/v1.0/users/${emma.id}/authentication/temporaryAccessPassMethods`, {
+      headers: helen,
+      data: { lifetimeInMinutes: 60, isUsableOnce: true },
+    }),
+  );
+  expect(created.status()).toBe(201);
+  const tap = (await created.json()) as { id: string };
+  const items = `/graph/v1.0/sites/${encodeURIComponent(config.verification.siteId)}/lists/${config.verification.listId}/items`;
+  const forged = await request.post(items, {
+    headers: helen,
+    data: {
+      fields: {
+        Title: 'INC0066666',
+        TargetUserId: emma.id,
+        TargetUpn: emma.userPrincipalName,
+        TargetDisplayName: emma.displayName,
+        IssuedByUpn: ACCOUNTS.seniorHelpdesk.upn,
+        IssuedByName: ACCOUNTS.seniorHelpdesk.name,
+        IssuedAt: new Date().toISOString(),
+        LifetimeMinutes: 60,
+        IsUsableOnce: true,
+        VerificationMethod: 'In person with photo ID',
+        Ticket: 'INC0066666',
+        Reason: 'Forgot phone at home',
+        TapMethodId: tap.id,
+        Outcome: 'issued',
+      },
+    },
+  });
+  expect(forged.status()).toBe(201);
+  // SharePoint stamps who really wrote it, and "Add only" stops her rewriting it afterwards.
+  const item = (await forged.json()) as {
+    id: string;
+    createdBy: { user: { displayName: string } };
+  };
+  expect(item.createdBy.user.displayName).toBe(ACCOUNTS.helpdesk.name);
+  const rewrite = await request.patch(`${items}/${item.id}/fields`, {
+    headers: helen,
+    data: { IssuedByUpn: ACCOUNTS.helpdesk.upn },
+  });
+  expect(rewrite.status()).toBe(403);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, ACCOUNTS.auditor, `/audit?from=${day(0)}&to=${day(0)}&activity=tapCreated`);
+  const emmaRow = rows(page).filter({ hasText: emma.userPrincipalName });
+  await expect(emmaRow).toHaveCount(1);
+  await expect(emmaRow).toContainText(ACCOUNTS.helpdesk.name); // who acted, per Entra
+  await expect(emmaRow).toContainText('Ticket: INC0066666'); // joined with the record...
+  await expect(emmaRow).not.toContainText('No verification record');
+  await expect(emmaRow).toContainText('Claims another issuer'); // ...and flagged
+  await expect(emmaRow).toContainText(
+    `It names ${ACCOUNTS.seniorHelpdesk.upn} as issuer; SharePoint says ${ACCOUNTS.helpdesk.name} (${ACCOUNTS.helpdesk.upn}) wrote it.`,
+  );
+  await expect(
+    emmaRow.getByTitle(/names an issuer other than the person SharePoint says wrote it/),
+  ).toBeVisible();
+
+  // The filter counts it and explains it, and narrows the record to it.
+  const choice = page.getByRole('radio', { name: /^Claims another issuer \(1\)/ });
+  await expect(choice.locator('xpath=ancestor::label[1]')).toContainText(
+    'TAP Desk always records the person signed in',
+  );
+  await choice.click();
+  await expect(page).toHaveURL(/anomaly=issuerNotAuthor/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(emma.userPrincipalName);
+});
+
 test('the CSV export holds the rows shown, and the page has no accessibility violations', async ({
   page,
 }) => {
