@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/registration';
 import { createControlHandler } from './control/routes';
 import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
@@ -8,6 +9,7 @@ import { createIdentityHandler } from './identity/routes';
 import { IdentityStore } from './identity/store';
 import type { Tenant } from './model';
 import { createGraphRouter } from './routes/index';
+import { MANIFEST } from './seed/consent';
 import { createTenant } from './seed/tenant';
 import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
 
@@ -40,10 +42,23 @@ export interface EmulatorOptions {
    */
   origin?: string;
   /**
-   * Origins of apps registered with the demo client besides the emulator's own, as a real
-   * tenant's redirect URIs would be: a production build served from another origin.
+   * Other sites the demo app is registered for, as `npm run register-app -- --url` registers
+   * them (`https://localhost:8443/it/tapdesk/`): a production build served elsewhere.
    */
-  appOrigins?: readonly string[];
+  appUrls?: readonly string[];
+}
+
+/**
+ * The demo app registration's redirect URIs: deploy/entra/app-registration.json's SPA redirect
+ * URIs for the emulator's own site (its origin's root) and each app URL, exactly as register-app
+ * writes them to a real tenant.
+ */
+export function registeredRedirectUris(options: EmulatorOptions): string[] {
+  const sites = [
+    ...(options.origin ? [`${new URL(options.origin).origin}/`] : []),
+    ...(options.appUrls ?? []),
+  ];
+  return redirectUrisFor(MANIFEST, sites.map(normalizeSiteUrl));
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -66,11 +81,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults.clear();
     for (const t of [throttle, ...router.throttles()]) t.reset();
   };
+  const redirectUris = registeredRedirectUris(options);
   const control = createControlHandler({
-    origins: [
-      ...(options.origin ? [new URL(options.origin).origin] : []),
-      ...(options.appOrigins ?? []).map((origin) => new URL(origin).origin),
-    ],
+    origins: [...new Set(redirectUris.map((uri) => new URL(uri).origin))],
     settings: () => settings,
     updateSettings(patch) {
       const reshaped = (['userCount', 'pilotSize'] as const).some(
@@ -94,7 +107,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       store,
       tenant: () => tenant,
       settings: () => settings,
-      appOrigins: options.appOrigins ?? [],
+      redirectUris,
     };
     return {
       identity: createIdentityHandler(deps),

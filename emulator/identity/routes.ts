@@ -115,11 +115,11 @@ export function createIdentityHandler(deps: TokenDeps) {
         return sendJson(res, 200, deps.signer.jwks);
       case 'GET oauth2/v2.0/authorize':
       case 'POST oauth2/v2.0/authorize':
-        return authorize(req, res, url, origin);
+        return authorize(req, res, url);
       case 'POST oauth2/v2.0/token':
         return token(req, res, origin);
       case 'GET oauth2/v2.0/logout':
-        return logout(req, res, url, origin);
+        return logout(req, res, url);
       default:
         return sendJson(res, 404, {
           error: 'not_found',
@@ -128,12 +128,18 @@ export function createIdentityHandler(deps: TokenDeps) {
     }
   };
 
-  /** The demo app's redirect URIs: anything on the emulator's origin or a registered app origin. */
-  function registered(uri: string, origin: string): boolean {
-    return [origin, ...(deps.appOrigins ?? [])].some((allowed) => sameOrigin(uri, allowed));
+  /**
+   * Whether `uri` is one of the demo app registration's redirect URIs. Entra compares the whole
+   * URI with the registered ones (AADSTS50011), never only its origin, and the list is the
+   * registration: what a request says (its Host header, say) cannot add to it.
+   */
+  function registered(uri: string): boolean {
+    const href = absoluteHref(uri);
+    const uris = deps.redirectUris ?? [];
+    return href !== undefined && uris.some((allowed) => absoluteHref(allowed) === href);
   }
 
-  async function authorize(req: IncomingMessage, res: ServerResponse, url: URL, origin: string) {
+  async function authorize(req: IncomingMessage, res: ServerResponse, url: URL) {
     const p = url.searchParams;
     const clientId = p.get('client_id') ?? '';
     const redirectUri = p.get('redirect_uri') ?? '';
@@ -144,7 +150,7 @@ export function createIdentityHandler(deps: TokenDeps) {
         `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${DEMO_TENANT_NAME}'.`,
       );
     }
-    if (!registered(redirectUri, origin)) {
+    if (!registered(redirectUri)) {
       return errorPage(
         res,
         `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
@@ -406,14 +412,14 @@ export function createIdentityHandler(deps: TokenDeps) {
     return user;
   }
 
-  function logout(req: IncomingMessage, res: ServerResponse, url: URL, origin: string) {
+  function logout(req: IncomingMessage, res: ServerResponse, url: URL) {
     const session = cookie(req, SSO_COOKIE);
     if (session) deps.store.sessions.delete(session);
     const clear = {
       'Set-Cookie': `${SSO_COOKIE}=; HttpOnly; Secure; SameSite=None; Path=/login; Max-Age=0`,
     };
     const target = url.searchParams.get('post_logout_redirect_uri');
-    if (target && registered(target, origin)) {
+    if (target && registered(target)) {
       const state = url.searchParams.get('state');
       const location = new URL(target);
       if (state) location.searchParams.set('state', state);
@@ -526,11 +532,12 @@ function discovery(origin: string) {
   };
 }
 
-function sameOrigin(uri: string, origin: string): boolean {
+/** The URI as a URL writes it (host in lower case, an empty path as /); undefined if none. */
+function absoluteHref(uri: string): string | undefined {
   try {
-    return new URL(uri).origin === origin;
+    return new URL(uri).href;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

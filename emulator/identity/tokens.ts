@@ -33,8 +33,8 @@ export interface TokenDeps {
   store: IdentityStore;
   tenant(): Tenant;
   settings(): EmulatorSettings;
-  /** Other origins whose redirect URIs the demo app registration accepts. */
-  appOrigins?: readonly string[];
+  /** The demo app registration's redirect URIs, matched exactly; none when left out. */
+  redirectUris?: readonly string[];
 }
 
 export interface TokenResponse {

@@ -1,6 +1,8 @@
+import { get as httpsGet } from 'node:https';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDevCertificate } from '../cert';
 import { APP_ROLES, DEMO_CLIENT_ID, DEMO_TENANT_ID, ROLE_TEMPLATE_IDS } from '../constants';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
 import {
@@ -24,6 +26,27 @@ beforeAll(async () => {
   env = await startTestEmulator();
 });
 afterAll(() => env.close());
+
+/**
+ * A GET over node:https with headers fetch may not set (Host), trusting the dev certificate:
+ * status, body and Location.
+ */
+async function rawGet(url: string, headers: Record<string, string> = {}) {
+  const { cert } = await ensureDevCertificate();
+  return new Promise<{ status: number; body: string; location?: string }>((resolve, reject) => {
+    // TLS still checks the certificate for the URL's host, whatever Host says.
+    const options = { ca: cert, headers, servername: new URL(url).hostname };
+    const request = httpsGet(url, options, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body, location: response.headers.location }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
 
 /** A prompt=none authorize with this SSO cookie must answer login_required. */
 async function expectSilentSignInRefused(cookie: string) {
@@ -385,29 +408,65 @@ describe('token endpoint', () => {
   });
 });
 
-describe('an app served from another origin', () => {
+describe('redirect URIs: the registration, matched exactly', () => {
   const APP = 'https://tapdesk.example:8443';
   let hosted: TestEnv;
   beforeAll(async () => {
-    hosted = await startTestEmulator(undefined, [APP]);
+    hosted = await startTestEmulator(undefined, [`${APP}/tapdesk/`]);
   });
   afterAll(() => hosted.close());
 
-  it('accepts redirect URIs on a registered app origin and still refuses any other', async () => {
+  async function authorizeWith(target: TestEnv, redirectUri: string, headers = {}) {
     const { challenge } = pkcePair();
-    const params = { code_challenge: challenge, code_challenge_method: 'S256' };
-    const registered = await hosted.fetch(
-      authorizeUrl(hosted, { ...params, redirect_uri: `${APP}/tapdesk/redirect.html` }),
-    );
-    expect(registered.status).toBe(200);
-    expect(await registered.text()).not.toContain('AADSTS50011');
-    const other = await hosted.fetch(
-      authorizeUrl(hosted, {
-        ...params,
-        redirect_uri: 'https://tapdesk.example:9443/redirect.html',
-      }),
-    );
-    expect(other.status).toBe(400);
-    expect(await other.text()).toContain('AADSTS50011');
+    const url = authorizeUrl(target, {
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      redirect_uri: redirectUri,
+    });
+    return rawGet(url, headers);
+  }
+
+  it('accepts exactly what register-app registers for each site, and nothing else', async () => {
+    for (const uri of [`${APP}/tapdesk/redirect.html`, `${hosted.origin}/redirect.html`]) {
+      const accepted = await authorizeWith(hosted, uri);
+      expect(accepted.status, uri).toBe(200);
+      expect(accepted.body, uri).not.toContain('AADSTS50011');
+    }
+    for (const uri of [
+      'https://tapdesk.example:9443/tapdesk/redirect.html', // another port
+      `${APP}/redirect.html`, // the registered origin, another path
+      `${APP}/tapdesk/evil.html`,
+      `${APP}/tapdesk/redirect.html?next=https://evil.example`,
+      `${hosted.origin}/evil.html`, // the emulator's own origin, another path
+      `${hosted.origin}/redirect.html/..%2Fevil.html`,
+    ]) {
+      const refused = await authorizeWith(hosted, uri);
+      expect(refused.status, uri).toBe(400);
+      expect(refused.body, uri).toContain('AADSTS50011');
+    }
+  });
+
+  it('takes nothing from the Host header: a request naming another host registers nothing', async () => {
+    const refused = await authorizeWith(hosted, 'https://evil.example/redirect.html', {
+      Host: 'evil.example',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('AADSTS50011');
+  });
+
+  it('returns after sign-out only to a registered URI', async () => {
+    const logout = (target: string) =>
+      rawGet(
+        `${hosted.origin}/login/${DEMO_TENANT_ID}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(target)}`,
+        { Host: 'evil.example' },
+      );
+    const home = await logout(`${APP}/tapdesk/`);
+    expect(home.status).toBe(302);
+    expect(home.location).toBe(`${APP}/tapdesk/`);
+    for (const target of [`${APP}/elsewhere`, 'https://evil.example/']) {
+      const page = await logout(target);
+      expect(page.status, target).toBe(200);
+      expect(page.body).toContain('You have signed out');
+    }
   });
 });

@@ -57,9 +57,9 @@ export interface TestEnv extends RunningEmulator {
 
 export async function startTestEmulator(
   settings?: Partial<EmulatorSettings>,
-  appOrigins?: readonly string[],
+  appUrls?: readonly string[],
 ): Promise<TestEnv> {
-  const running = await startEmulator({ port: 0, settings, appOrigins });
+  const running = await startEmulator({ port: 0, settings, appUrls });
   const fetch = trustingFetch((await ensureDevCertificate()).cert);
   return { ...running, fetch, call: (path, init) => fetch(`${running.origin}${path}`, init) };
 }

@@ -155,7 +155,7 @@ export async function startProductionSite(opts: {
   const emulator = await startEmulator({
     port: 0,
     settings: opts.settings,
-    appOrigins: [siteOrigin],
+    appUrls: [`${siteOrigin}${basePath}`],
   });
   origins = { authority: emulator.origin, graph: emulator.origin };
 
