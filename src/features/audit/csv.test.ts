@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { VerificationRecord } from '../../graph/verification-records';
+import type { Attempt } from './attempts';
 import { rowsToCsv } from './csv';
 import type { AuditRow } from './reconcile';
 
@@ -21,9 +23,35 @@ describe('rowsToCsv', () => {
       '"2026-11-20T09:00:00.000Z","TAP created","success","Gail Global","gail@contoso.com",' +
         '"Azure Portal","Kim","kim@contoso.com","u1",' +
         '"Admin registered temporary access pass method for user","","","","","",' +
-        '"No verification record; Admin account; Roles: Global Administrator"',
+        '"No verification record; Admin account; Roles: Global Administrator",""',
     );
     expect(end).toBe('');
+  });
+
+  it('names every item of the attempt, and says beside the flags what was found', () => {
+    const pending = { itemId: '7' } as VerificationRecord;
+    const completion = { itemId: '9' } as VerificationRecord;
+    const row: AuditRow = {
+      id: 'Directory_3',
+      kind: 'tapCreated',
+      at: '2026-11-20T09:00:00.000Z',
+      actor: { userName: 'Helen Helpdesk', userUpn: 'helen@contoso.com' },
+      target: { id: 'u3', upn: 'jo@contoso.com' },
+      what: '',
+      succeeded: true,
+      verification: pending,
+      attempt: { items: [pending, completion] } as Attempt,
+      matchedBy: 'time',
+      anomalies: ['issuerNotAuthor'],
+      findings: {
+        issuerNotAuthor: 'It names sam@contoso.com as issuer; SharePoint says Helen wrote it.',
+      },
+    };
+    const line = rowsToCsv([row]).split('\r\n')[1] ?? '';
+    expect(line).toContain(',"7 9","time","Claims another issuer",');
+    expect(line).toMatch(
+      /,"It names sam@contoso\.com as issuer; SharePoint says Helen wrote it\."$/,
+    );
   });
 
   it('keeps what people typed from running as a formula, wherever it stands in the cell', () => {

@@ -19,6 +19,7 @@ const HEADER = [
   'Verification item id',
   'Matched by',
   'Anomalies',
+  'Findings',
 ];
 
 /** The audit record as CSV (src/lib/csv.ts keeps what people typed from running as formulas). */
@@ -39,12 +40,17 @@ export function rowsToCsv(rows: readonly AuditRow[]): string {
       row.verification?.VerificationMethod,
       row.verification?.Ticket,
       row.verification?.Reason,
-      row.verification?.itemId,
+      // Every item of the attempt (pending and completion), so each can be opened in SharePoint.
+      row.attempt
+        ? row.attempt.items.map((item) => item.itemId).join(' ')
+        : row.verification?.itemId,
       row.matchedBy,
       [
         ...row.anomalies.map((anomaly) => ANOMALY_LABELS[anomaly].label),
         ...(row.targetRoles ? [`Roles: ${row.targetRoles.join(', ')}`] : []),
       ].join('; '),
+      // Who wrote what and when, as the page shows it beside each flag.
+      row.anomalies.flatMap((anomaly) => row.findings?.[anomaly] ?? []).join(' '),
     ]),
   );
 }
