@@ -1,15 +1,27 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { ensureDevCertificate } from './emulator/cert';
 import { createEmulator } from './emulator/index';
 
+/** The demo's config.json, pointed at the emulator: served in demo mode, never built into dist/. */
+const DEMO_CONFIG = new URL('./demo/config.json', import.meta.url);
+
 /**
- * Serves the local Entra + Graph emulator on the app's own origin (demo mode only). It is created
- * once the server's port is known: the demo app it registers is at https://localhost:<port>/.
+ * Serves the local Entra + Graph emulator on the app's own origin, and the demo's config.json
+ * (demo mode only: `npm start`, `npm run dev`, and `npm run preview` of a production build). The
+ * emulator is created once the server's port is known: the demo app it registers is at
+ * https://localhost:<port>/.
  */
 function emulatorPlugin(): Plugin {
   const mount = (middlewares: Connect.Server, port: number | undefined) => {
     const emulator = createEmulator({ origin: `https://localhost:${port ?? 5173}` });
+    middlewares.use('/config.json', (req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(req.method === 'HEAD' ? undefined : readFileSync(DEMO_CONFIG));
+    });
     middlewares.use(emulator.middleware);
   };
   return {
@@ -52,7 +64,8 @@ export default defineConfig(async ({ mode, command }) => {
     preview: { port, strictPort: true, https, host: 'localhost' },
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // Source maps would publish the whole source with the site: only on request (SOURCEMAP=1).
+      sourcemap: process.env.SOURCEMAP === '1',
       rollupOptions: {
         input: { main: 'index.html', redirect: 'redirect.html' },
       },

@@ -181,7 +181,9 @@ async function main(): Promise<void> {
   for (const note of result.notes) console.log(`Note: ${note}`);
   for (const warning of result.warnings) console.log(`Warning: ${warning}`);
 
-  console.log('\nValues for public/config.json (auth and graph; keep the rest of the file):');
+  console.log(
+    '\nValues for your config.json (auth and graph; docs/configuration.md has the rest):',
+  );
   for (const site of siteUrls) {
     if (siteUrls.length > 1) console.log(`For ${site}:`);
     console.log(JSON.stringify(configValues(tenantId, result.appId, site), null, 2));

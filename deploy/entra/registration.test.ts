@@ -350,7 +350,7 @@ describe('consent', () => {
 });
 
 describe('what the admin gets at the end', () => {
-  it('the values for public/config.json', () => {
+  it('the values for the deployment’s config.json', () => {
     expect(configValues('t-1', 'c-1', 'https://intranet.contoso.com/tapdesk')).toEqual({
       auth: {
         clientId: 'c-1',

@@ -908,7 +908,7 @@ export interface RuntimeConfigValues {
   graph: { baseUrl: string };
 }
 
-/** The values for public/config.json (the rest of that file is not the registration's). */
+/** The values for the deployment's config.json (the rest of that file is not the registration's). */
 export function configValues(
   tenantId: string,
   clientId: string | null,

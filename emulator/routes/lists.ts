@@ -20,7 +20,7 @@ import type { ListIdentity, ListItemVersionRecord, VerificationListItem } from '
 import { DEMO_FIXTURES } from '../seed/people';
 import { compileCompareFilter, filterPaths, type Item, type Operator } from './odata-compare';
 
-/** The ids in public/config.json (verification.siteId / listId). */
+/** The ids in the demo's config.json, demo/config.json (verification.siteId / listId). */
 export const VERIFICATION_SITE_ID =
   'contoso.sharepoint.com,7d3b1f2a-0c4e-4b8a-9f6d-2e5a1c3b4d70,4c2a9e1f-6b3d-4f8e-a1c5-9d7b3e2f1a60';
 export const VERIFICATION_LIST_ID = '5e8d2c1b-3a4f-4e6d-b7c9-1f2a3b4c5d6e';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import demoConfig from '../../public/config.json';
+import demoConfig from '../../demo/config.json';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
 import { DEMO_FIXTURES, DEMO_ACCOUNTS } from '../seed/people';
 import { EXPAND_LIMIT } from '../routes/directory-roles';
@@ -132,7 +132,7 @@ describe('GET /auditLogs/directoryAudits', () => {
 });
 
 describe('the verification list', () => {
-  it('lives at the site and list public/config.json names', () => {
+  it('lives at the site and list demo/config.json names', () => {
     expect(VERIFICATION_SITE_ID).toBe(demoConfig.verification.siteId);
     expect(VERIFICATION_LIST_ID).toBe(demoConfig.verification.listId);
   });

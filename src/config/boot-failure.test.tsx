@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import demo from '../../public/config.json';
+import demo from '../../demo/config.json';
 import { BootFailure } from './boot-failure';
 import { ConfigError, parseRuntimeConfig } from './runtime-config';
 

@@ -1,5 +1,5 @@
 import { afterEach, vi } from 'vitest';
-import demo from '../../public/config.json';
+import demo from '../../demo/config.json';
 import { ConfigError, configFileUrl, loadRuntimeConfig } from './runtime-config';
 
 const BASE = 'https://localhost:5173/tapdesk/';

@@ -1,4 +1,4 @@
-import demo from '../../public/config.json';
+import demo from '../../demo/config.json';
 import { ConfigError, parseRuntimeConfig } from './runtime-config';
 
 const ORIGIN = 'https://localhost:5173';

@@ -159,8 +159,10 @@ export async function startProductionSite(opts: {
   });
   origins = { authority: emulator.origin, graph: emulator.origin };
 
-  // The deployment's config.json: the build's own file, pointed at this tenant.
-  const shipped = JSON.parse(await readFile(join(distDir, 'config.json'), 'utf8')) as {
+  // The deployment's config.json, which a build never contains: the demo's, pointed at this
+  // tenant. Served in place of any config.json in distDir, as a deployment puts its own.
+  const demoConfig = new URL('../../demo/config.json', import.meta.url);
+  const shipped = JSON.parse(await readFile(demoConfig, 'utf8')) as {
     auth: Record<string, unknown>;
     graph: Record<string, unknown>;
   };

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import demoConfig from '../../../public/config.json';
+import demoConfig from '../../../demo/config.json';
 import { SessionContextProvider, type Session } from '../../auth/session';
 import { ConfigProvider } from '../../config/config-context';
 import { parseRuntimeConfig } from '../../config/runtime-config';
