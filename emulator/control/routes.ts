@@ -77,6 +77,12 @@ export function createControlHandler(deps: ControlDeps) {
       return phoneAction(deps.tenant(), user, body, Date.now());
     }
     const tap = /^\/emulator\/users\/([^/]+)\/tap$/.exec(path);
+    if (tap && method === 'GET') {
+      const upn = decodeURIComponent(tap[1] as string);
+      const user = findUser(deps.tenant(), upn);
+      if (!user) throw new ControlError(404, 'userNotFound', `No user '${upn}'.`);
+      return passAndRecords(deps.tenant(), user.id);
+    }
     if (tap && method === 'POST') {
       const upn = decodeURIComponent(tap[1] as string);
       const user = findUser(deps.tenant(), upn);
@@ -122,6 +128,30 @@ export function createControlHandler(deps: ControlDeps) {
         throw new ControlError(404, 'notFound', `No control endpoint ${method} ${path}.`);
     }
   }
+}
+
+/**
+ * What a test needs to prove a pass is accounted for: the user's current pass (never its value)
+ * and every verification item about them, with the author SharePoint recorded.
+ */
+function passAndRecords(tenant: Tenant, userId: string) {
+  const pass = tenant.authMethods.get(userId)?.temporaryAccessPass ?? null;
+  return {
+    temporaryAccessPass: pass && {
+      id: pass.id,
+      createdDateTime: pass.createdDateTime,
+      lifetimeInMinutes: pass.lifetimeInMinutes,
+      isUsableOnce: pass.isUsableOnce,
+    },
+    verificationRecords: tenant.verificationRecords
+      .filter((item) => item.fields.TargetUserId === userId)
+      .map((item) => ({
+        id: item.id,
+        createdBy: item.createdBy.user.email,
+        createdDateTime: item.createdDateTime,
+        fields: item.fields,
+      })),
+  };
 }
 
 /** The named demo users, with the pass a seeded TAP holds (what the helpdesk told them). */

@@ -5,6 +5,7 @@ import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './s
 // Seeded people (emulator/seed/people.ts DEMO_FIXTURES).
 const SIOBHAN = { name: "Siobhán O'Brien", upn: 'siobhan.obrien@contoso.com', search: 'siobh' };
 const JOSE = { name: 'José Núñez', search: 'jose' };
+const JOSE_UPN = 'jose.nunez@contoso.com';
 const BJORN = { name: 'Björn Andersson', search: 'bjorn' };
 const GUEST = { name: 'Pat Guest', search: 'pat' };
 const ADMIN_WITH_TAP_SEARCH = 'admin';
@@ -87,7 +88,7 @@ test('the helpdesk issues a pass, spells and copies it, and watches the caller r
   ).toBeVisible();
 
   await handover.getByRole('button', { name: 'Copy' }).click();
-  await expect(handover.getByText('Copied to the clipboard.')).toBeVisible();
+  await expect(handover.getByText(/^Copied\. TAP Desk empties the clipboard/)).toBeVisible();
   // Read the clipboard in a second page, so the value read back never enters the app's own heap.
   const reader = await context.newPage();
   await reader.goto('/config.json');
@@ -240,17 +241,36 @@ test('a helpdesk account without an authentication admin role gets a clear 403',
   await expect(page.getByRole('dialog', { name: /Temporary Access Pass for/ })).toHaveCount(0);
 });
 
-test('the helpdesk revokes an active pass after confirming', async ({ page }) => {
+test('the helpdesk revokes an active pass with a reason, and the deletion is recorded', async ({
+  page,
+  request,
+}) => {
   await signIn(page, ACCOUNTS.helpdesk);
   await openUser(page, JOSE);
+  const before = await (await request.get(`/emulator/users/${JOSE_UPN}/tap`)).json();
+  const passId = (before as { temporaryAccessPass: { id: string } }).temporaryAccessPass.id;
   await page.getByRole('button', { name: 'Revoke pass' }).click();
-  await page
-    .getByRole('dialog', { name: 'Delete this Temporary Access Pass?' })
-    .getByRole('button', { name: 'Delete pass' })
-    .click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this Temporary Access Pass?' });
+  // No reason, no deletion.
+  await dialog.getByRole('button', { name: 'Delete pass' }).click();
+  await expect(dialog.getByText('Say why the pass is deleted.')).toBeVisible();
+  await dialog.getByLabel('Reason').fill('Caller lost the phone the pass was read to');
+  await dialog.getByRole('button', { name: 'Delete pass' }).click();
   await expect(
     page.getByText('No pass has been issued, or the last one was deleted.'),
   ).toBeVisible();
+
+  const after = (await (await request.get(`/emulator/users/${JOSE_UPN}/tap`)).json()) as {
+    temporaryAccessPass: unknown;
+    verificationRecords: { createdBy: string; fields: Record<string, unknown> }[];
+  };
+  expect(after.temporaryAccessPass).toBeNull();
+  const revoked = after.verificationRecords.filter((r) => r.fields.Outcome === 'revoked');
+  expect(revoked).toHaveLength(1);
+  expect(revoked[0]).toMatchObject({
+    createdBy: ACCOUNTS.helpdesk.upn,
+    fields: { TapMethodId: passId, Reason: 'Caller lost the phone the pass was read to' },
+  });
 });
 
 test('managers and auditors cannot reach the issue form', async ({ page }) => {

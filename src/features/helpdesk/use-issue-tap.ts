@@ -265,7 +265,7 @@ export function useIssueTap(
 
   const mutation = useMutation({
     mutationFn: ({ input, signal }: { input: IssueInput; signal: AbortSignal }) =>
-      run(input, signal),
+      run(input, signal).finally(() => setProgress({ step: 'idle' })),
     onSettled: () => {
       controller.current = null;
       void queryClient.invalidateQueries({ queryKey: helpdeskKeys.user(userId) });
@@ -282,6 +282,7 @@ export function useIssueTap(
     /** Starts an attempt; a second call while one runs is ignored (double click, repeated Enter). */
     issue: (input: IssueInput) => {
       if (controller.current) return;
+      mutation.reset(); // the last attempt's outcome no longer describes the page
       const abort = new AbortController(); // claimed at once, before React re-renders
       controller.current = abort;
       mutation.mutate({ input, signal: abort.signal });
