@@ -80,6 +80,19 @@ function chainProblem(
   if (pendings.length > 1) {
     return `${pendings.length} items start this attempt (items ${pendings.map((p) => p.itemId).join(', ')}); TAP Desk writes one.`;
   }
+  if (opening.Outcome === 'revoked') {
+    // A deletion is recorded before Graph is asked; a refusal appends a failed item to it.
+    const after = others.filter((item) => item !== opening);
+    const stray = after.find(
+      (item) => item.Outcome !== 'failed' || item.RefersTo !== opening.itemId,
+    );
+    if (opening.RefersTo) {
+      return `Item ${opening.itemId} completes item ${opening.RefersTo}, which is not a pending item of this attempt (deleted, or never written).`;
+    }
+    return stray
+      ? `Item ${stray.itemId} does not record the outcome of deletion ${opening.itemId}.`
+      : undefined;
+  }
   if (opening.Outcome !== 'pending') {
     if (opening.RefersTo) {
       return `Item ${opening.itemId} completes item ${opening.RefersTo}, which is not a pending item of this attempt (deleted, or never written).`;
@@ -88,8 +101,12 @@ function chainProblem(
       ? `${others.length} items record this one action (items ${others.map((o) => o.itemId).join(', ')}); TAP Desk writes one.`
       : undefined;
   }
-  if (others.length > 1) {
-    return `${others.length} items complete pending item ${opening.itemId} (items ${others.map((o) => o.itemId).join(', ')}); TAP Desk writes one.`;
+  // Two tabs may settle the same attempt at once: identical completions are one completion.
+  const distinct = new Set(
+    others.map((o) => [o.Outcome, lower(o.TapMethodId) ?? '', o.RefersTo ?? ''].join('|')),
+  );
+  if (distinct.size > 1) {
+    return `${others.length} items complete pending item ${opening.itemId} differently (items ${others.map((o) => o.itemId).join(', ')}); TAP Desk writes one.`;
   }
   const completion = others[0];
   if (!completion) return undefined;
@@ -111,7 +128,12 @@ function readAttempt(key: string, items: VerificationRecord[]): Attempt {
   const others = items.filter((item) => item.Outcome !== 'pending');
   // Items are never empty here, so one of the two exists.
   const opening = (pendings[0] ?? others[0]) as VerificationRecord;
-  const completion = opening.Outcome === 'pending' ? others[0] : undefined;
+  const completion =
+    opening.Outcome === 'pending'
+      ? others[0]
+      : opening.Outcome === 'revoked'
+        ? others.find((item) => item !== opening && item.Outcome === 'failed')
+        : undefined;
   return {
     key,
     opening,

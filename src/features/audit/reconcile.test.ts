@@ -648,14 +648,35 @@ describe('the join on what the servers say (decision 0010)', () => {
       );
     });
 
-    it('flags a completion that names another person, or a second completion', () => {
+    it('flags a completion that names another person, or a second completion that disagrees', () => {
       const [pending, completion] = attempt(JO, at(5), {});
       const elsewhere = { ...completion!, TargetUserId: KIM.id };
       expect(run({ records: [pending!, elsewhere] }).rows[0]?.anomalies).toContain('brokenAttempt');
-      const again = { ...completion!, itemId: String(++nextItem) };
-      expect(run({ records: [pending!, completion!, again] }).rows[0]?.anomalies).toContain(
+      const other = { ...completion!, itemId: String(++nextItem), Outcome: 'failed' as const };
+      expect(run({ records: [pending!, completion!, other] }).rows[0]?.anomalies).toContain(
         'brokenAttempt',
       );
+    });
+
+    it('reads two identical completions (two tabs settling one attempt) as one', () => {
+      const [pending, completion] = attempt(JO, at(5), {});
+      const again = { ...completion!, itemId: String(++nextItem) };
+      expect(
+        run({ records: [pending!, completion!, again] }).rows[0]?.anomalies ?? [],
+      ).not.toContain('brokenAttempt');
+    });
+
+    it('reads a refused deletion (revoked, then failed referring to it) as one attempt that failed', () => {
+      const revoked = record(JO, at(20), { Outcome: 'revoked', AttemptId: 'revoke-2' });
+      const failed = record(JO, at(20), {
+        Outcome: 'failed',
+        AttemptId: 'revoke-2',
+        RefersTo: revoked.itemId,
+        ErrorCode: 'accessDenied',
+      });
+      const rows = run({ records: [revoked, failed] }).rows;
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.anomalies ?? []).not.toContain('brokenAttempt');
     });
 
     it('checks a deletion against its revoke record too', () => {
