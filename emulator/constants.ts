@@ -9,6 +9,15 @@ export const PILOT_WAVE2_GROUP_ID = '6b1d8f32-4a5c-4e7b-9fad-2c3e4a5b6d71';
 export const TAP_TARGET_GROUP_ID = '7c2e9a43-5b6d-4f8c-a0be-3d4f5b6c7e82';
 export const ALL_STAFF_GROUP_ID = '8d3fab54-6c7e-4a9d-b1cf-4e5a6c7d8f93';
 
+/**
+ * AAGUIDs of passkeys in Microsoft Authenticator (Entra's "passkeys in Authenticator" page):
+ * what the FIDO2 policy's key restrictions must allow and what a passkey created there carries.
+ */
+export const AUTHENTICATOR_AAGUIDS = {
+  ios: '90a3ccdf-635c-4729-a248-9b709135078f',
+  android: 'de1e552d-db1d-4423-a619-566b625cdc84',
+} as const;
+
 /** Values of the TAP Desk app roles, as they appear in the ID token `roles` claim. */
 export const APP_ROLES = {
   helpdesk: 'TapDesk.Helpdesk',

@@ -84,12 +84,15 @@ export interface EmailMethod {
   emailAddress: string;
 }
 
+/** fido2AuthenticationMethod: a passkey or FIDO2 security key; aaGuid names the authenticator. */
 export interface Fido2Method {
   id: string;
   displayName: string;
   createdDateTime: string;
   aaGuid: string;
   model: string;
+  attestationCertificates: string[];
+  attestationLevel: 'attested' | 'notAttested';
 }
 
 export interface WindowsHelloMethod {
@@ -229,6 +232,17 @@ export interface AuthenticatorPolicy {
   excludeTargets: { targetType: 'group' | 'user'; id: string }[];
 }
 
+/** fido2AuthenticationMethodConfiguration: the passkey (FIDO2) policy. */
+export interface Fido2Policy {
+  id: 'Fido2';
+  state: 'enabled' | 'disabled';
+  isSelfServiceRegistrationAllowed: boolean;
+  isAttestationEnforced: boolean;
+  keyRestrictions: { isEnforced: boolean; enforcementType: 'allow' | 'block'; aaGuids: string[] };
+  includeTargets: AuthenticationMethodTarget[];
+  excludeTargets: { targetType: 'group' | 'user'; id: string }[];
+}
+
 /**
  * oAuth2PermissionGrant: delegated consent TAP Desk holds for Microsoft Graph. AllPrincipals is
  * admin consent for every user; Principal is consent for one user (decision 0004).
@@ -259,6 +273,7 @@ export interface Tenant {
   signIns: SignInRecord[];
   tapPolicy: TapPolicy;
   authenticatorPolicy: AuthenticatorPolicy;
+  fido2Policy: Fido2Policy;
   /** Who has consented to which delegated Graph scopes for TAP Desk; checked at sign-in. */
   oauth2PermissionGrants: DelegatedPermissionGrant[];
   /** Deterministic id source for objects created after the seed (methods, audits, items). */

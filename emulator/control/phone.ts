@@ -1,7 +1,9 @@
+import { AUTHENTICATOR_AAGUIDS } from '../constants';
 import { isTargeted } from '../directory';
-import type { AuthenticatorMethod, Tenant, User } from '../model';
+import type { AuthenticatorMethod, Fido2Method, Tenant, User } from '../model';
 import {
   authenticatorAudit,
+  passkeyAudit,
   enablePhoneSignIn,
   homeIpAddress,
   iso,
@@ -37,11 +39,13 @@ export function phoneAction(tenant: Tenant, user: User, body: unknown, now: numb
       return registerAuthenticator(tenant, user, input.deviceName, now);
     case 'enable-phone-sign-in':
       return enablePasswordless(tenant, user, now);
+    case 'register-passkey':
+      return registerPasskey(tenant, user, input.platform, now);
     default:
       throw new ControlError(
         400,
         'badAction',
-        "action must be 'redeem-tap', 'register-authenticator' or 'enable-phone-sign-in'.",
+        "action must be 'redeem-tap', 'register-authenticator', 'enable-phone-sign-in' or 'register-passkey'.",
       );
   }
 }
@@ -92,15 +96,20 @@ function redeemTap(tenant: Tenant, user: User, pass: unknown, now: number) {
   };
 }
 
-function registerAuthenticator(tenant: Tenant, user: User, deviceName: unknown, now: number) {
-  const methods = methodsOf(tenant, user);
-  const tap = methods.temporaryAccessPass;
+/** Whether the user is still inside the session a TAP sign-in opened (registration needs MFA). */
+function inTapSession(tenant: Tenant, user: User, now: number): boolean {
+  const tap = methodsOf(tenant, user).temporaryAccessPass;
   const used = tap?.usedDateTime ? Date.parse(tap.usedDateTime) : undefined;
   const sessionEnd =
     tap && used !== undefined
       ? Math.min(tapEnd(tap), tap.isUsableOnce ? used + ONE_TIME_SESSION_MS : Infinity)
       : 0;
-  if (now >= sessionEnd) {
+  return now < sessionEnd;
+}
+
+function registerAuthenticator(tenant: Tenant, user: User, deviceName: unknown, now: number) {
+  const methods = methodsOf(tenant, user);
+  if (!inTapSession(tenant, user, now)) {
     throw new ControlError(
       400,
       'tapSignInRequired',
@@ -146,5 +155,57 @@ function enablePasswordless(tenant: Tenant, user: User, now: number) {
       authenticatorAudit(tenant, user, now, 'passwordless', homeIpAddress(user)),
     );
   }
+  return { userId: user.id, method };
+}
+
+const PASSKEY_MODELS = {
+  ios: 'Microsoft Authenticator - iOS',
+  android: 'Microsoft Authenticator - Android',
+} as const;
+
+/**
+ * Creating a passkey in Authenticator: the user signs in to Authenticator (with the TAP, or with
+ * Authenticator already registered, which gives the recent MFA Entra asks for) and accepts the
+ * prompt. The passkey is a fido2AuthenticationMethod carrying Authenticator's AAGUID.
+ */
+function registerPasskey(tenant: Tenant, user: User, platform: unknown, now: number) {
+  if (platform !== undefined && platform !== 'ios' && platform !== 'android') {
+    throw new ControlError(400, 'badPlatform', "platform must be 'ios' or 'android'.");
+  }
+  const os = platform ?? 'ios';
+  const methods = methodsOf(tenant, user);
+  if (!inTapSession(tenant, user, now) && methods.microsoftAuthenticator.length === 0) {
+    throw new ControlError(
+      400,
+      'mfaRequired',
+      'Creating a passkey needs a recent multifactor sign-in: redeem the Temporary Access Pass (redeem-tap) or register Authenticator first.',
+    );
+  }
+  const policy = tenant.fido2Policy;
+  if (policy.state !== 'enabled' || !isTargeted(tenant, policy, user.id)) {
+    throw new ControlError(400, 'passkeyBlockedByPolicy', BLOCKED_BY_POLICY);
+  }
+  const aaGuid = AUTHENTICATOR_AAGUIDS[os];
+  const restrictions = policy.keyRestrictions;
+  const listed = restrictions.aaGuids.includes(aaGuid);
+  if (restrictions.isEnforced && listed !== (restrictions.enforcementType === 'allow')) {
+    throw new ControlError(
+      400,
+      'passkeyKeyRestricted',
+      `The passkey policy's key restrictions do not allow this authenticator (AAGUID ${aaGuid}).`,
+    );
+  }
+  const method: Fido2Method = {
+    id: tenant.nextId(),
+    displayName: PASSKEY_MODELS[os],
+    createdDateTime: iso(now),
+    aaGuid,
+    model: PASSKEY_MODELS[os],
+    attestationCertificates: [],
+    attestationLevel: 'attested',
+  };
+  methods.fido2.push(method);
+  methods.lastUpdatedDateTime = iso(now);
+  tenant.directoryAudits.unshift(passkeyAudit(tenant, user, now, homeIpAddress(user)));
   return { userId: user.id, method };
 }

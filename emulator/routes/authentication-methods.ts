@@ -14,6 +14,7 @@ import {
 import type {
   AuthenticatorMethod,
   DirectoryAudit,
+  Fido2Method,
   TapMethod,
   Tenant,
   User,
@@ -88,6 +89,7 @@ function scopeFamily(...prefixes: string[]): ScopeFamily {
 const CLASSIC = 'UserAuthenticationMethod';
 const TAP_SCOPES = scopeFamily(CLASSIC, 'UserAuthMethod-TAP');
 const AUTHENTICATOR_SCOPES = scopeFamily(CLASSIC, 'UserAuthMethod-MicrosoftAuthApp');
+const PASSKEY_SCOPES = scopeFamily(CLASSIC, 'UserAuthMethod-Passkey');
 /** The per-method UserAuthMethod-* scopes do not grant the list of every method. */
 const ALL_METHODS_SCOPES = scopeFamily(CLASSIC);
 
@@ -519,6 +521,50 @@ function deleteAuthenticator(ctx: GraphContext, target: User): GraphResult {
   return { status: 204 };
 }
 
+// ---- Passkeys (FIDO2) -----------------------------------------------------------------------
+
+const FIDO2_TYPE = '#microsoft.graph.fido2AuthenticationMethod';
+
+function fido2Resource(method: Fido2Method) {
+  return {
+    '@odata.type': FIDO2_TYPE,
+    id: method.id,
+    displayName: method.displayName,
+    createdDateTime: method.createdDateTime,
+    aaGuid: method.aaGuid,
+    model: method.model,
+    attestationCertificates: [...method.attestationCertificates],
+    attestationLevel: method.attestationLevel,
+  };
+}
+
+function listFido2(ctx: GraphContext, target: User): GraphResult {
+  allowQueryOptions(ctx, []);
+  authorize(ctx, target, PASSKEY_SCOPES, 'read');
+  return {
+    status: 200,
+    body: {
+      '@odata.context': collectionContext(ctx, target, 'fido2Methods'),
+      value: methodsOf(ctx, target).fido2.map(fido2Resource),
+    },
+  };
+}
+
+function getFido2(ctx: GraphContext, target: User): GraphResult {
+  allowQueryOptions(ctx, ['$select']);
+  authorize(ctx, target, PASSKEY_SCOPES, 'read');
+  const id = ctx.params.methodId ?? '';
+  const method = methodsOf(ctx, target).fido2.find((m) => m.id === id.toLowerCase());
+  if (!method) throw methodNotFound(id);
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${collectionContext(ctx, target, 'fido2Methods')}/$entity`,
+      ...fido2Resource(method),
+    },
+  };
+}
+
 // ---- Every method ----------------------------------------------------------------------------
 
 /** "+1 2015550123" -> "+1 XXXXXXXX23": the country code and the last two digits stay. */
@@ -550,10 +596,7 @@ function allMethods(ctx: GraphContext, target: User): Record<string, unknown>[] 
       '@odata.type': '#microsoft.graph.emailAuthenticationMethod',
       ...e,
     })),
-    ...methods.fido2.map((f) => ({
-      '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
-      ...f,
-    })),
+    ...methods.fido2.map(fido2Resource),
     ...methods.windowsHelloForBusiness.map((w) => ({
       '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod',
       ...w,
@@ -627,6 +670,9 @@ export function registerAuthenticationMethodRoutes(router: GraphRouter): void {
     writes(AUTHENTICATOR_SCOPES),
     deleteAuthenticator,
   );
+
+  both('GET', '/fido2Methods', reads(PASSKEY_SCOPES), listFido2);
+  both('GET', '/fido2Methods/{methodId}', reads(PASSKEY_SCOPES), getFido2);
 
   both('GET', '/methods', reads(ALL_METHODS_SCOPES), listMethods);
   both('GET', '/methods/{methodId}', reads(ALL_METHODS_SCOPES), getMethod);

@@ -2,7 +2,7 @@ import { ROLE_TEMPLATE_IDS } from '../constants';
 import { GraphError } from '../graph/errors';
 import { allowQueryOptions, metadataUrl } from '../graph/odata';
 import type { GraphContext, GraphRouter } from '../graph/router';
-import type { AuthenticatorPolicy, TapPolicy } from '../model';
+import type { AuthenticatorPolicy, Fido2Policy, TapPolicy } from '../model';
 
 /**
  * The authentication methods policy (graph.md §2). Reading needs Global Reader or Authentication
@@ -31,6 +31,7 @@ const CONFIGURATIONS = `${BASE}/authenticationMethodConfigurations`;
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration';
 const AUTHENTICATOR_TYPE =
   '#microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration';
+const FIDO2_TYPE = '#microsoft.graph.fido2AuthenticationMethodConfiguration';
 /** What Graph shows for a feature setting's exclude target when none is set. */
 const NO_TARGET = { targetType: 'group', id: '00000000-0000-0000-0000-000000000000' };
 
@@ -78,6 +79,21 @@ export function authenticatorPolicyResource(ctx: GraphContext, policy: Authentic
       ),
     },
     'includeTargets@odata.context': targetsContext(ctx, policy.id, AUTHENTICATOR_TYPE),
+    includeTargets: policy.includeTargets.map((t) => ({ ...t })),
+    excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
+  };
+}
+
+/** The passkey (FIDO2) policy: who may register passkeys, attestation and the AAGUID list. */
+export function fido2PolicyResource(ctx: GraphContext, policy: Fido2Policy) {
+  return {
+    '@odata.type': FIDO2_TYPE,
+    id: policy.id,
+    state: policy.state,
+    isSelfServiceRegistrationAllowed: policy.isSelfServiceRegistrationAllowed,
+    isAttestationEnforced: policy.isAttestationEnforced,
+    keyRestrictions: { ...policy.keyRestrictions, aaGuids: [...policy.keyRestrictions.aaGuids] },
+    'includeTargets@odata.context': targetsContext(ctx, policy.id, FIDO2_TYPE),
     includeTargets: policy.includeTargets.map((t) => ({ ...t })),
     excludeTargets: policy.excludeTargets.map((t) => ({ ...t })),
   };
@@ -219,7 +235,9 @@ export function registerPolicyRoutes(router: GraphRouter): void {
   const authenticator = single((ctx) =>
     authenticatorPolicyResource(ctx, ctx.state.authenticatorPolicy),
   );
+  const fido2 = single((ctx) => fido2PolicyResource(ctx, ctx.state.fido2Policy));
   const configurations = (ctx: GraphContext) => [
+    fido2PolicyResource(ctx, ctx.state.fido2Policy),
     authenticatorPolicyResource(ctx, ctx.state.authenticatorPolicy),
     tapPolicyResource(ctx, ctx.state.tapPolicy),
   ];
@@ -275,6 +293,7 @@ export function registerPolicyRoutes(router: GraphRouter): void {
   // Literal segments match case-insensitively, so 'TemporaryAccessPass' (the id) works too.
   router.register('GET', `${CONFIGURATIONS}/temporaryAccessPass`, read, tap);
   router.register('GET', `${CONFIGURATIONS}/microsoftAuthenticator`, read, authenticator);
+  router.register('GET', `${CONFIGURATIONS}/fido2`, read, fido2);
   router.register(
     'PATCH',
     `${CONFIGURATIONS}/temporaryAccessPass`,

@@ -1,4 +1,4 @@
-import { ROLE_TEMPLATE_IDS } from '../constants';
+import { AUTHENTICATOR_AAGUIDS, ROLE_TEMPLATE_IDS } from '../constants';
 import { findUser, rolesOf } from '../directory';
 import { listCollection, type CollectionSpec } from '../graph/collection';
 import { GraphError, resourceNotFound } from '../graph/errors';
@@ -79,7 +79,14 @@ export function methodsRegistered(methods: UserAuthMethods): string[] {
   const found: string[] = [];
   for (const phone of methods.phone) found.push(PHONE_METHODS[phone.phoneType]);
   if (methods.email.length > 0) found.push('email');
-  if (methods.fido2.length > 0) found.push('fido2');
+  // A passkey in Authenticator reports as passKeyDeviceBoundAuthenticator; other FIDO2 keys keep
+  // the classic 'fido2' (README: "Where the emulator chose").
+  const inAuthenticator = (aaGuid: string) =>
+    (Object.values(AUTHENTICATOR_AAGUIDS) as string[]).includes(aaGuid.toLowerCase());
+  if (methods.fido2.some((f) => !inAuthenticator(f.aaGuid))) found.push('fido2');
+  if (methods.fido2.some((f) => inAuthenticator(f.aaGuid))) {
+    found.push('passKeyDeviceBoundAuthenticator');
+  }
   if (methods.microsoftAuthenticator.length > 0) found.push('microsoftAuthenticatorPush');
   if (methods.microsoftAuthenticator.some((m) => m.device !== null)) {
     found.push('microsoftAuthenticatorPasswordless');
@@ -98,6 +105,7 @@ function registrationDetails(tenant: Tenant, user: User): Item {
     'officePhone',
     'microsoftAuthenticatorPush',
     'fido2',
+    'passKeyDeviceBoundAuthenticator',
     'windowsHelloForBusiness',
   );
   const authenticator = has('microsoftAuthenticatorPush');
@@ -115,6 +123,7 @@ function registrationDetails(tenant: Tenant, user: User): Item {
     isPasswordlessCapable: has(
       'microsoftAuthenticatorPasswordless',
       'fido2',
+      'passKeyDeviceBoundAuthenticator',
       'windowsHelloForBusiness',
     ),
     methodsRegistered: registered,

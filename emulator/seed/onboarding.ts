@@ -123,6 +123,8 @@ export class HistoryWriter {
           displayName: key.model,
           createdDateTime: this.past(30, 400),
           ...key,
+          attestationCertificates: [],
+          attestationLevel: 'attested',
         });
       }
     }
@@ -350,6 +352,17 @@ export function authenticatorAudit(
     },
     targetResources: [auditTarget(user)],
     additionalDetails: [],
+  };
+}
+
+/**
+ * "User registered security info" for a passkey, with the result reason Microsoft's audit-log
+ * examples show for one ("User registered Fido2 Authentication Method").
+ */
+export function passkeyAudit(tenant: Tenant, user: User, at: number, ip: string): DirectoryAudit {
+  return {
+    ...authenticatorAudit(tenant, user, at, 'push', ip),
+    resultReason: 'User registered Fido2 Authentication Method',
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   ALL_STAFF_GROUP_ID,
+  AUTHENTICATOR_AAGUIDS,
   DEMO_DOMAIN,
   PILOT_GROUP_ID,
   PILOT_WAVE2_GROUP_ID,
@@ -83,6 +84,22 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
           isRegistrationRequired: false,
           authenticationMode: 'any',
         },
+      ],
+      excludeTargets: [],
+    },
+    fido2Policy: {
+      id: 'Fido2',
+      state: 'enabled',
+      isSelfServiceRegistrationAllowed: true,
+      isAttestationEnforced: true,
+      keyRestrictions: {
+        isEnforced: true,
+        enforcementType: 'allow',
+        aaGuids: [AUTHENTICATOR_AAGUIDS.ios, AUTHENTICATOR_AAGUIDS.android],
+      },
+      includeTargets: [
+        { targetType: 'group', id: PILOT_GROUP_ID, isRegistrationRequired: false },
+        { targetType: 'group', id: PILOT_WAVE2_GROUP_ID, isRegistrationRequired: false },
       ],
       excludeTargets: [],
     },

@@ -673,6 +673,7 @@ describe('the Temporary Access Pass policy', () => {
       200,
     );
     expect(whole.authenticationMethodConfigurations.map((c) => c.id).sort()).toEqual([
+      'Fido2',
       'MicrosoftAuthenticator',
       'TemporaryAccessPass',
     ]);

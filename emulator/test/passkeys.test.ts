@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AUTHENTICATOR_AAGUIDS, PILOT_GROUP_ID } from '../constants';
+import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
+import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
+import { consentForEveryone, startTestEmulator, tokensFor, type TestEnv } from './support';
+
+/*
+ * Passkeys in Microsoft Authenticator (issue 12): the phone action that creates one, the
+ * fido2AuthenticationMethod Graph serves for it, the audit event, the registration report and
+ * the passkey (FIDO2) policy.
+ */
+
+const helen = DEMO_ACCOUNTS.find((a) => a.userPrincipalName === 'helen.helpdesk@contoso.com')!;
+const olga = DEMO_FIXTURES.globalAdmin;
+const jose = DEMO_FIXTURES.pilotValidTap;
+const siobhan = DEMO_FIXTURES.pilotNothingYet;
+const FIDO2_POLICY =
+  '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/fido2';
+const READ_METHODS = 'UserAuthenticationMethod.Read.All';
+
+let env: TestEnv;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  env = await startTestEmulator({ reportsLimit: LIFTED_REPORTS_LIMIT });
+});
+afterAll(() => env.close());
+beforeEach(() => env.emulator.reset());
+
+async function token(upn: string, scopes: string): Promise<string> {
+  const key = `${upn} ${scopes}`;
+  let value = tokens.get(key);
+  if (!value) {
+    await consentForEveryone(env, scopes);
+    value = (await tokensFor(env, upn, `openid profile ${scopes}`)).access_token;
+    tokens.set(key, value);
+  }
+  return value;
+}
+
+async function get<T>(bearer: string, path: string, status = 200): Promise<T> {
+  const response = await env.call(`/graph/v1.0${path}`, {
+    headers: { Authorization: `Bearer ${bearer}` },
+  });
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+const phone = (upn: string, body: unknown) =>
+  env.call(`/emulator/users/${encodeURIComponent(upn)}/phone`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+async function expectRefusal(response: Response, code: string) {
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+}
+
+const secretOf = (id: string) =>
+  env.emulator.state.authMethods.get(id)?.temporaryAccessPass?.secret;
+
+describe('register-passkey', () => {
+  it('needs a TAP sign-in or Authenticator first, as Entra asks for a recent MFA', async () => {
+    await expectRefusal(
+      await phone(jose.userPrincipalName, { action: 'register-passkey' }),
+      'mfaRequired',
+    );
+    await expectRefusal(
+      await phone(siobhan.userPrincipalName, { action: 'register-passkey' }),
+      'mfaRequired',
+    );
+  });
+
+  it('creates an iOS passkey in Authenticator by default, with its audit event and report value', async () => {
+    const redeemed = await phone(jose.userPrincipalName, {
+      action: 'redeem-tap',
+      tap: secretOf(jose.id),
+    });
+    expect(redeemed.status).toBe(200);
+    const created = await phone(jose.userPrincipalName, { action: 'register-passkey' });
+    expect(created.status).toBe(200);
+    const { method } = (await created.json()) as { method: { id: string; aaGuid: string } };
+    expect(method.aaGuid).toBe(AUTHENTICATOR_AAGUIDS.ios);
+
+    const bearer = await token(helen.userPrincipalName, READ_METHODS);
+    const list = await get<{ '@odata.context': string; value: Record<string, unknown>[] }>(
+      bearer,
+      `/users/${jose.id}/authentication/fido2Methods`,
+    );
+    expect(list['@odata.context']).toContain(`users('${jose.id}')/authentication/fido2Methods`);
+    expect(list.value).toEqual([
+      {
+        '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
+        id: method.id,
+        displayName: 'Microsoft Authenticator - iOS',
+        createdDateTime: expect.any(String),
+        aaGuid: AUTHENTICATOR_AAGUIDS.ios,
+        model: 'Microsoft Authenticator - iOS',
+        attestationCertificates: [],
+        attestationLevel: 'attested',
+      },
+    ]);
+    const one = await get<Record<string, unknown>>(
+      bearer,
+      `/users/${jose.id}/authentication/fido2Methods/${method.id}`,
+    );
+    expect(one).toMatchObject({ id: method.id, aaGuid: AUTHENTICATOR_AAGUIDS.ios });
+    const all = await get<{ value: Record<string, unknown>[] }>(
+      bearer,
+      `/users/${jose.id}/authentication/methods`,
+    );
+    expect(all.value).toContainEqual(list.value[0]);
+
+    expect(env.emulator.state.directoryAudits[0]).toMatchObject({
+      activityDisplayName: 'User registered security info',
+      resultReason: 'User registered Fido2 Authentication Method',
+      loggedByService: 'Authentication Methods',
+      initiatedBy: { user: { id: jose.id } },
+      targetResources: [{ id: jose.id, userPrincipalName: jose.userPrincipalName }],
+    });
+
+    const reportsToken = await token(olga.userPrincipalName, 'AuditLog.Read.All');
+    const report = await get<{ methodsRegistered: string[]; isPasswordlessCapable: boolean }>(
+      reportsToken,
+      `/reports/authenticationMethods/userRegistrationDetails/${jose.id}`,
+    );
+    expect(report.methodsRegistered).toContain('passKeyDeviceBoundAuthenticator');
+    expect(report.methodsRegistered).not.toContain('fido2');
+    expect(report.isPasswordlessCapable).toBe(true);
+  });
+
+  it("selects Android's AAGUID and works after Authenticator was registered", async () => {
+    await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
+    await phone(jose.userPrincipalName, { action: 'register-authenticator' });
+    // The pass is gone; Authenticator gives the recent MFA from now on.
+    env.emulator.state.authMethods.get(jose.id)!.temporaryAccessPass = null;
+    const created = await phone(jose.userPrincipalName, {
+      action: 'register-passkey',
+      platform: 'android',
+    });
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({
+      method: { aaGuid: AUTHENTICATOR_AAGUIDS.android, model: 'Microsoft Authenticator - Android' },
+    });
+    await expectRefusal(
+      await phone(jose.userPrincipalName, { action: 'register-passkey', platform: 'windows' }),
+      'badPlatform',
+    );
+  });
+
+  it('is refused outside the passkey policy and when key restrictions leave Authenticator out', async () => {
+    await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
+    const policy = env.emulator.state.fido2Policy;
+    policy.keyRestrictions.aaGuids = [AUTHENTICATOR_AAGUIDS.android];
+    await expectRefusal(
+      await phone(jose.userPrincipalName, { action: 'register-passkey' }),
+      'passkeyKeyRestricted',
+    );
+    policy.includeTargets = [];
+    await expectRefusal(
+      await phone(jose.userPrincipalName, { action: 'register-passkey' }),
+      'passkeyBlockedByPolicy',
+    );
+    expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toEqual([]);
+  });
+});
+
+describe('the passkey (FIDO2) policy', () => {
+  it('is served with targets, attestation and key restrictions, under the TAP policy rules', async () => {
+    const helenToken = await token(helen.userPrincipalName, 'Policy.Read.AuthenticationMethod');
+    await get(helenToken, FIDO2_POLICY, 403);
+    const olgaToken = await token(olga.userPrincipalName, 'Policy.Read.AuthenticationMethod');
+    const policy = await get<Record<string, unknown>>(olgaToken, FIDO2_POLICY);
+    expect(policy).toMatchObject({
+      '@odata.type': '#microsoft.graph.fido2AuthenticationMethodConfiguration',
+      id: 'Fido2',
+      state: 'enabled',
+      isSelfServiceRegistrationAllowed: true,
+      isAttestationEnforced: true,
+      keyRestrictions: {
+        isEnforced: true,
+        enforcementType: 'allow',
+        aaGuids: [AUTHENTICATOR_AAGUIDS.ios, AUTHENTICATOR_AAGUIDS.android],
+      },
+      excludeTargets: [],
+    });
+    expect(policy.includeTargets).toContainEqual({
+      targetType: 'group',
+      id: PILOT_GROUP_ID,
+      isRegistrationRequired: false,
+    });
+  });
+});
