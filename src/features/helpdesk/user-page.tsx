@@ -69,7 +69,7 @@ export function UserPage() {
   const methods = useQuery({
     ...helpdeskQueries.methods(client, userId),
     // An unfinished attempt is settled from the passes Graph shows: watch at the quick rate.
-    refetchInterval: unfinished ? UNFINISHED_POLL_MS : live.interval,
+    refetchInterval: (query) => (unfinished ? UNFINISHED_POLL_MS : live.interval(query)),
   });
   const taps = methods.data?.taps;
   const authenticators = methods.data?.authenticators;
