@@ -1,29 +1,33 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
-
-const port = Number(process.env.E2E_PORT ?? 5199);
-const baseURL = `https://localhost:${port}`;
+import { E2E_WORKERS, workerBaseUrl } from './tests/support/e2e-ports';
 
 export default defineConfig({
   testDir: './tests/e2e',
+  // Tests in a file run in order; files are shared out among the workers.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL,
+    baseURL: workerBaseUrl(0),
     ignoreHTTPSErrors: true,
     trace: 'retain-on-failure',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: `npx vite --configLoader runner --mode demo --port ${port} --strictPort`,
-    url: `${baseURL}/config.json`,
-    ignoreHTTPSErrors: true,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    env: { PORT: String(port), TAPDESK_NO_WATCH: '1' },
-  },
+  // One demo server (app + emulator) per worker, so each worker's tenant is its own.
+  webServer: Array.from({ length: E2E_WORKERS }, (_, index) => {
+    const url = workerBaseUrl(index);
+    const port = new URL(url).port;
+    return {
+      command: `npx vite --configLoader runner --mode demo --port ${port} --strictPort`,
+      url: `${url}/config.json`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: { PORT: port, TAPDESK_NO_WATCH: '1' },
+    };
+  }),
 });

@@ -3,7 +3,7 @@
  * stop-and-confirm step, the revoke confirmation, a section the role does not open, and a page
  * that does not exist.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
 

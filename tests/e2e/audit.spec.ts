@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse, type Page, type Request } from '@playwright/test';
+import { expect, test, type APIResponse, type Page, type Request } from './support/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
 

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
+import { ACCOUNTS, signIn } from './support/demo';
 
 /** Serves the demo's config.json changed by `change`, as a deployment with mistakes would. */
 async function serveConfig(page: Page, change: (config: Record<string, unknown>) => void) {
@@ -64,4 +65,36 @@ test('a host answering config.json with a web page is recognised', async ({ page
     'Its configuration file, config.json, is not valid JSON.',
   );
   await expect(page.getByText(/sent a web page instead/)).toBeVisible();
+});
+
+test("a link that is not Microsoft's stops TAP Desk until allowNonMicrosoftHosts names it, and then every page says so", async ({
+  page,
+}) => {
+  const intranet = 'https://intranet.contoso.com/passwordless';
+  await serveConfig(page, (config) => {
+    config.registrationUrl = intranet;
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('config.json, has 1 problem');
+  await expect(
+    page.getByRole('list', { name: 'Problems in config.json' }).getByRole('listitem'),
+  ).toContainText(
+    "registrationUrl is on intranet.contoso.com, which is not Microsoft's security info page (aka.ms, mysignins.microsoft.com); to use it anyway, name it in allowNonMicrosoftHosts.",
+  );
+
+  await page.unrouteAll();
+  await serveConfig(page, (config) => {
+    config.registrationUrl = intranet;
+    config.allowNonMicrosoftHosts = ['intranet.contoso.com'];
+  });
+  const notice = page.getByRole('note', { name: "Hosts that are not Microsoft's" });
+  await page.goto('/');
+  await expect(notice).toContainText(
+    'allowNonMicrosoftHosts: intranet.contoso.com (the registration link and QR code)',
+  );
+  await expectAccessible(page);
+  await signIn(page, ACCOUNTS.helpdesk);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(notice).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
 
 // Every pass accounted for (decision 0009): faults injected into the emulator's Graph and list

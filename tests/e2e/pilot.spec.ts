@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
 import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';

@@ -15,7 +15,7 @@ import {
   type APIRequestContext,
   type BrowserContext,
   type Page,
-} from '@playwright/test';
+} from './support/test';
 import { startProductionSite, type ProductionSite } from '../support/production-site';
 import { ACCOUNTS, fillVerification, openUser, type DemoAccount } from './support/demo';
 
