@@ -7,7 +7,8 @@ const CONFIG_URL = 'https://tapdesk.contoso.com/it/config.json';
 
 function invalid(raw: unknown): ConfigError {
   try {
-    parseRuntimeConfig(raw, 'https://tapdesk.contoso.com/it/');
+    // The demo's file, where the demo runs: its emulator on localhost is trusted there only.
+    parseRuntimeConfig(raw, 'https://localhost:5173/it/');
   } catch (error) {
     if (error instanceof ConfigError) return error;
   }

@@ -35,7 +35,7 @@ export const FIELD_SPECS = {
   },
   'auth.authority': {
     expected:
-      'https://login.microsoftonline.com/ followed by your Directory (tenant) ID, or a verified domain, and /v2.0',
+      "https://login.microsoftonline.com/ (or a national cloud's sign-in host) followed by your Directory (tenant) ID, or a verified domain, and /v2.0",
     example: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`,
   },
   'auth.protocolMode': {
@@ -66,7 +66,8 @@ export const FIELD_SPECS = {
     example: { baseUrl: 'https://graph.microsoft.com/v1.0' },
   },
   'graph.baseUrl': {
-    expected: 'the Microsoft Graph endpoint with its version, an https URL ending in /v1.0',
+    expected:
+      'the Microsoft Graph endpoint with its version, an https URL on a Graph host ending in /v1.0',
     example: 'https://graph.microsoft.com/v1.0',
   },
   tap: {
@@ -193,8 +194,18 @@ export const FIELD_SPECS = {
     range: [1, 365],
   },
   registrationUrl: {
-    expected: 'the https page where people register Microsoft Authenticator',
+    expected:
+      "the https page where people register Microsoft Authenticator, on Microsoft's aka.ms or mysignins.microsoft.com",
     example: 'https://aka.ms/mysecurityinfo',
+  },
+  allowNonMicrosoftHosts: {
+    expected:
+      "a list of hosts that are not Microsoft's which auth.authority, graph.baseUrl or registrationUrl may use, each named; leave it out unless you mean to trust them",
+    example: ['login.contoso.com'],
+  },
+  'allowNonMicrosoftHosts[]': {
+    expected: 'a host name alone, optionally with a port, without https://',
+    example: 'login.contoso.com',
   },
 } as const satisfies Record<string, FieldSpec>;
 

@@ -1,5 +1,6 @@
 import reference from '../../docs/configuration.md?raw';
 import { FIELD_SPECS } from './config-fields';
+import { MICROSOFT_HOSTS } from './microsoft-hosts';
 import { checkRuntimeConfig } from './runtime-config';
 
 /** The JSON block under a heading of docs/configuration.md. */
@@ -33,5 +34,17 @@ describe('docs/configuration.md', () => {
       authority: 'https://login.microsoftonline.com/aaaaaaaa-1111-4111-8111-111111111111/v2.0',
     });
     expect(config?.graph.baseUrl).toBe('https://graph.microsoft.com/v1.0');
+  });
+
+  it('lists exactly the Microsoft hosts the start-up check accepts, field by field', () => {
+    const section = reference.split('\n### `allowNonMicrosoftHosts`\n')[1] ?? '';
+    /** The hosts in the row of the table there that names `field`. */
+    const listed = (field: string) => {
+      const row = section.split('\n').find((line) => line.trim().startsWith(`| \`${field}\``));
+      return [...(row?.split('|')[2] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+    };
+    expect(listed('auth.authority')).toEqual(MICROSOFT_HOSTS.authority.hosts);
+    expect(listed('graph.baseUrl')).toEqual(MICROSOFT_HOSTS.graph.hosts);
+    expect(listed('registrationUrl')).toEqual(MICROSOFT_HOSTS.registration.hosts);
   });
 });

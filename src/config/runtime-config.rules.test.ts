@@ -154,10 +154,14 @@ describe('runtime configuration rules', () => {
       ).toEqual([]);
     });
 
-    it('keeps the demo’s relative authority valid in OIDC mode only', () => {
+    it('keeps the demo’s relative authority valid in OIDC mode only, on localhost', () => {
       const demoAuthority = demo.auth.authority;
-      expect(problems(withAuth({ authority: demoAuthority, protocolMode: 'OIDC' }))).toEqual([]);
-      expect(problems(withAuth({ authority: demoAuthority }))).toEqual([
+      const local = 'https://localhost:5173';
+      expect(problems(withAuth({ authority: demoAuthority, protocolMode: 'OIDC' }), local)).toEqual(
+        [],
+      );
+      expect(problems(withAuth({ authority: demoAuthority }), local)).toEqual([
+        expect.stringMatching(/^auth\.authority is on localhost:5173, which is not a Microsoft /),
         `auth.authority has the path ${demoAuthority}, but Entra ID expects /<tenant ID>/v2.0`,
       ]);
     });

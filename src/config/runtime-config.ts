@@ -7,6 +7,7 @@
  * each naming its field and what it should look like, for the boot failure page.
  */
 import { fieldSpec, fieldsOf } from './config-fields';
+import { isDemoHost, isMicrosoftHost, MICROSOFT_HOSTS, type HostRole } from './microsoft-hosts';
 
 export interface TapPolicyBounds {
   minimumLifetimeInMinutes: number;
@@ -63,6 +64,18 @@ export interface RuntimeConfig {
   };
   audit: AuditConfig;
   registrationUrl: string;
+  /**
+   * Hosts that are not Microsoft's which allowNonMicrosoftHosts lets TAP Desk use, each with the
+   * fields that use it. Empty unless the override is in use; the app names them on every page.
+   */
+  nonMicrosoftHosts: NonMicrosoftHost[];
+}
+
+export interface NonMicrosoftHost {
+  /** As config.json names it: `login.contoso.com`, `idp.contoso.com:8443`. */
+  host: string;
+  /** `auth.authority`, `graph.baseUrl`, `registrationUrl`. */
+  fields: string[];
 }
 
 /** One thing wrong with config.json, worded so the boot failure page can name it. */
@@ -121,6 +134,9 @@ const GUID_SOURCE = GUID.source.slice(1, -1);
 const SITE_ID = new RegExp(`^[a-z0-9-]+(\\.[a-z0-9-]+)+,${GUID_SOURCE},${GUID_SOURCE}$`, 'i');
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const HOST = /^([a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i;
+/** A host name alone, with an optional port: what allowNonMicrosoftHosts lists. */
+const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+const OVERRIDE = 'allowNonMicrosoftHosts';
 /** Authority paths that name no tenant: a single-tenant app cannot sign anyone in through them. */
 const NO_TENANT = ['common', 'organizations', 'consumers'];
 
@@ -376,6 +392,29 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
 
   const tenantName = check.text(root, 'tenantName', '');
 
+  // Hosts that are not Microsoft's, each named in allowNonMicrosoftHosts: read first, since the
+  // URL fields below are checked against it; its own problems are reported in its place below.
+  const allowed = Array.isArray(root[OVERRIDE]) ? (root[OVERRIDE] as unknown[]) : [];
+  const overrideHosts = allowed.map((entry) =>
+    typeof entry === 'string' && BARE_HOST.test(entry.trim())
+      ? new URL(`https://${entry.trim()}`).host
+      : undefined,
+  );
+  const nonMicrosoft = new Map<string, string[]>();
+  /** Fails `field` unless its host is Microsoft's, the demo's, or named in the override. */
+  const trustedHost = (url: URL, field: string, role: HostRole, protocolMode: string) => {
+    if (isMicrosoftHost(url, role) || isDemoHost(url, protocolMode)) return;
+    if (overrideHosts.includes(url.host)) {
+      nonMicrosoft.set(url.host, [...(nonMicrosoft.get(url.host) ?? []), field]);
+      return;
+    }
+    const { what, hosts } = MICROSOFT_HOSTS[role];
+    check.fail(
+      field,
+      `is on ${url.host}, which is not ${what} (${hosts.join(', ')}); to use it anyway, name it in ${OVERRIDE}`,
+    );
+  };
+
   // auth
   const auth = check.section(root, 'auth');
   const clientIdText = check.text(auth, 'clientId', 'auth');
@@ -387,6 +426,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
   const authorityField = 'auth.authority';
   const authorityUrl = check.url(check.text(auth, 'authority', 'auth'), authorityField);
   if (check.https(authorityUrl, authorityField, ' (MSAL refuses any other authority)')) {
+    trustedHost(authorityUrl, authorityField, 'authority', protocolMode);
     const tenant =
       protocolMode === 'AAD' ? entraTenant(check, authorityUrl, authorityField) : undefined;
     if (tenant !== undefined && clientId !== '' && tenant.toLowerCase() === clientId) {
@@ -422,11 +462,14 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
   const graph = check.section(root, 'graph');
   const graphField = 'graph.baseUrl';
   const graphUrl = check.url(check.text(graph, 'baseUrl', 'graph'), graphField);
-  if (check.https(graphUrl, graphField) && !/\/(v1\.0|beta)\/?$/.test(graphUrl.pathname)) {
-    check.fail(
-      graphField,
-      `has the path ${graphUrl.pathname}, which does not end with Graph's version /v1.0`,
-    );
+  if (check.https(graphUrl, graphField)) {
+    trustedHost(graphUrl, graphField, 'graph', protocolMode);
+    if (!/\/(v1\.0|beta)\/?$/.test(graphUrl.pathname)) {
+      check.fail(
+        graphField,
+        `has the path ${graphUrl.pathname}, which does not end with Graph's version /v1.0`,
+      );
+    }
   }
 
   // tap
@@ -530,7 +573,27 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
   } catch {
     check.fail(registrationField, `is ${shown(registration)}, not an absolute https URL`);
   }
-  check.https(registrationUrl, registrationField, '', true);
+  if (check.https(registrationUrl, registrationField, '', true)) {
+    trustedHost(registrationUrl, registrationField, 'registration', protocolMode);
+  }
+
+  // allowNonMicrosoftHosts: each entry a host, and each one used; an unused one trusts nothing.
+  (check.list(root, OVERRIDE, '', false) ?? []).forEach((entry, index) => {
+    const field = `${OVERRIDE}[${index}]`;
+    const host = overrideHosts[index];
+    if (typeof entry !== 'string') {
+      check.fail(field, `is ${shown(entry)}, not text`);
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.trim())) {
+      check.fail(field, `is ${shown(entry)}, a URL: name the host alone, without https://`);
+    } else if (host === undefined) {
+      check.fail(field, `is ${shown(entry)}, not a host name`);
+    } else if (!nonMicrosoft.has(host)) {
+      check.warn(
+        field,
+        `(${shown(entry)}) is used by none of auth.authority, graph.baseUrl and registrationUrl, so it is ignored`,
+      );
+    }
+  });
 
   if (check.problems.length > 0 || !authorityUrl || !redirectUrl || !logoutUrl || !graphUrl) {
     return { config: null, problems: check.problems, warnings: check.warnings };
@@ -557,6 +620,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
       pilot: { groups, stalledAfterHours, noTapAfterDays },
       audit: auditConfig,
       registrationUrl: registration,
+      nonMicrosoftHosts: [...nonMicrosoft].map(([host, fields]) => ({ host, fields })),
     },
   };
 }

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session';
 import { AppShell } from '../../components/app-shell';
 import { Loading } from '../../components/loading';
 import { useRuntimeConfig } from '../../config/config-context';
+import { NonMicrosoftHostsNotice } from '../../config/non-microsoft-hosts-notice';
 import { paths } from '../paths';
 
 const SECTION_PATHS: Record<Capability, string> = {
@@ -31,6 +32,7 @@ export function ShellLayout() {
       personName={session.account.name}
       onSignOut={() => void session.signOut()}
     >
+      <NonMicrosoftHostsNotice sx={{ mb: 3 }} />
       <Suspense fallback={<Loading />}>
         <Outlet />
       </Suspense>

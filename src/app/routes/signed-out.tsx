@@ -1,6 +1,7 @@
 import { Box, Button, Container, Paper, Stack, Typography } from '@mui/material';
 import { ConsentRequired } from '../../auth/consent-required';
 import { useConsentProblem, useSignIn } from '../../auth/session';
+import { NonMicrosoftHostsNotice } from '../../config/non-microsoft-hosts-notice';
 
 export function SignedOutPage(props: { tenantName: string }) {
   const signIn = useSignIn();
@@ -18,6 +19,7 @@ export function SignedOutPage(props: { tenantName: string }) {
             progress, auditors read the record.
           </Typography>
           <Typography color="text.secondary">Tenant: {props.tenantName}</Typography>
+          <NonMicrosoftHostsNotice />
           {consent.problem ? (
             <ConsentRequired
               problem={consent.problem}
