@@ -5,9 +5,55 @@ export type TemporaryAccessPass = MicrosoftGraph.TemporaryAccessPassAuthenticati
 export type AuthenticatorMethod = MicrosoftGraph.MicrosoftAuthenticatorAuthenticationMethod;
 export type AuthenticationMethod = MicrosoftGraph.AuthenticationMethod & Record<string, unknown>;
 export type TapPolicy = MicrosoftGraph.TemporaryAccessPassAuthenticationMethodConfiguration;
+export type Fido2Method = MicrosoftGraph.Fido2AuthenticationMethod;
+export type Fido2Policy = MicrosoftGraph.Fido2AuthenticationMethodConfiguration;
 
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 const AUTHENTICATOR_TYPE = '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod';
+const FIDO2_TYPE = '#microsoft.graph.fido2AuthenticationMethod';
+
+/**
+ * The AAGUIDs of passkeys in Microsoft Authenticator (decision 0011). Any other AAGUID is a
+ * security key, Windows Hello or another passkey provider: named, never counted as Authenticator.
+ */
+export const AUTHENTICATOR_PASSKEY_AAGUIDS = {
+  ios: '90a3ccdf-635c-4729-a248-9b709135078f',
+  android: 'de1e552d-db1d-4423-a619-566b625cdc84',
+} as const;
+
+export interface PasskeyDescription {
+  /** True only for Authenticator's own AAGUIDs. */
+  inAuthenticator: boolean;
+  platform: 'iOS' | 'Android' | null;
+  /** What to show: never empty, the AAGUID itself when nothing better is known. */
+  label: string;
+}
+
+/** Names a FIDO2 method by its AAGUID; an unknown AAGUID is shown, not dropped. */
+export function describePasskey(method: Pick<Fido2Method, 'aaGuid' | 'model' | 'displayName'>) {
+  const aaGuid = (method.aaGuid ?? '').trim().toLowerCase();
+  const platform =
+    aaGuid === AUTHENTICATOR_PASSKEY_AAGUIDS.ios
+      ? 'iOS'
+      : aaGuid === AUTHENTICATOR_PASSKEY_AAGUIDS.android
+        ? 'Android'
+        : null;
+  const name = method.model?.trim() || method.displayName?.trim();
+  const description: PasskeyDescription = platform
+    ? { inAuthenticator: true, platform, label: `Passkey in Microsoft Authenticator (${platform})` }
+    : {
+        inAuthenticator: false,
+        platform: null,
+        label: name
+          ? `Passkey or security key: ${name}`
+          : `Passkey or security key (AAGUID ${aaGuid || 'unknown'})`,
+      };
+  return description;
+}
+
+export function isAuthenticatorPasskey(method: Pick<Fido2Method, 'aaGuid'>): boolean {
+  return describePasskey({ aaGuid: method.aaGuid }).inAuthenticator;
+}
 
 const userPath = (userId: string) => `/users/${encodeURIComponent(userId)}/authentication`;
 
@@ -65,6 +111,14 @@ export async function listAuthenticationMethods(
   );
 }
 
+/** The passkey (FIDO2) policy; most helpdesk roles are refused it (403), like the TAP policy. */
+export function getPasskeyPolicy(client: GraphClient, signal?: AbortSignal) {
+  return client.request<Fido2Policy>({
+    path: '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/fido2',
+    signal,
+  });
+}
+
 export function getTemporaryAccessPassPolicy(client: GraphClient, signal?: AbortSignal) {
   return client.request<TapPolicy>({
     path: '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/temporaryAccessPass',
@@ -78,17 +132,35 @@ export function isPasswordlessEnabled(method: AuthenticatorMethod): boolean {
 }
 
 export type OnboardingStage =
-  'notStarted' | 'tapIssued' | 'tapUsed' | 'authenticatorRegistered' | 'phoneSignInEnabled';
+  | 'notStarted'
+  | 'tapIssued'
+  | 'tapUsed'
+  | 'authenticatorRegistered'
+  | 'phoneSignInEnabled'
+  | 'passkeyRegistered';
+
+/** The two passwordless end states TAP Desk tracks (decision 0011). */
+export type PasswordlessGoal = 'passkey' | 'phoneSignIn';
+
+/** Which end state a stage is, if any. */
+export function goalReached(stage: OnboardingStage): PasswordlessGoal | null {
+  if (stage === 'passkeyRegistered') return 'passkey';
+  if (stage === 'phoneSignInEnabled') return 'phoneSignIn';
+  return null;
+}
 
 /**
- * Where a user stands on the way to passwordless phone sign-in, from live Graph state. Graph
- * says a pass was used only for one-time passes (OneTimeUsed); an Authenticator registration
- * implies the pass did its job.
+ * Where a user stands on the way to passwordless, from live Graph state (decision 0011). A
+ * passkey in Authenticator is the phishing-resistant end state and wins over phone sign-in;
+ * other FIDO2 methods do not count. Graph says a pass was used only for one-time passes
+ * (OneTimeUsed); an Authenticator registration implies the pass did its job.
  */
 export function onboardingStage(
   taps: readonly TemporaryAccessPass[],
   authenticators: readonly AuthenticatorMethod[],
+  fido2: readonly Fido2Method[] = [],
 ): OnboardingStage {
+  if (fido2.some(isAuthenticatorPasskey)) return 'passkeyRegistered';
   if (authenticators.some(isPasswordlessEnabled)) return 'phoneSignInEnabled';
   if (authenticators.length > 0) return 'authenticatorRegistered';
   if (taps.some((tap) => tap.methodUsabilityReason === 'OneTimeUsed')) return 'tapUsed';
@@ -99,6 +171,8 @@ export function onboardingStage(
 export interface MethodsByKind {
   taps: TemporaryAccessPass[];
   authenticators: AuthenticatorMethod[];
+  /** Passkeys and security keys; they are also in `others`, which the methods panel lists. */
+  fido2: Fido2Method[];
   others: AuthenticationMethod[];
 }
 
@@ -108,12 +182,15 @@ export interface MethodsByKind {
  * 5-per-10-seconds reports limit, so one read is much better than three.
  */
 export function splitMethods(methods: readonly AuthenticationMethod[]): MethodsByKind {
-  const split: MethodsByKind = { taps: [], authenticators: [], others: [] };
+  const split: MethodsByKind = { taps: [], authenticators: [], fido2: [], others: [] };
   for (const method of methods) {
     if (method['@odata.type'] === TAP_TYPE) split.taps.push(method as TemporaryAccessPass);
     else if (method['@odata.type'] === AUTHENTICATOR_TYPE) {
       split.authenticators.push(method as AuthenticatorMethod);
-    } else split.others.push(method);
+    } else {
+      if (method['@odata.type'] === FIDO2_TYPE) split.fido2.push(method as Fido2Method);
+      split.others.push(method);
+    }
   }
   return split;
 }
@@ -142,10 +219,10 @@ export async function onboardingStages(
       stages.set(id, undefined);
       return;
     }
-    const { taps, authenticators } = splitMethods(
+    const { taps, authenticators, fido2 } = splitMethods(
       (result.body as GraphPage<AuthenticationMethod>).value,
     );
-    stages.set(id, onboardingStage(taps, authenticators));
+    stages.set(id, onboardingStage(taps, authenticators, fido2));
   });
   return stages;
 }

@@ -1,9 +1,11 @@
 import { Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { SectionPanel } from '../../components/section-panel';
 import {
+  describePasskey,
   isPasswordlessEnabled,
   type AuthenticationMethod,
   type AuthenticatorMethod,
+  type Fido2Method,
 } from '../../graph/authentication-methods';
 
 const METHOD_NAMES: Record<string, string> = {
@@ -19,6 +21,9 @@ const METHOD_NAMES: Record<string, string> = {
 };
 
 function describeMethod(method: AuthenticationMethod): string {
+  if (method['@odata.type'] === '#microsoft.graph.fido2AuthenticationMethod') {
+    return describePasskey(method as Fido2Method).label;
+  }
   const name =
     METHOD_NAMES[String(method['@odata.type'])] ??
     String(method['@odata.type'] ?? 'Method').replace('#microsoft.graph.', '');

@@ -7,4 +7,5 @@ export const STAGE_LABELS: Record<OnboardingStage, string> = {
   tapUsed: 'TAP used',
   authenticatorRegistered: 'Authenticator registered, phone sign-in off',
   phoneSignInEnabled: 'Passwordless phone sign-in enabled',
+  passkeyRegistered: 'Passkey in Authenticator registered',
 };

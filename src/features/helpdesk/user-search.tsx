@@ -40,6 +40,7 @@ const STAGE_COLORS: Record<OnboardingStage, 'default' | 'info' | 'warning' | 'su
   tapUsed: 'info',
   authenticatorRegistered: 'warning',
   phoneSignInEnabled: 'success',
+  passkeyRegistered: 'success',
 };
 
 /** How many results get a live status chip; each costs one read against Graph's 5-per-10-s limit. */
