@@ -225,3 +225,48 @@ describe('the handover view', () => {
     expect(screen.getByText(/10 minutes to complete setup/)).toBeInTheDocument();
   });
 });
+
+describe('the passkey goal', () => {
+  it('reads out the passkey steps, with where iOS and Android differ, and points the QR code at Authenticator', () => {
+    installSpeech([]);
+    renderView({ goal: 'passkey', onGoalChange: () => {} });
+    const script = screen.getByTestId('handover-script');
+    expect(script).toHaveAttribute('data-goal', 'passkey');
+    expect(script).toHaveTextContent(/Install Microsoft Authenticator/);
+    expect(script).toHaveTextContent(/Work or school account/);
+    expect(script).toHaveTextContent(/enter the Temporary Access Pass/);
+    expect(script).toHaveTextContent(/create the passkey/);
+    expect(script).toHaveTextContent(/iPhone:.*Android:/);
+    expect(screen.getByRole('radio', { name: /Passkey in Authenticator/ })).toBeChecked();
+  });
+
+  it('lets the agent switch the goal to phone sign-in', async () => {
+    installSpeech([]);
+    const onGoalChange = vi.fn();
+    renderView({ goal: 'passkey', onGoalChange });
+    await userEvent.click(screen.getByRole('radio', { name: 'Phone sign-in' }));
+    expect(onGoalChange).toHaveBeenCalledWith('phoneSignIn');
+  });
+
+  it('shows the passkey goal met and offers to delete a multi-use pass', async () => {
+    installSpeech([]);
+    const onDeleteTap = vi.fn();
+    renderView({ goal: 'passkey', stage: 'passkeyRegistered', onDeleteTap });
+    expect(screen.getByTestId('goal-met')).toHaveTextContent(
+      'A passkey in Authenticator is registered',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Delete the pass' }));
+    expect(onDeleteTap).toHaveBeenCalled();
+  });
+
+  it('recognises the other outcome', () => {
+    installSpeech([]);
+    renderView({ goal: 'phoneSignIn', stage: 'passkeyRegistered' });
+    expect(screen.getByTestId('goal-met')).toHaveTextContent(
+      'A passkey was created instead of phone sign-in',
+    );
+    expect(screen.getByTestId('onboarding-stage')).toHaveTextContent(
+      'a passkey was created instead of phone sign-in',
+    );
+  });
+});

@@ -16,11 +16,14 @@ import {
   Divider,
   FormControl,
   FormControlLabel,
+  FormLabel,
   Grid,
   InputLabel,
   Link,
   MenuItem,
   Paper,
+  Radio,
+  RadioGroup,
   Select,
   Slider,
   Stack,
@@ -28,8 +31,13 @@ import {
 } from '@mui/material';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SectionPanel } from '../../components/section-panel';
-import type { OnboardingStage, TemporaryAccessPass } from '../../graph/authentication-methods';
-import { OnboardingStepper } from './onboarding-stepper';
+import {
+  goalReached,
+  type OnboardingStage,
+  type PasswordlessGoal,
+  type TemporaryAccessPass,
+} from '../../graph/authentication-methods';
+import { GOAL_LABELS, OnboardingStepper } from './onboarding-stepper';
 import { RegistrationQr } from './registration-qr';
 import { PassLegend, SpelledPass } from './spelled-pass';
 import { spellInGroups } from './spelling';
@@ -54,6 +62,73 @@ export interface Handover {
   tap: TemporaryAccessPass;
   userName: string;
   userPrincipalName: string;
+}
+
+/** Microsoft's short link to get Microsoft Authenticator: the passkey script starts there. */
+export const AUTHENTICATOR_DOWNLOAD_URL = 'https://aka.ms/authapp';
+
+/** The goal picker: a passkey in Authenticator, or phone sign-in (decision 0011). */
+function GoalPicker(props: {
+  goal: PasswordlessGoal;
+  reason?: string;
+  onChange?: (goal: PasswordlessGoal) => void;
+}) {
+  const labelId = useId();
+  return (
+    <FormControl>
+      <FormLabel id={labelId}>Goal for this caller</FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby={labelId}
+        value={props.goal}
+        onChange={(event) => props.onChange?.(event.target.value as PasswordlessGoal)}
+      >
+        <FormControlLabel
+          value="passkey"
+          control={<Radio />}
+          label={`${GOAL_LABELS.passkey} (phishing-resistant)`}
+        />
+        <FormControlLabel value="phoneSignIn" control={<Radio />} label={GOAL_LABELS.phoneSignIn} />
+      </RadioGroup>
+      {props.reason ? (
+        <Typography variant="body2" color="text.secondary">
+          {props.reason}
+        </Typography>
+      ) : null}
+    </FormControl>
+  );
+}
+
+function PasskeySteps(props: { userPrincipalName: string }) {
+  return (
+    <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
+      <li>
+        Install <strong>Microsoft Authenticator</strong> from the App Store or Google Play (iOS 17
+        or Android 14 and later).
+      </li>
+      <li>
+        In Authenticator, tap <strong>+</strong> › <strong>Work or school account</strong> ›{' '}
+        <strong>Sign in</strong>, as {props.userPrincipalName}.
+      </li>
+      <li>When asked, enter the Temporary Access Pass.</li>
+      <li>
+        <Box component="span" sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}>
+          When prompted, create the passkey and save it to Authenticator.
+        </Box>{' '}
+        The phone asks to turn Authenticator on as a passkey provider first:
+        <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
+          <li>
+            <strong>iPhone:</strong> Settings › Passwords › Password Options: turn on AutoFill
+            Passwords and Passkeys, and choose Authenticator.
+          </li>
+          <li>
+            <strong>Android:</strong> Settings › Passwords &amp; accounts › Additional providers:
+            turn on Authenticator (the menu names vary by phone maker).
+          </li>
+        </Box>
+      </li>
+    </Box>
+  );
 }
 
 export function tapWindow(tap: TemporaryAccessPass): { start: Date; end: Date } {
@@ -156,10 +231,17 @@ export function HandoverView(props: {
   superseded?: boolean;
   /** After a copy, the clipboard is emptied this long later, or sooner when the pass hides. */
   clipboardClearSeconds?: number;
+  /** The end state the agent walks the caller to; phone sign-in when not given. */
+  goal?: PasswordlessGoal;
+  /** Why the default goal was chosen (the passkey policy), shown under the picker. */
+  goalReason?: string;
+  onGoalChange?: (goal: PasswordlessGoal) => void;
   onDeleteTap: (() => void) | null;
   onClose: () => void;
 }) {
   const { handover } = props;
+  const goal = props.goal ?? 'phoneSignIn';
+  const reached = goalReached(props.stage);
   const titleId = useId();
   const now = useNow(1000);
   const { start, end } = tapWindow(handover.tap);
@@ -336,53 +418,89 @@ export function HandoverView(props: {
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <SectionPanel level="h3" title="What the caller does now">
-                <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-                  <Box sx={{ flexGrow: 1 }}>
-                    <Typography>
-                      Go to{' '}
-                      <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
-                        {props.registrationUrl.replace(/^https:\/\//, '')}
-                      </Link>
-                    </Typography>
-                    <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
-                      <li>
-                        Sign in as {handover.userPrincipalName}. When asked, enter the Temporary
-                        Access Pass.
-                      </li>
-                      <li>
-                        Choose <strong>Add sign-in method</strong> ›{' '}
-                        <strong>Authenticator app</strong>, and follow the steps on the phone to
-                        finish setup.
-                      </li>
-                      <li>
-                        <Box
-                          component="span"
-                          sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}
-                        >
-                          Then, in the Authenticator app, open the work account and choose Enable
-                          phone sign-in.
-                        </Box>{' '}
-                        This is the step people miss: without it, they still need a password.
-                      </li>
-                      <li>
-                        Finish before signing out.{' '}
-                        {oneTime
-                          ? 'This pass works once: after signing in there are 10 minutes to complete setup.'
-                          : 'The pass stops working when it expires.'}
-                      </li>
-                    </Box>
+                {props.onGoalChange ? (
+                  <Box sx={{ mb: 2 }}>
+                    <GoalPicker
+                      goal={goal}
+                      reason={props.goalReason}
+                      onChange={props.onGoalChange}
+                    />
                   </Box>
-                  <RegistrationQr url={props.registrationUrl} />
+                ) : null}
+                <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+                  <Box sx={{ flexGrow: 1 }} data-testid="handover-script" data-goal={goal}>
+                    {goal === 'passkey' ? (
+                      <>
+                        <PasskeySteps userPrincipalName={handover.userPrincipalName} />
+                        <Typography variant="body2">
+                          Finish before signing out.{' '}
+                          {oneTime
+                            ? 'This pass works once: after signing in there are 10 minutes to create the passkey.'
+                            : 'The pass stops working when it expires.'}
+                        </Typography>
+                      </>
+                    ) : (
+                      <>
+                        <Typography>
+                          Go to{' '}
+                          <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
+                            {props.registrationUrl.replace(/^https:\/\//, '')}
+                          </Link>
+                        </Typography>
+                        <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
+                          <li>
+                            Sign in as {handover.userPrincipalName}. When asked, enter the Temporary
+                            Access Pass.
+                          </li>
+                          <li>
+                            Choose <strong>Add sign-in method</strong> ›{' '}
+                            <strong>Authenticator app</strong>, and follow the steps on the phone to
+                            finish setup.
+                          </li>
+                          <li>
+                            <Box
+                              component="span"
+                              sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}
+                            >
+                              Then, in the Authenticator app, open the work account and choose
+                              Enable phone sign-in.
+                            </Box>{' '}
+                            This is the step people miss: without it, they still need a password.
+                          </li>
+                          <li>
+                            Finish before signing out.{' '}
+                            {oneTime
+                              ? 'This pass works once: after signing in there are 10 minutes to complete setup.'
+                              : 'The pass stops working when it expires.'}
+                          </li>
+                        </Box>
+                      </>
+                    )}
+                  </Box>
+                  <RegistrationQr
+                    url={goal === 'passkey' ? AUTHENTICATOR_DOWNLOAD_URL : props.registrationUrl}
+                  />
                 </Stack>
               </SectionPanel>
             </Grid>
           </Grid>
 
           <Paper variant="outlined" sx={{ p: 2.5 }}>
-            <OnboardingStepper stage={props.stage} />
-            {props.stage === 'phoneSignInEnabled' ? (
-              <Alert severity="success" sx={{ mt: 2 }}>
-                <AlertTitle>Passwordless phone sign-in is on</AlertTitle>
+            <OnboardingStepper stage={props.stage} goal={goal} />
+            {reached ? (
+              <Alert severity="success" sx={{ mt: 2 }} data-testid="goal-met">
+                <AlertTitle>
+                  {reached === 'passkey'
+                    ? 'A passkey in Authenticator is registered'
+                    : 'Passwordless phone sign-in is on'}
+                </AlertTitle>
+                {reached !== goal ? (
+                  <Typography variant="body2" sx={{ mb: 1 }}>
+                    {reached === 'passkey'
+                      ? 'A passkey was created instead of phone sign-in: that is the stronger end state.'
+                      : 'Phone sign-in was enabled instead of a passkey. The caller can add a passkey later in Authenticator.'}
+                  </Typography>
+                ) : null}
                 {props.onDeleteTap ? (
                   <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
                     <span>
@@ -399,8 +517,9 @@ export function HandoverView(props: {
               </Alert>
             ) : (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                This updates by itself as the caller signs in, registers Authenticator and enables
-                phone sign-in.
+                {goal === 'passkey'
+                  ? 'This updates by itself as the caller signs in to Authenticator and creates the passkey.'
+                  : 'This updates by itself as the caller signs in, registers Authenticator and enables phone sign-in.'}
               </Typography>
             )}
           </Paper>

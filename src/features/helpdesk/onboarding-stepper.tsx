@@ -1,29 +1,56 @@
 import { Step, StepLabel, Stepper, Typography } from '@mui/material';
-import type { OnboardingStage } from '../../graph/authentication-methods';
+import {
+  goalReached,
+  type OnboardingStage,
+  type PasswordlessGoal,
+} from '../../graph/authentication-methods';
 import { STAGE_LABELS } from './stage-labels';
 
-const STEPS: { stage: OnboardingStage; label: string }[] = [
+export const GOAL_LABELS: Record<PasswordlessGoal, string> = {
+  passkey: 'Passkey in Authenticator',
+  phoneSignIn: 'Phone sign-in',
+};
+
+const GOAL_STEPS: Record<PasswordlessGoal, string> = {
+  passkey: 'Passkey in Authenticator registered',
+  phoneSignIn: 'Phone sign-in enabled',
+};
+
+const BEFORE_GOAL: { stage: OnboardingStage; label: string }[] = [
   { stage: 'tapIssued', label: 'TAP issued' },
   { stage: 'tapUsed', label: 'TAP used' },
   { stage: 'authenticatorRegistered', label: 'Authenticator registered' },
-  { stage: 'phoneSignInEnabled', label: 'Phone sign-in enabled' },
 ];
 
-const ORDER: OnboardingStage[] = ['notStarted', ...STEPS.map((step) => step.stage)];
+const ORDER: OnboardingStage[] = ['notStarted', ...BEFORE_GOAL.map((step) => step.stage)];
 
-/** TAP issued → TAP used → Authenticator registered → phone sign-in enabled, announced as it moves. */
-export function OnboardingStepper(props: { stage: OnboardingStage }) {
-  const reached = ORDER.indexOf(props.stage);
+/** Either end state completes the stepper; which one, the goal step and the note say. */
+function reachedIndex(stage: OnboardingStage): number {
+  return goalReached(stage) ? BEFORE_GOAL.length + 1 : ORDER.indexOf(stage);
+}
+
+/**
+ * TAP issued → TAP used → Authenticator registered → the chosen goal (a passkey in
+ * Authenticator, or phone sign-in), announced as it moves. When the caller reached the other end
+ * state, it says so rather than leaving the goal open.
+ */
+export function OnboardingStepper(props: { stage: OnboardingStage; goal?: PasswordlessGoal }) {
+  const goal = props.goal ?? 'phoneSignIn';
+  const reached = reachedIndex(props.stage);
+  const outcome = goalReached(props.stage);
+  const steps = [...BEFORE_GOAL, { stage: props.stage, label: GOAL_STEPS[goal] }];
   return (
     <section aria-labelledby="onboarding-progress">
       <Typography id="onboarding-progress" variant="h6" component="h2" gutterBottom>
         Progress to passwordless
       </Typography>
       <Stepper activeStep={reached} alternativeLabel>
-        {STEPS.map((step, index) => (
-          <Step key={step.stage} completed={index + 1 <= reached}>
+        {steps.map((step, index) => (
+          <Step key={step.label} completed={index + 1 <= reached}>
             <StepLabel>
-              {step.label}
+              {index === BEFORE_GOAL.length && outcome && outcome !== goal
+                ? GOAL_STEPS[outcome]
+                : step.label}
               <Typography component="span" sx={{ position: 'absolute', left: -9999 }}>
                 {index + 1 <= reached ? ' (done)' : ' (not yet)'}
               </Typography>
@@ -33,6 +60,11 @@ export function OnboardingStepper(props: { stage: OnboardingStage }) {
       </Stepper>
       <Typography role="status" aria-live="polite" data-testid="onboarding-stage" sx={{ mt: 1 }}>
         Current stage: {STAGE_LABELS[props.stage]}
+        {outcome && outcome !== goal
+          ? outcome === 'passkey'
+            ? ' (a passkey was created instead of phone sign-in)'
+            : ' (phone sign-in was enabled instead of a passkey)'
+          : ''}
       </Typography>
     </section>
   );

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { GraphClient } from '../../graph/client';
 import {
+  getPasskeyPolicy,
   getTemporaryAccessPassPolicy,
   listAuthenticationMethods,
   splitMethods,
@@ -16,6 +17,7 @@ export const helpdeskKeys = {
   user: (userId: string) => [...helpdeskKeys.all, 'user', userId] as const,
   userPart: (userId: string, part: string) => [...helpdeskKeys.user(userId), part] as const,
   policy: () => [...helpdeskKeys.all, 'tap-policy'] as const,
+  passkeyPolicy: () => [...helpdeskKeys.all, 'passkey-policy'] as const,
   recentRecords: (userId: string) => [...helpdeskKeys.user(userId), 'recent-records'] as const,
   stages: (userIds: readonly string[]) => [...helpdeskKeys.all, 'stages', ...userIds] as const,
 };
@@ -80,6 +82,15 @@ export const helpdeskQueries = {
       queryFn: ({ signal }) => getTemporaryAccessPassPolicy(client, signal),
       staleTime: 10 * 60_000,
       // A helpdesk without a policy-reading role gets 403 every time: ask once per session.
+      retry: false,
+      retryOnMount: false,
+    }),
+  /** The passkey (FIDO2) policy, for the handover's default goal; 403 for most helpdesk roles. */
+  passkeyPolicy: (client: GraphClient) =>
+    queryOptions({
+      queryKey: helpdeskKeys.passkeyPolicy(),
+      queryFn: ({ signal }) => getPasskeyPolicy(client, signal),
+      staleTime: 10 * 60_000,
       retry: false,
       retryOnMount: false,
     }),

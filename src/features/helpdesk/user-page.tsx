@@ -10,8 +10,9 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
 import {
-  isPasswordlessEnabled,
+  goalReached,
   onboardingStage,
+  type PasswordlessGoal,
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import { isGraphError } from '../../graph/errors';
@@ -22,6 +23,7 @@ import { isActive, issueChecks, policyView } from './issue-rules';
 import { IssueTapForm } from './issue-tap-form';
 import { MethodsPanel } from './methods-panel';
 import { OnboardingStepper } from './onboarding-stepper';
+import { defaultGoal } from './passkey-goal';
 import { helpdeskQueries } from './queries';
 import { RevokeDialog } from './revoke-dialog';
 import { TapPanel } from './tap-panel';
@@ -53,9 +55,15 @@ export function UserPage() {
   );
 
   const user = useQuery(helpdeskQueries.user(client, userId));
-  const [memberships, policy] = useQueries({
-    queries: [helpdeskQueries.memberships(client, userId), helpdeskQueries.policy(client)],
+  const [memberships, policy, passkeyPolicy] = useQueries({
+    queries: [
+      helpdeskQueries.memberships(client, userId),
+      helpdeskQueries.policy(client),
+      helpdeskQueries.passkeyPolicy(client),
+    ],
   });
+  // The agent's pick of end state; until they pick, the passkey policy decides (decision 0011).
+  const [chosenGoal, setChosenGoal] = useState<PasswordlessGoal | null>(null);
   // Watch the user's methods while this page is open: quick at first, slower while nothing moves,
   // paused while the tab is hidden (TanStack skips intervals in background tabs).
   const live = useLiveInterval();
@@ -73,8 +81,15 @@ export function UserPage() {
   });
   const taps = methods.data?.taps;
   const authenticators = methods.data?.authenticators;
-  const stage = onboardingStage(taps ?? [], authenticators ?? []);
-  live.observe(stage, stage !== 'phoneSignInEnabled' || handover !== null || unfinished);
+  const stage = onboardingStage(taps ?? [], authenticators ?? [], methods.data?.fido2 ?? []);
+  live.observe(stage, goalReached(stage) === null || handover !== null || unfinished);
+  const suggested = defaultGoal({
+    policy: passkeyPolicy.data,
+    policyUnreadable: passkeyPolicy.isError,
+    userId,
+    groupIds: memberships.data?.groupIds ?? null,
+  });
+  const goal = chosenGoal ?? suggested.goal;
 
   const policyForbidden = isGraphError(policy.error, 403);
   const bounds = policyView(policy.data, config.tap.fallbackPolicy, config.tap.targetGroupIds);
@@ -281,7 +296,7 @@ export function UserPage() {
               }}
             />
           ) : (
-            <OnboardingStepper stage={stage} />
+            <OnboardingStepper stage={stage} goal={goal} />
           )}
         </Paper>
 
@@ -347,13 +362,16 @@ export function UserPage() {
         <HandoverView
           handover={handover}
           stage={stage}
+          goal={goal}
+          goalReason={chosenGoal === null ? `Suggested: ${suggested.reason}` : undefined}
+          onGoalChange={setChosenGoal}
           hideAfterSeconds={config.tap.hideAfterSeconds}
           registrationUrl={config.registrationUrl}
           recordNotice={issue.recordNotice}
           superseded={superseded}
           clipboardClearSeconds={config.tap.clipboardClearSeconds}
           onDeleteTap={
-            multiUseActive && (authenticators ?? []).some(isPasswordlessEnabled)
+            multiUseActive && goalReached(stage) !== null
               ? () => {
                   revoke.reset();
                   setRevoking({
