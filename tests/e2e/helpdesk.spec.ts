@@ -68,6 +68,9 @@ test('the helpdesk issues a pass, spells and copies it, and watches the caller r
   await expect(handover).toBeVisible();
   const tap = await readPass(page);
   expect(tap.length).toBeGreaterThanOrEqual(8);
+  // A helpdesk cannot read the passkey policy, so passkey is suggested; this caller goes for
+  // phone sign-in (tests/e2e/passkeys.spec.ts walks the passkey).
+  await handover.getByRole('radio', { name: 'Phone sign-in' }).check();
 
   // Every character carries its spoken form.
   const spoken = await page.getByTestId('pass-char-spoken').allTextContents();
@@ -301,4 +304,32 @@ test('the search page and the user page have no accessibility violations, and / 
   await expect(page.getByTestId('tap-usability')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Issue a Temporary Access Pass' })).toBeEnabled();
   await expectAccessible(page);
+});
+
+test('the search stays out of the address; Back and Forward bring it back; it is capped at 256 characters', async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.helpdesk);
+  const box = page.getByLabel('Find a user');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await box.fill(SIOBHAN.search);
+  await results.getByRole('link', { name: SIOBHAN.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
+
+  await page.goBack();
+  await expect(box).toHaveValue(SIOBHAN.search);
+  await expect(results.getByRole('link', { name: SIOBHAN.name })).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
+  await page.goBack();
+  await expect(box).toHaveValue(SIOBHAN.search);
+
+  // A pasted essay is cut, not sent: no 30 KB address, no 431 from a proxy.
+  await box.fill('x'.repeat(10_000));
+  await expect(box).toHaveValue('x'.repeat(256));
+  await expect(
+    page.getByText('Searches are at most 256 characters; the rest was left out.'),
+  ).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
 });

@@ -111,19 +111,21 @@ test('every section works behind the production CSP under a path prefix, with no
   await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
 
   // An expired access token is renewed without the person noticing.
+  const siobhanPage = page.url();
   await control('tokens/expire');
-  await page.goto(`${site.url}helpdesk?q=jose`);
+  await page.goto(`${site.url}helpdesk`);
+  await page.getByLabel('Find a user').fill('jose');
   await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
 
   // A dead sign-in: the silent attempt (hidden frame to the authority and back to redirect.html)
   // fails, and the person signs in again and returns to the same page.
   await control('tokens/expire');
   await control('sessions/revoke');
-  await page.goto(`${site.url}helpdesk?q=bjorn`);
+  await page.goto(siobhanPage);
   await page.waitForURL(/\/login\/.*\/authorize/);
   await page.getByRole('button', { name: new RegExp(ACCOUNTS.helpdesk.name) }).click();
-  await expect(page).toHaveURL(/\/it\/tapdesk\/helpdesk\?q=bjorn/);
-  await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
+  await expect(page).toHaveURL(siobhanPage);
+  await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();

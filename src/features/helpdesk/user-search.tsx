@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type RefObject } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { Navigate, Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
@@ -45,6 +45,33 @@ const STAGE_COLORS: Record<OnboardingStage, 'default' | 'info' | 'warning' | 'su
 
 /** How many results get a live status chip; each costs one read against Graph's 5-per-10-s limit. */
 const CHIPPED_RESULTS = 3;
+
+/** Longer text finds no one, and would only make Graph's request URL longer. */
+export const MAX_SEARCH_LENGTH = 256;
+
+/** The history entry's state as an object (react-router keeps whatever was navigated with). */
+function heldState(state: unknown): Record<string, unknown> {
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+}
+
+/**
+ * The search text, kept in the history entry's state rather than the address: a caller's name in
+ * `?q=` would stay in browser history, bookmarks and every proxy's log. The entry keeps it, so
+ * Back and Forward bring the search back.
+ */
+function useSearchText(): [string, (text: string) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const held = heldState(location.state);
+  const text = typeof held.q === 'string' ? held.q.slice(0, MAX_SEARCH_LENGTH) : '';
+  const setText = (next: string) => {
+    void navigate(location, {
+      replace: true,
+      state: { ...held, q: next.slice(0, MAX_SEARCH_LENGTH) },
+    });
+  };
+  return [text, setText];
+}
 
 function StageChip(props: { stage: OnboardingStage | undefined; loading: boolean }) {
   if (props.loading) return <Chip size="small" variant="outlined" label="Status…" />;
@@ -93,21 +120,45 @@ function SearchField(props: {
             <SearchIcon aria-hidden />
           </InputAdornment>
         }
-        inputProps={{ 'aria-describedby': 'search-status', type: 'search' }}
+        inputProps={{
+          'aria-describedby': `search-status ${id}-helper-text`,
+          type: 'search',
+          maxLength: MAX_SEARCH_LENGTH,
+        }}
       />
-      <FormHelperText id={`${id}-helper-text`}>
-        Press / to jump here from anywhere on the page.
+      <FormHelperText id={`${id}-helper-text`} aria-live="polite">
+        {props.value.length >= MAX_SEARCH_LENGTH
+          ? `Searches are at most ${MAX_SEARCH_LENGTH} characters; the rest was left out.`
+          : 'Press / to jump here from anywhere on the page.'}
       </FormHelperText>
     </FormControl>
   );
 }
 
-/** Find a user by name, UPN or mail. `/` focuses the box from anywhere on the page. */
+/**
+ * Find a user by name, UPN or mail. `/` focuses the box from anywhere on the page. A `?q=` from a
+ * link made before the text moved out of the address is moved into the history entry's state.
+ */
 export function UserSearch() {
+  const location = useLocation();
+  const legacy = new URLSearchParams(location.search).get('q');
+  if (legacy === null) return <SearchScreen />;
+  const search = new URLSearchParams(location.search);
+  search.delete('q');
+  const rest = search.toString();
+  return (
+    <Navigate
+      replace
+      to={{ pathname: location.pathname, search: rest ? `?${rest}` : '', hash: location.hash }}
+      state={{ ...heldState(location.state), q: legacy.slice(0, MAX_SEARCH_LENGTH) }}
+    />
+  );
+}
+
+function SearchScreen() {
   const session = useSession();
   const client = session.graph('helpdesk');
-  const [params, setParams] = useSearchParams();
-  const text = params.get('q') ?? '';
+  const [text, setText] = useSearchText();
   const debounced = useDebouncedValue(text, 300);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -138,11 +189,7 @@ export function UserSearch() {
         title="Helpdesk"
         subtitle="Find the caller, verify who they are, and issue a Temporary Access Pass."
       />
-      <SearchField
-        inputRef={inputRef}
-        value={text}
-        onChange={(value) => setParams(value ? { q: value } : {}, { replace: true })}
-      />
+      <SearchField inputRef={inputRef} value={text} onChange={setText} />
       <Paper variant="outlined" sx={{ mt: 2 }}>
         <div id="search-status" aria-live="polite">
           {debounced.trim() === '' ? (
