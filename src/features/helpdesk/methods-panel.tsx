@@ -53,7 +53,8 @@ export function MethodsPanel(props: {
               {isPasswordlessEnabled(method) ? (
                 <Chip color="success" label="Phone sign-in on" />
               ) : (
-                <Chip color="warning" label="Phone sign-in off" />
+                // Not a warning colour: MUI's orange fails contrast, and with a passkey it is fine.
+                <Chip variant="outlined" label="Phone sign-in off" />
               )}
             </ListItem>
           ))}
