@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createElement, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useRuntimeConfig } from '../../config/config-context';
 import {
   createTemporaryAccessPass,
@@ -16,7 +16,6 @@ import { completionFields, othersIssuing, passFromAttempt } from './attempts';
 import type { IssueRequest } from './issue-tap-form';
 import { isActive } from './issue-rules';
 import { helpdeskKeys, helpdeskQueries } from './queries';
-import { RecordNotice } from './record-notice';
 
 /** Graph may ask for a wait on the create call; past a minute the agent decides, not TAP Desk. */
 export const MAX_THROTTLE_WAIT_SECONDS = 60;
@@ -272,12 +271,6 @@ export function useIssueTap(
     },
   });
 
-  const recordNotice: ReactNode = createElement(RecordNotice, {
-    state: record.status,
-    error: record.status === 'failed' ? record.error : null,
-    onRetry: record.status === 'failed' ? () => void saveCompletion(record.fields) : undefined,
-  });
-
   return {
     /** Starts an attempt; a second call while one runs is ignored (double click, repeated Enter). */
     issue: (input: IssueInput) => {
@@ -295,7 +288,12 @@ export function useIssueTap(
     /** Something is still being written: leaving now could leave a record pending. */
     isSaving: mutation.isPending || record.status === 'saving',
     inFlight,
-    recordNotice,
+    /** Whether the completing record reached the list, for RecordNotice. */
+    record: {
+      state: record.status,
+      error: record.status === 'failed' ? record.error : null,
+      onRetry: record.status === 'failed' ? () => void saveCompletion(record.fields) : undefined,
+    },
     reset: () => {
       mutation.reset();
       setRecord({ status: 'idle' });

@@ -25,6 +25,7 @@ import { MethodsPanel } from './methods-panel';
 import { OnboardingStepper } from './onboarding-stepper';
 import { defaultGoal } from './passkey-goal';
 import { helpdeskQueries } from './queries';
+import { RecordNotice } from './record-notice';
 import { RevokeDialog } from './revoke-dialog';
 import { TapPanel } from './tap-panel';
 import { useIssueTap } from './use-issue-tap';
@@ -367,7 +368,7 @@ export function UserPage() {
           onGoalChange={setChosenGoal}
           hideAfterSeconds={config.tap.hideAfterSeconds}
           registrationUrl={config.registrationUrl}
-          recordNotice={issue.recordNotice}
+          recordNotice={<RecordNotice {...issue.record} />}
           superseded={superseded}
           clipboardClearSeconds={config.tap.clipboardClearSeconds}
           onDeleteTap={
