@@ -9,7 +9,7 @@ export interface ReportsLimit {
 export const DEFAULT_REPORTS_LIMIT: ReportsLimit = { requests: 5, windowSeconds: 10 };
 
 /**
- * Graph's reports-class limit (graph.md §8): about 5 requests per 10 s per app per tenant, shared
+ * Graph's reports-class limit (docs/graph-facts.md §8): about 5 requests per 10 s per app per tenant, shared
  * by directory audits, registration reports and the authentication-method APIs; settings
  * `reportsLimit` changes it. A refusal says how long until the oldest request leaves the window.
  * Each $batch item passes through it on its own, as Graph throttles items one by one.

@@ -26,7 +26,7 @@ import { generateTapValue, tapUsability } from '../tap';
 import { me, userParam } from './users';
 
 /*
- * Per-user authentication methods (graph.md §1, §3). The pipeline checks the union of scopes a
+ * Per-user authentication methods (docs/graph-facts.md §1, §3). The pipeline checks the union of scopes a
  * route could accept; the handlers then apply Graph's split between acting on yourself (any of
  * the method's scopes, no role) and acting on someone else (.All scopes plus a directory role).
  */
@@ -170,7 +170,7 @@ function collectionContext(ctx: GraphContext, user: User, set: string): string {
 
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 
-/** Graph's shape; the pass itself only when it was just created (graph.md §1). */
+/** Graph's shape; the pass itself only when it was just created (docs/graph-facts.md §1). */
 export function tapResource(
   ctx: Pick<GraphContext, 'state' | 'now'>,
   tap: TapMethod,
@@ -647,7 +647,7 @@ export function registerAuthenticationMethodRoutes(router: GraphRouter): void {
     );
     router.register(method, `/me/authentication${path}`, access, (ctx) => handler(ctx, me(ctx)));
   };
-  // Graph counts the authentication-method APIs in the reports limit (graph.md §8).
+  // Graph counts the authentication-method APIs in the reports limit (docs/graph-facts.md §8).
   const common = { deniedCode: DENIED_CODE, throttle: reportsLimiterFor(router) };
   const reads = (family: ScopeFamily): RouteAccess => ({ scopes: family.readSelf, ...common });
   const writes = (family: ScopeFamily): RouteAccess => ({ scopes: family.writeSelf, ...common });

@@ -4,7 +4,7 @@ import { GraphError } from '../graph/errors';
 import type { GraphContext, GraphResult, GraphRouter } from '../graph/router';
 
 /*
- * JSON batching (graph.md §7): POST /$batch with at most 20 requests. Duplicate ids, unknown
+ * JSON batching (docs/graph-facts.md §7): POST /$batch with at most 20 requests. Duplicate ids, unknown
  * dependencies and a body without Content-Type make the whole batch a 400; otherwise the answer
  * is 200 and each item carries its own status. Each item goes through the whole pipeline on its
  * own (throttling, the bearer token, scopes, roles, the route's limiter) and appears in the

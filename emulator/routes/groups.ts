@@ -25,7 +25,7 @@ import {
 } from './users';
 
 /*
- * Groups and their members (graph.md §6): GET /groups (with $search and $filter), GET
+ * Groups and their members (docs/graph-facts.md §6): GET /groups (with $search and $filter), GET
  * /groups/{id}, and members / transitiveMembers with the user and group casts. Least privilege
  * is GroupMember.Read.All; what a member user shows depends on the caller's user permissions,
  * as Graph's "limited information for inaccessible member objects" rule says.
@@ -104,7 +104,7 @@ function listMembers(
   cast: keyof typeof CASTS,
 ): GraphResult {
   const group = groupParam(ctx);
-  // graph.md §6: the type cast on members needs advanced query mode.
+  // docs/graph-facts.md §6: the type cast on members needs advanced query mode.
   if (cast && !isAdvancedQuery(ctx)) throw needsAdvancedQuery('OData cast');
   const visibleUser = memberUserProperties(ctx);
   const objects = membersOf(ctx.state, group, transitive).filter((member) =>

@@ -5,7 +5,7 @@ import type { GraphContext, GraphRouter } from '../graph/router';
 import type { AuthenticatorPolicy, Fido2Policy, TapPolicy } from '../model';
 
 /**
- * The authentication methods policy (graph.md §2). Reading needs Global Reader or Authentication
+ * The authentication methods policy (docs/graph-facts.md §2). Reading needs Global Reader or Authentication
  * Policy Administrator (rbac-authentication-methods-policy-apis-read; Global Administrator per the
  * older page). An Authentication Administrator is refused, which is why the helpdesk form falls
  * back to the configured bounds.
@@ -108,7 +108,7 @@ const TARGET_TYPES = ['group', 'user'] as const;
 
 /**
  * Applies a partial temporaryAccessPassAuthenticationMethodConfiguration to `current` and returns
- * the result, or throws PolicyPatchError with a plain reason. Ranges are Graph's (graph.md §2).
+ * the result, or throws PolicyPatchError with a plain reason. Ranges are Graph's (docs/graph-facts.md §2).
  */
 export function patchTapPolicy(current: TapPolicy, input: unknown): TapPolicy {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

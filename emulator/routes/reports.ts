@@ -9,7 +9,7 @@ import { reportsLimiterFor } from '../graph/reports-limit';
 import type { Tenant, User, UserAuthMethods } from '../model';
 
 /*
- * The registration details report (graph.md §4): one row per user, computed from the tenant's
+ * The registration details report (docs/graph-facts.md §4): one row per user, computed from the tenant's
  * methods. Only $filter and $orderby are documented; the emulator also takes $top (1-999) and
  * $select, and pages with @odata.nextLink. Needs AuditLog.Read.All plus a reports role, and
  * counts against the reports limit.
@@ -74,7 +74,7 @@ const PHONE_METHODS = {
   office: 'officePhone',
 } as const;
 
-/** methodsRegistered as the report spells it (graph.md §4, including the [obs] values). */
+/** methodsRegistered as the report spells it (docs/graph-facts.md §4, including the [obs] values). */
 export function methodsRegistered(methods: UserAuthMethods): string[] {
   const found: string[] = [];
   for (const phone of methods.phone) found.push(PHONE_METHODS[phone.phoneType]);

@@ -126,7 +126,7 @@ export function getTemporaryAccessPassPolicy(client: GraphClient, signal?: Abort
   });
 }
 
-/** Passwordless phone sign-in is on when Graph reports the Authenticator's device (graph.md §3). */
+/** Passwordless phone sign-in is on when Graph reports the Authenticator's device (docs/graph-facts.md §3). */
 export function isPasswordlessEnabled(method: AuthenticatorMethod): boolean {
   return method.createdDateTime != null || method.device != null;
 }

@@ -4,7 +4,7 @@ import { odataString } from './odata';
 
 export type UserRegistrationDetails = MicrosoftGraph.UserRegistrationDetails;
 
-/** methodsRegistered values that matter to a passwordless rollout (graph.md §4). */
+/** methodsRegistered values that matter to a passwordless rollout (docs/graph-facts.md §4). */
 export const REGISTERED_METHODS = {
   authenticatorPush: 'microsoftAuthenticatorPush',
   authenticatorPasswordless: 'microsoftAuthenticatorPasswordless',

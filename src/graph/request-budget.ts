@@ -5,7 +5,7 @@ import { sleep as abortableSleep } from '../lib/sleep';
 /**
  * A client-side request budget: a sliding window that hands out at most `requests` slots per
  * `windowSeconds`. Graph's reports class (directory audits, registration reports and the
- * authentication-method APIs) allows about 5 requests per 10 s per app per tenant (graph.md §8);
+ * authentication-method APIs) allows about 5 requests per 10 s per app per tenant (docs/graph-facts.md §8);
  * spending slots here before sending keeps the app under that limit instead of collecting 429s.
  * Each $batch sub-request costs one slot, because Graph throttles each item on its own.
  */

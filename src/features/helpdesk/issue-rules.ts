@@ -76,7 +76,7 @@ export function isActive(tap: TemporaryAccessPass): boolean {
 
 /**
  * What stops or slows an agent before issuing, mirroring what Graph and Entra will enforce
- * (graph.md §1) so the agent learns it here rather than from a refusal.
+ * (docs/graph-facts.md §1) so the agent learns it here rather than from a refusal.
  */
 export function issueChecks(input: {
   user: UserDetails;

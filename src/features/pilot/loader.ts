@@ -38,7 +38,7 @@ import {
   type Stage,
 } from './stages';
 
-/** Graph's resultReason for an issued pass (graph.md §5). */
+/** Graph's resultReason for an issued pass (docs/graph-facts.md §5). */
 export const TAP_ISSUED_REASON = 'Admin registered temporary access pass method for user';
 
 const DAY = 86_400_000;
@@ -116,10 +116,10 @@ export interface LoadPilotOptions {
   signal?: AbortSignal;
 }
 
-/** Roles Graph accepts for the audit log and the registration report (graph.md §4, §5). */
+/** Roles Graph accepts for the audit log and the registration report (docs/graph-facts.md §4, §5). */
 export const REPORTS_ROLES =
   'Reports Reader, Security Reader, Security Administrator or Global Reader';
-/** Roles Graph accepts for reading someone else's pass (graph.md §1). */
+/** Roles Graph accepts for reading someone else's pass (docs/graph-facts.md §1). */
 export const PASS_READ_ROLES =
   'Global Reader, Authentication Administrator or Privileged Authentication Administrator';
 
