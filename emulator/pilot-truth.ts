@@ -1,3 +1,4 @@
+import { AUTHENTICATOR_AAGUIDS } from './constants';
 import { findGroup, transitiveUserIds } from './directory';
 import type { DirectoryAudit, Tenant } from './model';
 import { tapUsability } from './tap';
@@ -14,8 +15,13 @@ export const PILOT_STAGES = [
   'tapUsed',
   'authenticatorRegistered',
   'phoneSignInEnabled',
+  'passkeyRegistered',
 ] as const;
 export type PilotStage = (typeof PILOT_STAGES)[number];
+
+/** The funnel's last stage splits (decision 0011): each end state reaches the stages before. */
+const END_STAGES: readonly PilotStage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
+const AUTHENTICATOR_PASSKEYS: readonly string[] = Object.values(AUTHENTICATOR_AAGUIDS);
 
 export interface PilotTruth {
   groupId: string;
@@ -87,11 +93,15 @@ export function pilotTruth(
     const registeredAfter =
       issue !== undefined &&
       (registrations.get(id) ?? []).some((at) => at >= issue.activityDateTime);
+    const passkey = (methods?.fido2 ?? []).some((f) =>
+      AUTHENTICATOR_PASSKEYS.includes(f.aaGuid.toLowerCase()),
+    );
     // The dashboard reads a pass only while it can tell: one-time, possibly live, unsettled.
     const readable =
       issue !== undefined &&
       isOneTime(issue) &&
       authenticators.length === 0 &&
+      !passkey &&
       !registeredAfter &&
       Date.parse(issue.activityDateTime) > now - maxLifetime * 60_000;
     const pass = methods?.temporaryAccessPass;
@@ -99,16 +109,21 @@ export function pilotTruth(
       readable &&
       pass != null &&
       tapUsability(pass, tenant.tapPolicy, now).methodUsabilityReason === 'OneTimeUsed';
-    const stage: PilotStage = authenticators.some((m) => m.device !== null)
-      ? 'phoneSignInEnabled'
-      : authenticators.length > 0
-        ? 'authenticatorRegistered'
-        : registeredAfter || usedOnce
-          ? 'tapUsed'
-          : issue
-            ? 'tapIssued'
-            : 'member';
-    for (const reached of PILOT_STAGES.slice(0, PILOT_STAGES.indexOf(stage) + 1)) {
+    const stage: PilotStage = passkey
+      ? 'passkeyRegistered'
+      : authenticators.some((m) => m.device !== null)
+        ? 'phoneSignInEnabled'
+        : authenticators.length > 0
+          ? 'authenticatorRegistered'
+          : registeredAfter || usedOnce
+            ? 'tapUsed'
+            : issue
+              ? 'tapIssued'
+              : 'member';
+    const reachedStages = END_STAGES.includes(stage)
+      ? [...PILOT_STAGES.filter((s) => !END_STAGES.includes(s)), stage]
+      : PILOT_STAGES.slice(0, PILOT_STAGES.indexOf(stage) + 1);
+    for (const reached of reachedStages) {
       members[reached].push({ id, userPrincipalName: user.userPrincipalName });
     }
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUTHENTICATOR_AAGUIDS, PILOT_GROUP_ID } from '../constants';
 import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
+import type { PilotTruth } from '../pilot-truth';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
 import { consentForEveryone, startTestEmulator, tokensFor, type TestEnv } from './support';
 
@@ -192,5 +193,25 @@ describe('the passkey (FIDO2) policy', () => {
       id: PILOT_GROUP_ID,
       isRegistrationRequired: false,
     });
+  });
+});
+
+describe('the pilot ground truth', () => {
+  it('splits the last stage: a passkey in Authenticator reaches every stage but phone sign-in', async () => {
+    const truth = async () =>
+      (await (await env.call(`/emulator/pilot/${PILOT_GROUP_ID}/truth`)).json()) as PilotTruth;
+    const before = await truth();
+    expect(before.counts.passkeyRegistered).toBe(0);
+    await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
+    expect((await phone(jose.userPrincipalName, { action: 'register-passkey' })).status).toBe(200);
+    const after = await truth();
+    const upns = (stage: keyof PilotTruth['members']) =>
+      after.members[stage].map((m) => m.userPrincipalName);
+    expect(after.counts.passkeyRegistered).toBe(1);
+    expect(upns('passkeyRegistered')).toEqual([jose.userPrincipalName]);
+    expect(upns('authenticatorRegistered')).toContain(jose.userPrincipalName);
+    expect(upns('phoneSignInEnabled')).not.toContain(jose.userPrincipalName);
+    expect(after.counts.authenticatorRegistered).toBe(before.counts.authenticatorRegistered + 1);
+    expect(after.counts.phoneSignInEnabled).toBe(before.counts.phoneSignInEnabled);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
@@ -63,4 +64,56 @@ test('the helpdesk walks a caller to a passkey in Authenticator and offers to de
 
   await handover.getByRole('button', { name: 'Delete the pass' }).click();
   await expect(page.getByRole('dialog', { name: /Delete|Revoke/ }).last()).toBeVisible();
+});
+
+const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
+const JOSE_UPN = 'jose.nunez@contoso.com';
+
+test("the pilot funnel's last stage splits into phone sign-in and passkey, as the emulator counts it, and the CSV carries the method", async ({
+  page,
+  request,
+}) => {
+  // José, a pilot member with a valid pass, signs in to Authenticator with it and creates a passkey.
+  const phone = (body: object) => request.post(`/emulator/users/${JOSE_UPN}/phone`, { data: body });
+  // The seeded pass's value is never served; give José a fresh one through the admin center.
+  const created = await request.post(`/emulator/users/${JOSE_UPN}/tap`, {
+    data: { action: 'create', by: 'sam.senior@contoso.com' },
+  });
+  expect(created.ok()).toBe(true);
+  const { temporaryAccessPass } = (await created.json()) as {
+    temporaryAccessPass: { temporaryAccessPass: string };
+  };
+  const tap = temporaryAccessPass.temporaryAccessPass;
+  expect((await phone({ action: 'redeem-tap', tap })).ok()).toBe(true);
+  expect((await phone({ action: 'register-passkey' })).ok()).toBe(true);
+
+  const truth = (await (await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`)).json()) as {
+    counts: Record<string, number>;
+  };
+  expect(truth.counts.passkeyRegistered).toBe(1);
+
+  await signIn(page, ACCOUNTS.manager, '/pilot');
+  await expect(page.getByText(/^Loaded [\d,]+ members as of/)).toBeVisible({ timeout: 60_000 });
+  for (const [stage, count] of Object.entries(truth.counts)) {
+    const text = await page.getByTestId(`funnel-count-${stage}`).innerText();
+    expect(Number(text.split(' ')[0]?.replace(/,/g, '')), stage).toBe(count);
+  }
+  await expect(page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ }).click();
+  await expect(page).toHaveURL(/stage=passkeyRegistered/);
+  await expect(page.getByText('Reached: Passkey (phishing-resistant) (1)')).toBeVisible();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Download as CSV' }).click();
+  const csv = await readFile(await (await download).path(), 'utf8');
+  const [header = '', ...rows] = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(header).toContain('"Passwordless method"');
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toContain(JOSE_UPN);
+  expect(rows[0]).toContain('"Passkey in Authenticator"');
 });

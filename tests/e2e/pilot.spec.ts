@@ -10,6 +10,7 @@ const STAGES = [
   'tapUsed',
   'authenticatorRegistered',
   'phoneSignInEnabled',
+  'passkeyRegistered',
 ] as const;
 type Stage = (typeof STAGES)[number];
 

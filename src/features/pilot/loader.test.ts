@@ -52,6 +52,7 @@ describe('the pilot loader', () => {
       tapUsed: 3,
       authenticatorRegistered: 2,
       phoneSignInEnabled: 1,
+      passkeyRegistered: 0,
     });
     // Two one-time passes could still be live and nothing settles them: only those are read.
     expect(batchItems.sort()).toEqual([
@@ -121,6 +122,33 @@ describe('the pilot loader', () => {
     expect(second.batchItems).toEqual([
       '/users/once-live/authentication/temporaryAccessPassMethods',
     ]);
+  });
+
+  it('splits the last stage: a passkey in Authenticator, even without Authenticator push', async () => {
+    const w = world();
+    // The one-time pass "once-live" was redeemed in Authenticator and a passkey created.
+    w.audits.push(
+      registered('a11', 'once-live', 0.5, 'User registered Fido2 Authentication Method'),
+    );
+    w.report.push({ id: 'once-live', methodsRegistered: ['passKeyDeviceBoundAuthenticator'] });
+    const { client, budget, requests } = setup(w);
+    const last = (await load({ client, budget })).at(-1)!;
+    expect(counts(last)).toMatchObject({
+      tapUsed: 4,
+      authenticatorRegistered: 3,
+      phoneSignInEnabled: 1,
+      passkeyRegistered: 1,
+    });
+    const member = last.members.find((m) => m.id === 'once-live')!;
+    expect(member).toMatchObject({
+      passkeyInAuthenticator: true,
+      passkeyRegisteredDateTime: ago(0.5),
+    });
+    expect(member.authenticatorRegisteredDateTime).toBeUndefined();
+    // Three narrow report queries (phone sign-in, push, passkeys in Authenticator), some paged.
+    expect(
+      requests.filter((r) => r.includes('userRegistrationDetails')).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('pays again for throttled pass reads and waits as Graph asks', async () => {

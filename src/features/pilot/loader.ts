@@ -27,6 +27,7 @@ import {
   registeredMethodFilter,
   registrationDetailsRequest,
   type UserRegistrationDetails,
+  passwordlessGoalOf,
 } from '../../graph/registration-details';
 import { budgetedPages, type RequestBudget } from '../../graph/request-budget';
 import {
@@ -69,7 +70,7 @@ interface Issuance {
 
 interface Registration {
   at: string;
-  kind: 'authenticator' | 'phoneSignIn' | 'other';
+  kind: 'authenticator' | 'phoneSignIn' | 'passkey' | 'other';
 }
 
 /** Raw material, kept so a refresh can reuse it: audit events and settled pass reads. */
@@ -134,6 +135,8 @@ function isOneTime(event: MicrosoftGraph.DirectoryAudit): boolean {
 function registrationKind(reason: string): Registration['kind'] {
   const text = reason.toLowerCase();
   if (text.includes('passwordless') || text.includes('phone sign-in')) return 'phoneSignIn';
+  // "User registered Fido2 Authentication Method": a passkey or a security key; the report says which.
+  if (text.includes('fido2') || text.includes('passkey')) return 'passkey';
   if (text.includes('authenticator')) return 'authenticator';
   return 'other';
 }
@@ -184,7 +187,8 @@ class AuditIndex {
 }
 
 interface ReportEntry {
-  authenticator: 'push' | 'passwordless';
+  authenticator?: 'push' | 'passwordless';
+  passkeyInAuthenticator: boolean;
   lastUpdatedDateTime?: string;
 }
 
@@ -258,9 +262,14 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
         ? earliest(registrations, (r) => r.at >= issuance.at)
         : undefined,
       authenticator: reported?.authenticator,
+      passkeyInAuthenticator: reported?.passkeyInAuthenticator || undefined,
       reportUpdatedDateTime: reported?.lastUpdatedDateTime,
-      authenticatorRegisteredDateTime: earliest(registrations, (r) => r.kind !== 'other'),
+      authenticatorRegisteredDateTime: earliest(
+        registrations,
+        (r) => r.kind === 'authenticator' || r.kind === 'phoneSignIn',
+      ),
       phoneSignInEnabledDateTime: earliest(registrations, (r) => r.kind === 'phoneSignIn'),
+      passkeyRegisteredDateTime: earliest(registrations, (r) => r.kind === 'passkey'),
       pass: read && read.issuanceId === issuance?.id ? read : undefined,
     };
     if (!reportAvailable && !fact.authenticator) {
@@ -376,9 +385,11 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
           : methods.includes(REGISTERED_METHODS.authenticatorPush)
             ? 'push'
             : undefined;
-        if (authenticator ?? kind) {
+        const passkeyInAuthenticator = passwordlessGoalOf(methods) === 'passkey';
+        if (authenticator ?? kind ?? passkeyInAuthenticator) {
           report.set(row.id, {
             authenticator: authenticator ?? kind,
+            passkeyInAuthenticator,
             lastUpdatedDateTime: row.lastUpdatedDateTime,
           });
         }
@@ -393,13 +404,15 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       // Two narrow queries instead of the whole tenant's report: only people with Authenticator.
       await reportPages(REGISTERED_METHODS.authenticatorPasswordless, 'passwordless');
       await reportPages(REGISTERED_METHODS.authenticatorPush, 'push');
+      // A passkey in Authenticator can come without Authenticator push (decision 0011).
+      await reportPages(REGISTERED_METHODS.passkeyInAuthenticator, undefined);
     } catch (error) {
       if (!isGraphError(error, 403)) throw error;
       reportAvailable = false;
       report.clear();
       notes.push({
         source: 'registrationReport',
-        affects: ['authenticatorRegistered', 'phoneSignInEnabled'],
+        affects: ['authenticatorRegistered', 'phoneSignInEnabled', 'passkeyRegistered'],
         needs: `an Entra role that reads authentication-method reports (${REPORTS_ROLES}), AuditLog.Read.All and Entra ID P1 or P2`,
         error,
       });

@@ -77,6 +77,18 @@ const COLUMNS: GridColDef<MemberRow>[] = [
     valueGetter: (value: MemberRow['authenticator']) => (value ? AUTHENTICATOR_LABELS[value] : ''),
   },
   {
+    // The passwordless end state (decision 0011); the CSV carries it like every column.
+    field: 'passwordlessMethod',
+    headerName: 'Passwordless method',
+    width: 190,
+    valueGetter: (_value: unknown, row: MemberRow) =>
+      row.stage === 'passkeyRegistered'
+        ? 'Passkey in Authenticator'
+        : row.stage === 'phoneSignInEnabled'
+          ? 'Phone sign-in'
+          : '',
+  },
+  {
     field: 'lastUpdateDateTime',
     headerName: 'Last update',
     type: 'dateTime',

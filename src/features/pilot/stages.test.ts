@@ -40,6 +40,11 @@ describe('pilot stages', () => {
     expect(stageOf(member({ authenticator: 'push' }))).toBe('authenticatorRegistered');
     // Registered before the pilot, without a pass: still counts as having passed the pass stages.
     expect(stageOf(member({ authenticator: 'passwordless' }))).toBe('phoneSignInEnabled');
+    // A passkey in Authenticator is the phishing-resistant end state, whatever else is there.
+    expect(stageOf(member({ authenticator: 'passwordless', passkeyInAuthenticator: true }))).toBe(
+      'passkeyRegistered',
+    );
+    expect(stageOf(member({ passkeyInAuthenticator: true }))).toBe('passkeyRegistered');
   });
 
   it('counts a funnel step as everyone who reached it or went further', () => {
@@ -48,16 +53,22 @@ describe('pilot stages', () => {
       member({ id: 'b', tapIssuedDateTime: ago(1) }),
       member({ id: 'c', authenticator: 'push' }),
       member({ id: 'd', authenticator: 'passwordless' }),
+      member({ id: 'e', authenticator: 'push', passkeyInAuthenticator: true }),
     ].map((m) => toRow(m, clock, rules));
+    // The last stage splits: phone sign-in or a passkey, each a share of all members.
     expect(funnel(rows).map((step) => [step.stage, step.count, step.percent])).toEqual([
-      ['member', 4, 100],
-      ['tapIssued', 3, 75],
-      ['tapUsed', 2, 50],
-      ['authenticatorRegistered', 2, 50],
-      ['phoneSignInEnabled', 1, 25],
+      ['member', 5, 100],
+      ['tapIssued', 4, 80],
+      ['tapUsed', 3, 60],
+      ['authenticatorRegistered', 3, 60],
+      ['phoneSignInEnabled', 1, 20],
+      ['passkeyRegistered', 1, 20],
     ]);
     expect(hasReached('tapUsed', 'tapIssued')).toBe(true);
     expect(hasReached('tapIssued', 'tapUsed')).toBe(false);
+    expect(hasReached('passkeyRegistered', 'authenticatorRegistered')).toBe(true);
+    expect(hasReached('passkeyRegistered', 'phoneSignInEnabled')).toBe(false);
+    expect(hasReached('phoneSignInEnabled', 'passkeyRegistered')).toBe(false);
   });
 
   it('reads a pass only when it is one-time, possibly live and not settled by a registration', () => {
@@ -116,6 +127,7 @@ describe('pilot stages', () => {
       [
         member({ authenticatorRegisteredDateTime: ago(30), phoneSignInEnabledDateTime: ago(29) }),
         member({ id: 'u2', authenticatorRegisteredDateTime: ago(1) }),
+        member({ id: 'u3', passkeyRegisteredDateTime: ago(1) }),
       ],
       NOW - 3 * 24 * HOUR,
       NOW,
@@ -123,6 +135,7 @@ describe('pilot stages', () => {
     expect(days).toHaveLength(4);
     expect(days.reduce((n, d) => n + d.registrations, 0)).toBe(2);
     expect(days.reduce((n, d) => n + d.completions, 0)).toBe(1);
+    expect(days.reduce((n, d) => n + d.passkeys, 0)).toBe(1);
     expect(days.at(-1)).toMatchObject({ day: '2026-11-26', registrations: 1 });
   });
 });

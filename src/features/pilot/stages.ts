@@ -9,15 +9,23 @@ export const STAGES = [
   'tapUsed',
   'authenticatorRegistered',
   'phoneSignInEnabled',
+  'passkeyRegistered',
 ] as const;
 export type Stage = (typeof STAGES)[number];
+
+/**
+ * The funnel's last stage splits in two (decision 0011): phone sign-in, or a passkey in
+ * Authenticator. Each end state has reached every earlier stage, but not the other end state.
+ */
+export const END_STAGES: readonly Stage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
 
 export const STAGE_LABELS: Record<Stage, string> = {
   member: 'Members',
   tapIssued: 'TAP issued',
   tapUsed: 'TAP used',
   authenticatorRegistered: 'Authenticator registered',
-  phoneSignInEnabled: 'Phone sign-in enabled',
+  phoneSignInEnabled: 'Phone sign-in',
+  passkeyRegistered: 'Passkey (phishing-resistant)',
 };
 
 export function isStage(value: string | null): value is Stage {
@@ -55,10 +63,14 @@ export interface MemberFacts {
   registeredAfterTapDateTime?: string;
   /** From the registration details report. */
   authenticator?: 'push' | 'passwordless';
+  /** From the report: methodsRegistered lists passKeyDeviceBoundAuthenticator. */
+  passkeyInAuthenticator?: boolean;
   reportUpdatedDateTime?: string;
   /** Audit dates of the member's Authenticator registration and phone sign-in enablement. */
   authenticatorRegisteredDateTime?: string;
   phoneSignInEnabledDateTime?: string;
+  /** Audit date of the member's first passkey (FIDO2) registration. */
+  passkeyRegisteredDateTime?: string;
   /** Live read of the pass, for the few passes only a read can settle. */
   pass?: PassRead;
 }
@@ -67,7 +79,7 @@ export type StalledReason = 'passNotUsed' | 'phoneSignInNotEnabled' | 'noPass';
 
 export const STALLED_LABELS: Record<StalledReason, string> = {
   passNotUsed: 'TAP expired or unused',
-  phoneSignInNotEnabled: 'Phone sign-in never enabled',
+  phoneSignInNotEnabled: 'Authenticator registered, no passwordless method yet',
   noPass: 'No TAP issued',
 };
 
@@ -109,11 +121,14 @@ const time = (value: string | undefined) => (value ? Date.parse(value) : Number.
  */
 export function needsPassRead(facts: MemberFacts, clock: PilotClock): boolean {
   if (!facts.tapIssuedDateTime || !facts.tapIsUsableOnce) return false;
-  if (facts.authenticator || facts.registeredAfterTapDateTime) return false;
+  if (facts.authenticator || facts.passkeyInAuthenticator || facts.registeredAfterTapDateTime) {
+    return false;
+  }
   return time(facts.tapIssuedDateTime) > clock.now - clock.maxPassLifetimeMinutes * 60_000;
 }
 
 export function stageOf(facts: MemberFacts): Stage {
+  if (facts.passkeyInAuthenticator) return 'passkeyRegistered';
   if (facts.authenticator === 'passwordless') return 'phoneSignInEnabled';
   if (facts.authenticator === 'push') return 'authenticatorRegistered';
   if (facts.registeredAfterTapDateTime || facts.pass?.usability === 'OneTimeUsed') return 'tapUsed';
@@ -123,6 +138,8 @@ export function stageOf(facts: MemberFacts): Stage {
 
 /** Whether `stage` is at or past `reached`: a funnel bar counts everyone who got that far. */
 export function hasReached(stage: Stage, reached: Stage): boolean {
+  if (END_STAGES.includes(reached)) return stage === reached;
+  if (END_STAGES.includes(stage)) return true;
   return STAGES.indexOf(stage) >= STAGES.indexOf(reached);
 }
 
@@ -184,6 +201,7 @@ export function toRow(facts: MemberFacts, clock: PilotClock, rules: StallRules):
       facts.registeredAfterTapDateTime,
       facts.authenticatorRegisteredDateTime,
       facts.phoneSignInEnabledDateTime,
+      facts.passkeyRegisteredDateTime,
       facts.reportUpdatedDateTime,
     ),
   };
@@ -197,17 +215,13 @@ export interface FunnelStep {
 }
 
 export function funnel(rows: readonly MemberRow[]): FunnelStep[] {
-  const atStage = new Map<Stage, number>(STAGES.map((stage) => [stage, 0]));
-  for (const row of rows) atStage.set(row.stage, (atStage.get(row.stage) ?? 0) + 1);
-  let reached = rows.length;
   return STAGES.map((stage) => {
-    const step = {
+    const reached = rows.filter((row) => hasReached(row.stage, stage)).length;
+    return {
       stage,
       count: reached,
       percent: rows.length === 0 ? 0 : Math.round((reached / rows.length) * 1000) / 10,
     };
-    reached -= atStage.get(stage) ?? 0;
-    return step;
   });
 }
 
@@ -226,6 +240,8 @@ export interface TrendDay {
   day: string;
   registrations: number;
   completions: number;
+  /** Passkey (FIDO2) registrations. */
+  passkeys: number;
 }
 
 /** Authenticator registrations and phone sign-in enablements per UTC day, gaps filled. */
@@ -233,7 +249,7 @@ export function trend(rows: readonly MemberFacts[], from: number, to: number): T
   const days = new Map<string, TrendDay>();
   const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   for (let at = Date.parse(`${dayOf(from)}T00:00:00Z`); at <= to; at += 24 * HOUR) {
-    days.set(dayOf(at), { day: dayOf(at), registrations: 0, completions: 0 });
+    days.set(dayOf(at), { day: dayOf(at), registrations: 0, completions: 0, passkeys: 0 });
   }
   for (const row of rows) {
     const registered = row.authenticatorRegisteredDateTime?.slice(0, 10);
@@ -242,6 +258,9 @@ export function trend(rows: readonly MemberFacts[], from: number, to: number): T
     if (r) r.registrations += 1;
     const c = enabled ? days.get(enabled) : undefined;
     if (c) c.completions += 1;
+    const passkey = row.passkeyRegisteredDateTime?.slice(0, 10);
+    const p = passkey ? days.get(passkey) : undefined;
+    if (p) p.passkeys += 1;
   }
   return [...days.values()];
 }

@@ -8,7 +8,7 @@ function explain(reason: StalledReason, rules: StallRules): string {
     case 'passNotUsed':
       return `The pass expired, or is unused ${rules.stalledAfterHours} hours after it was issued.`;
     case 'phoneSignInNotEnabled':
-      return `Authenticator push registered ${rules.stalledAfterHours}+ hours ago, phone sign-in still off.`;
+      return `Authenticator registered ${rules.stalledAfterHours}+ hours ago, no passwordless method yet (no phone sign-in, no passkey).`;
     case 'noPass':
       return `In the pilot ${rules.noTapAfterDays}+ days without a pass.`;
   }
