@@ -1,4 +1,4 @@
-import { PASSWORD_METHOD_ID } from '../constants';
+import { AUTHENTICATOR_AAGUIDS, PASSWORD_METHOD_ID } from '../constants';
 import type {
   AuthenticatorMethod,
   DirectoryAudit,
@@ -29,6 +29,11 @@ export const PILOT_STAGE_MIX: readonly [PilotStage, number][] = [
   ['pushOnly', 0.15],
   ['passwordless', 0.3],
 ];
+
+/** About three in eight finished pilot members chose a passkey over phone sign-in. */
+export function prefersPasskey(userId: string): boolean {
+  return Number.parseInt(userId.slice(-1), 16) % 8 < 3;
+}
 
 /** A plausible history for a pilot member in the given stage, spread over the last 21 days. */
 export function planForStage(stage: PilotStage, random: Random): OnboardingPlan {
@@ -183,16 +188,34 @@ export class HistoryWriter {
         authenticatorAudit(this.tenant, user, registered, 'push', homeIpAddress(user)),
       );
       lastEvent = registered;
-      if (plan.authenticator === 'passwordless') {
-        // Some enable phone sign-in at once, others after a nudge days later.
+      if (plan.authenticator === 'passwordless' || plan.authenticator === 'passkey') {
+        // Some finish at once, others after a nudge days later.
         const delay = this.random.chance(0.7)
           ? this.random.int(1, 15) * MINUTE
           : this.random.int(1, 5) * DAY;
         const enabled = Math.min(registered + delay, this.now);
-        enablePhoneSignIn(this.tenant, method, enabled);
-        this.tenant.directoryAudits.push(
-          authenticatorAudit(this.tenant, user, enabled, 'passwordless', homeIpAddress(user)),
-        );
+        if (plan.authenticator === 'passkey') {
+          // As many ids as phone sign-in takes (method, then the audit's two).
+          const os = Number.parseInt(user.id.slice(-2, -1), 16) % 2 ? 'android' : 'ios';
+          const model = `Microsoft Authenticator - ${os === 'ios' ? 'iOS' : 'Android'}`;
+          methods.fido2.push({
+            id: this.tenant.nextId(),
+            displayName: model,
+            createdDateTime: iso(enabled),
+            aaGuid: AUTHENTICATOR_AAGUIDS[os],
+            model,
+            attestationCertificates: [],
+            attestationLevel: 'attested',
+          });
+          this.tenant.directoryAudits.push(
+            passkeyAudit(this.tenant, user, enabled, homeIpAddress(user)),
+          );
+        } else {
+          enablePhoneSignIn(this.tenant, method, enabled);
+          this.tenant.directoryAudits.push(
+            authenticatorAudit(this.tenant, user, enabled, 'passwordless', homeIpAddress(user)),
+          );
+        }
         lastEvent = enabled;
       }
     }

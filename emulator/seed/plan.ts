@@ -18,8 +18,11 @@ export interface TapIssuePlan {
 /** The onboarding history of one user, oldest TAP first; the last one is the current method. */
 export interface OnboardingPlan {
   taps: TapIssuePlan[];
-  /** Registered right after the last TAP was used. */
-  authenticator?: 'push' | 'passwordless';
+  /**
+   * Registered right after the last TAP was used; 'passkey' is push, then a passkey in
+   * Authenticator where 'passwordless' turns on phone sign-in (decision 0011).
+   */
+  authenticator?: 'push' | 'passwordless' | 'passkey';
 }
 
 export const NO_ONBOARDING: OnboardingPlan = { taps: [] };

@@ -14,7 +14,13 @@ import { Random } from '../random';
 import type { EmulatorSettings } from '../settings';
 import { seedConsentGrants } from './consent';
 import { GIVEN_NAMES, JOB_TITLES, DEPARTMENTS, OFFICES, SURNAMES } from './names';
-import { HistoryWriter, PILOT_STAGE_MIX, planForStage, type PilotStage } from './onboarding';
+import {
+  HistoryWriter,
+  PILOT_STAGE_MIX,
+  planForStage,
+  prefersPasskey,
+  type PilotStage,
+} from './onboarding';
 import {
   DEMO_ACCOUNTS,
   DEMO_FIXTURES,
@@ -142,7 +148,15 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
   for (const u of population) {
     const stage = stages.get(u.id);
     populationHistory.baseline(u, stage !== undefined);
-    if (stage) populationHistory.apply(u, planForStage(stage, mix));
+    if (stage) {
+      const plan = planForStage(stage, mix);
+      // Some who finished chose a passkey in Authenticator; decided without a random draw, so
+      // the rest of the tenant stays as it was.
+      if (plan.authenticator === 'passwordless' && prefersPasskey(u.id)) {
+        plan.authenticator = 'passkey';
+      }
+      populationHistory.apply(u, plan);
+    }
   }
 
   // Users outside the TAP policy can never have had a TAP, so pick them among those without one.

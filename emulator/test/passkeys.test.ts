@@ -201,14 +201,16 @@ describe('the pilot ground truth', () => {
     const truth = async () =>
       (await (await env.call(`/emulator/pilot/${PILOT_GROUP_ID}/truth`)).json()) as PilotTruth;
     const before = await truth();
-    expect(before.counts.passkeyRegistered).toBe(0);
+    // The seed has pilot members who finished with a passkey, and more with phone sign-in.
+    expect(before.counts.passkeyRegistered).toBeGreaterThan(0);
+    expect(before.counts.passkeyRegistered).toBeLessThan(before.counts.phoneSignInEnabled);
     await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
     expect((await phone(jose.userPrincipalName, { action: 'register-passkey' })).status).toBe(200);
     const after = await truth();
     const upns = (stage: keyof PilotTruth['members']) =>
       after.members[stage].map((m) => m.userPrincipalName);
-    expect(after.counts.passkeyRegistered).toBe(1);
-    expect(upns('passkeyRegistered')).toEqual([jose.userPrincipalName]);
+    expect(after.counts.passkeyRegistered).toBe(before.counts.passkeyRegistered + 1);
+    expect(upns('passkeyRegistered')).toContain(jose.userPrincipalName);
     expect(upns('authenticatorRegistered')).toContain(jose.userPrincipalName);
     expect(upns('phoneSignInEnabled')).not.toContain(jose.userPrincipalName);
     expect(after.counts.authenticatorRegistered).toBe(before.counts.authenticatorRegistered + 1);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PILOT_GROUP_ID, PILOT_WAVE2_GROUP_ID, ROLE_TEMPLATE_IDS, TAP_SYMBOLS } from '../constants';
+import {
+  AUTHENTICATOR_AAGUIDS,
+  PILOT_GROUP_ID,
+  PILOT_WAVE2_GROUP_ID,
+  ROLE_TEMPLATE_IDS,
+  TAP_SYMBOLS,
+} from '../constants';
 import { findUser, isTargeted, rolesOf, transitiveUserIds } from '../directory';
 import type { Tenant } from '../model';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
@@ -63,11 +69,16 @@ describe('the seeded tenant', () => {
   });
 
   it('mixes onboarding stages across the pilot', () => {
-    const stages = { none: 0, valid: 0, expired: 0, used: 0, push: 0, passwordless: 0 };
+    const stages = { none: 0, valid: 0, expired: 0, used: 0, push: 0, passwordless: 0, passkey: 0 };
+    const authenticatorPasskeys: string[] = Object.values(AUTHENTICATOR_AAGUIDS);
     for (const id of transitiveUserIds(tenant, PILOT_GROUP_ID)) {
       const m = methods(id);
       const reason = usability(id);
-      if (m.microsoftAuthenticator.some((a) => a.device)) stages.passwordless++;
+      // Finished: phone sign-in, or a passkey in Authenticator instead (decision 0011).
+      if (m.fido2.some((f) => authenticatorPasskeys.includes(f.aaGuid))) {
+        stages.passwordless++;
+        stages.passkey++;
+      } else if (m.microsoftAuthenticator.some((a) => a.device)) stages.passwordless++;
       else if (m.microsoftAuthenticator.length > 0) stages.push++;
       else if (m.temporaryAccessPass?.usedDateTime) stages.used++;
       else if (reason === 'EnabledByPolicy' || reason === 'NotYetValid') stages.valid++;
@@ -80,6 +91,9 @@ describe('the seeded tenant', () => {
     expect(stages.used).toBeGreaterThanOrEqual(10);
     expect(stages.push).toBeGreaterThanOrEqual(16);
     expect(stages.passwordless).toBeGreaterThanOrEqual(30);
+    // Some finished with a passkey, most with phone sign-in.
+    expect(stages.passkey).toBeGreaterThanOrEqual(5);
+    expect(stages.passkey).toBeLessThan(stages.passwordless - stages.passkey);
     const created = [...tenant.authMethods.values()]
       .map((m) => m.temporaryAccessPass?.createdDateTime)
       .filter((d): d is string => !!d)

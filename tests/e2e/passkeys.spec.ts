@@ -90,7 +90,9 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
   const truth = (await (await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`)).json()) as {
     counts: Record<string, number>;
   };
-  expect(truth.counts.passkeyRegistered).toBe(1);
+  // The seed has pilot members who finished with a passkey; José is one more.
+  const passkeys = truth.counts.passkeyRegistered ?? 0;
+  expect(passkeys).toBeGreaterThan(1);
 
   await signIn(page, ACCOUNTS.manager, '/pilot');
   await expect(page.getByText(/^Loaded [\d,]+ members as of/)).toBeVisible({ timeout: 60_000 });
@@ -103,7 +105,7 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
 
   await page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ }).click();
   await expect(page).toHaveURL(/stage=passkeyRegistered/);
-  await expect(page.getByText('Reached: Passkey (phishing-resistant) (1)')).toBeVisible();
+  await expect(page.getByText(`Reached: Passkey (phishing-resistant) (${passkeys})`)).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Download as CSV' }).click();
@@ -113,7 +115,7 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
     .trim()
     .split(/\r?\n/);
   expect(header).toContain('"Passwordless method"');
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toContain(JOSE_UPN);
-  expect(rows[0]).toContain('"Passkey in Authenticator"');
+  expect(rows).toHaveLength(passkeys);
+  expect(rows.find((row) => row.includes(JOSE_UPN))).toContain('"Passkey in Authenticator"');
+  expect(rows.every((row) => row.includes('"Passkey in Authenticator"'))).toBe(true);
 });
