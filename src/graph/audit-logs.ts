@@ -9,6 +9,7 @@ export const AUDIT_ACTIVITIES = {
   adminRegistered: 'Admin registered security info',
   adminDeleted: 'Admin deleted security info',
   userRegistered: 'User registered security info',
+  userDeleted: 'User deleted security info',
 } as const;
 
 export const AUTHENTICATION_METHODS_SERVICE = 'Authentication Methods';

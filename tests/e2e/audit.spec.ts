@@ -12,7 +12,7 @@ const ANOMALIES = {
   noVerification: { label: 'No verification record', example: PORTAL_TAP },
   adminTarget: { label: 'Admin account', example: ADMIN_WITH_TAP },
   repeatWithin24h: { label: 'Repeat within 24 h', example: TWO_TAPS },
-  noAuthenticator: { label: 'No Authenticator registration', example: TWO_TAPS },
+  noAuthenticator: { label: 'No passwordless method registered', example: TWO_TAPS },
   recordWithoutEvent: { label: 'Not in audit log', example: RECORD_ONLY },
 } as const;
 

@@ -62,7 +62,11 @@ const OPEN_OUTCOMES: Partial<Record<VerificationOutcome, string>> = {
 function Verification({ row }: { row: AuditRow }) {
   const record = row.verification;
   // A registration is the person's own act: no helpdesk verification belongs to it.
-  if (row.kind === 'authenticatorRegistered') {
+  if (
+    row.kind === 'authenticatorRegistered' ||
+    row.kind === 'passkeyRegistered' ||
+    row.kind === 'passkeyDeleted'
+  ) {
     return <Typography color="text.secondary">Not applicable</Typography>;
   }
   if (!record) return <Typography color="text.secondary">No record</Typography>;

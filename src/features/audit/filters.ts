@@ -6,6 +6,7 @@ export const ACTIVITIES: readonly ActivityFilter[] = [
   'tapCreated',
   'tapDeleted',
   'authenticatorRegistered',
+  'passkeyRegistered',
 ];
 
 export interface AuditFilters {

@@ -5,12 +5,15 @@ export const ACTIVITY_LABELS: Record<ActivityFilter, string> = {
   tapCreated: 'TAP created',
   tapDeleted: 'TAP deleted',
   authenticatorRegistered: 'Authenticator registered',
+  passkeyRegistered: 'Passkey registered',
 };
 
 export const ROW_KIND_LABELS: Record<RowKind, string> = {
   tapCreated: 'TAP created',
   tapDeleted: 'TAP deleted',
   authenticatorRegistered: 'Authenticator registered',
+  passkeyRegistered: 'Passkey registered',
+  passkeyDeleted: 'Passkey deleted',
   recordOnly: 'Verification record only',
 };
 
@@ -29,9 +32,9 @@ export const ANOMALY_LABELS: Record<Anomaly, { label: string; description: strin
     description: 'The same person received more than one pass within 24 hours.',
   },
   noAuthenticator: {
-    label: 'No Authenticator registration',
+    label: 'No passwordless method registered',
     description:
-      'The pass ended (expired, replaced or deleted) without the person registering Microsoft Authenticator.',
+      'The pass ended (expired, replaced or deleted) with no passwordless method (Authenticator or passkey) registered by the person.',
   },
   recordWithoutEvent: {
     label: 'Not in audit log',

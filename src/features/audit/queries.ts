@@ -13,6 +13,9 @@ const ACTIVITY_NAMES: Record<EventKind, string> = {
   tapCreated: AUDIT_ACTIVITIES.adminRegistered,
   tapDeleted: AUDIT_ACTIVITIES.adminDeleted,
   authenticatorRegistered: AUDIT_ACTIVITIES.userRegistered,
+  // The same activities: which of their events are about passkeys is read from the reason.
+  passkeyRegistered: AUDIT_ACTIVITIES.userRegistered,
+  passkeyDeleted: AUDIT_ACTIVITIES.adminDeleted,
 };
 
 /** Query keys for the audit feature; everything here is read-only, so nothing invalidates. */

@@ -136,6 +136,43 @@ describe('classifyEvent', () => {
     expect(classifyEvent(event('phone', JO, at(1)))).toBeNull();
   });
 
+  it('recognises a passkey registration by a reason that mentions FIDO2 or passkey, in any wording', () => {
+    const registered = (resultReason: string) =>
+      classifyEvent(event('authenticator', JO, at(1), { resultReason }))?.kind;
+    // The wording the emulator writes, after Microsoft's audit log.
+    expect(registered('User registered Fido2 Authentication Method')).toBe('passkeyRegistered');
+    expect(registered('user registered FIDO2 security key')).toBe('passkeyRegistered');
+    expect(registered('User registered a passkey in Microsoft Authenticator')).toBe(
+      'passkeyRegistered',
+    );
+    expect(registered('User registered Authenticator App with Notification and Code')).toBe(
+      'authenticatorRegistered',
+    );
+    // The activity decides as much as the reason: an admin registering one is not the person's act.
+    expect(
+      classifyEvent(
+        event('phone', JO, at(1), { resultReason: 'Admin registered Fido2 Authentication Method' }),
+      ),
+    ).toBeNull();
+  });
+
+  it('recognises a passkey deletion, by an admin or by the person', () => {
+    const adminDeleted = event('deleted', JO, at(1), {
+      resultReason: 'Admin deleted Fido2 Authentication Method for user',
+    });
+    const userDeleted = event('authenticator', JO, at(1), {
+      activityDisplayName: 'User deleted security info',
+      resultReason: 'User deleted a passkey',
+    });
+    const userDeletedPhone = event('authenticator', JO, at(1), {
+      activityDisplayName: 'User deleted security info',
+      resultReason: 'User deleted phone method',
+    });
+    expect(classifyEvent(adminDeleted)?.kind).toBe('passkeyDeleted');
+    expect(classifyEvent(userDeleted)?.kind).toBe('passkeyDeleted');
+    expect(classifyEvent(userDeletedPhone)).toBeNull();
+  });
+
   it('reads who acted, on whom, and any method id the event names', () => {
     const classified = classifyEvent(
       event('created', JO, at(1), {
@@ -351,6 +388,35 @@ describe('reconcile', () => {
     });
     expect(rowFor(rows, first.id)?.anomalies).toEqual(['repeatWithin24h', 'noAuthenticator']);
     expect(rowFor(rows, second.id)?.anomalies).toEqual(['repeatWithin24h']);
+  });
+
+  it('counts a passkey registration as the passwordless follow-up, like Authenticator', () => {
+    const created = event('created', JO, at(10));
+    const passkey = event('authenticator', JO, at(9.5), {
+      resultReason: 'User registered Fido2 Authentication Method',
+    });
+    const { rows, counts } = run({ events: [created, passkey], records: [record(JO, at(10))] });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual([]);
+    expect(counts.noAuthenticator).toBe(0);
+    // The registration is shown as its own kind of event, with Graph's words.
+    expect(rowFor(rows, passkey.id)).toMatchObject({
+      kind: 'passkeyRegistered',
+      what: 'User registered Fido2 Authentication Method',
+      anomalies: [],
+    });
+    expect(filterRows(rows, { activity: 'passkeyRegistered' }).map((row) => row.id)).toEqual([
+      passkey.id,
+    ]);
+    expect(filterRows(rows, { activity: 'authenticatorRegistered' })).toEqual([]);
+  });
+
+  it('still flags a pass whose only passkey registration came after it ended', () => {
+    const created = event('created', JO, at(30));
+    const late = event('authenticator', JO, at(20), {
+      resultReason: 'User registered Fido2 Authentication Method',
+    });
+    const { rows } = run({ events: [created, late], records: [record(JO, at(30))] });
+    expect(rowFor(rows, created.id)?.anomalies).toEqual(['noAuthenticator']);
   });
 
   it('counts only a registration by the same person, after the pass', () => {

@@ -15,7 +15,8 @@ import type { RoleHolder } from '../../graph/directory-roles';
 import type { VerificationOutcome, VerificationRecord } from '../../graph/verification-records';
 import { groupAttempts, isUnfinished, type Attempt, type Author } from './attempts';
 
-export type EventKind = 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered';
+export type EventKind =
+  'tapCreated' | 'tapDeleted' | 'authenticatorRegistered' | 'passkeyRegistered' | 'passkeyDeleted';
 export type RowKind = EventKind | 'recordOnly';
 
 export const ANOMALIES = [
@@ -85,7 +86,7 @@ export interface AuditRow {
   findings?: Partial<Record<Anomaly, string>>;
   /** Directory roles the target holds, when that made the row an admin-account row. */
   targetRoles?: string[];
-  /** Still inside its lifetime, so no Authenticator registration is expected yet. */
+  /** Still inside its lifetime, so no passwordless registration is expected yet. */
   awaitingRegistration?: boolean;
   /** A record older than the audit log keeps: absence from the log proves nothing. */
   beyondRetention?: boolean;
@@ -134,12 +135,20 @@ function kindOf(event: DirectoryAudit): EventKind | null {
     ...(event.additionalDetails ?? []).map((detail) => `${detail.key} ${detail.value}`),
   ].join(' ');
   const isTap = /temporary\s*access\s*pass/i.test(details);
+  // Entra words a passkey as a FIDO2 method ("User registered Fido2 Authentication Method");
+  // the wording varies, so any mention of FIDO2 or passkey counts, whatever the case.
+  const isPasskey = /fido\s*2|passkey/i.test(details);
   switch (event.activityDisplayName) {
     case AUDIT_ACTIVITIES.adminRegistered:
       return isTap ? 'tapCreated' : null;
     case AUDIT_ACTIVITIES.adminDeleted:
-      return isTap ? 'tapDeleted' : null;
+      if (isTap) return 'tapDeleted';
+      return isPasskey ? 'passkeyDeleted' : null;
+    case AUDIT_ACTIVITIES.userDeleted:
+      return isPasskey ? 'passkeyDeleted' : null;
     case AUDIT_ACTIVITIES.userRegistered:
+      // A passkey in Authenticator may name Authenticator too: the passkey decides.
+      if (isPasskey) return 'passkeyRegistered';
       return /authenticator/i.test(details) ? 'authenticatorRegistered' : null;
     default:
       return null;
@@ -276,7 +285,8 @@ export function pairAttempts(
   }
   const candidates: Candidate[] = [];
   for (const event of events) {
-    if (event.kind === 'authenticatorRegistered' || !event.succeeded || !event.target.id) continue;
+    if (event.kind !== 'tapCreated' && event.kind !== 'tapDeleted') continue;
+    if (!event.succeeded || !event.target.id) continue;
     for (const attempt of attemptsByTarget.get(lower(event.target.id) ?? '') ?? []) {
       if (!OUTCOMES_FOR[event.kind].includes(attempt.outcome)) continue;
       const found = candidate(event, attempt, window);
@@ -401,6 +411,7 @@ function flagJoin(row: AuditRow, event: ClassifiedEvent, attempt: Attempt, input
 interface History {
   creations: ClassifiedEvent[];
   deletions: ClassifiedEvent[];
+  /** Passwordless follow-ups: Authenticator or passkey registrations. */
   registrations: ClassifiedEvent[];
 }
 
@@ -520,7 +531,7 @@ function attemptRow(attempt: Attempt, input: ReconcileInput, retentionStart: num
   return row;
 }
 
-/** Reads each event once, keeping those about TAP creation, deletion or Authenticator. */
+/** Reads each event once, keeping those about TAP creation, deletion, Authenticator or passkeys. */
 function classifyAll(raw: readonly DirectoryAudit[]): ClassifiedEvent[] {
   const seen = new Set<string>();
   const events: ClassifiedEvent[] = [];
@@ -542,12 +553,13 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const events = classifyAll(input.events);
   const attempts = groupAttempts(input.records);
   const pairs = pairAttempts(events, attempts, input.matchWindowMinutes);
-  const succeeded = (kind: EventKind) =>
-    groupByTarget(events.filter((event) => event.kind === kind && event.succeeded));
+  const succeeded = (...kinds: EventKind[]) =>
+    groupByTarget(events.filter((event) => kinds.includes(event.kind) && event.succeeded));
   const histories = {
     creations: succeeded('tapCreated'),
     deletions: succeeded('tapDeleted'),
-    registrations: succeeded('authenticatorRegistered'),
+    // Either passwordless method is the follow-up a pass is for (decision 0011).
+    registrations: succeeded('authenticatorRegistered', 'passkeyRegistered'),
   };
 
   const rows: AuditRow[] = events
@@ -566,7 +578,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   return { rows, counts, retentionStart };
 }
 
-export type ActivityFilter = 'all' | 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered';
+export type ActivityFilter =
+  'all' | 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered' | 'passkeyRegistered';
 
 /** The rows the page shows for the chosen activity and anomaly. */
 export function filterRows(
@@ -580,7 +593,7 @@ export function filterRows(
     if (row.kind === 'recordOnly') {
       const outcome = row.attempt?.outcome;
       return (
-        filter.activity !== 'authenticatorRegistered' &&
+        (filter.activity === 'tapCreated' || filter.activity === 'tapDeleted') &&
         outcome !== undefined &&
         OUTCOMES_FOR[filter.activity].includes(outcome)
       );
