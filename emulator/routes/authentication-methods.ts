@@ -565,6 +565,31 @@ function getFido2(ctx: GraphContext, target: User): GraphResult {
   };
 }
 
+/**
+ * DELETE …/fido2Methods/{id}: 204, the user's own passkey with any of the write scopes, someone
+ * else's with a .ReadWrite.All scope and a role that reaches them. The audit event's reason
+ * mirrors the registration event's wording; Microsoft does not document it for a deletion.
+ */
+function deleteFido2(ctx: GraphContext, target: User): GraphResult {
+  authorize(ctx, target, PASSKEY_SCOPES, 'write');
+  const id = ctx.params.methodId ?? '';
+  const methods = methodsOf(ctx, target);
+  const method = methods.fido2.find((m) => m.id === id.toLowerCase());
+  if (!method) throw methodNotFound(id);
+  methods.fido2 = methods.fido2.filter((m) => m !== method);
+  methods.lastUpdatedDateTime = iso(ctx.now);
+  const actor = me(ctx);
+  const self = actor.id === target.id;
+  const audit = tapAudit(acting(ctx), actor, target, 'deleted');
+  ctx.state.directoryAudits.unshift({
+    ...audit,
+    resultReason: self
+      ? 'User deleted Fido2 Authentication Method'
+      : 'Admin deleted Fido2 Authentication Method for user',
+  });
+  return { status: 204 };
+}
+
 // ---- Every method ----------------------------------------------------------------------------
 
 /** "+1 2015550123" -> "+1 XXXXXXXX23": the country code and the last two digits stay. */
@@ -673,6 +698,7 @@ export function registerAuthenticationMethodRoutes(router: GraphRouter): void {
 
   both('GET', '/fido2Methods', reads(PASSKEY_SCOPES), listFido2);
   both('GET', '/fido2Methods/{methodId}', reads(PASSKEY_SCOPES), getFido2);
+  both('DELETE', '/fido2Methods/{methodId}', writes(PASSKEY_SCOPES), deleteFido2);
 
   both('GET', '/methods', reads(ALL_METHODS_SCOPES), listMethods);
   both('GET', '/methods/{methodId}', reads(ALL_METHODS_SCOPES), getMethod);

@@ -50,6 +50,7 @@ const tapOf = (state: Tenant, userId: string) =>
   state.authMethods.get(userId)?.temporaryAccessPass ?? null;
 const authenticatorsOf = (state: Tenant, userId: string) =>
   state.authMethods.get(userId)?.microsoftAuthenticator ?? [];
+const passkeysOf = (state: Tenant, userId: string) => state.authMethods.get(userId)?.fido2 ?? [];
 
 const WRITE_ENDPOINTS: WriteEndpoint[] = [
   {
@@ -77,6 +78,15 @@ const WRITE_ENDPOINTS: WriteEndpoint[] = [
     path: (state) =>
       `/users/${pushOnly}/authentication/microsoftAuthenticatorMethods/${authenticatorsOf(state, pushOnly)[0]?.id}`,
     watch: (state) => authenticatorsOf(state, pushOnly),
+    on: 'others',
+  },
+  {
+    name: "delete someone's passkey",
+    method: 'DELETE',
+    pattern: '/users/{id}/authentication/fido2Methods/{methodId}',
+    path: (state) =>
+      `/users/${validTap}/authentication/fido2Methods/${passkeysOf(state, validTap)[0]?.id ?? 'any'}`,
+    watch: (state) => passkeysOf(state, validTap),
     on: 'others',
   },
   {
@@ -149,6 +159,14 @@ const WRITE_ENDPOINTS: WriteEndpoint[] = [
     pattern: '/me/authentication/microsoftAuthenticatorMethods/{methodId}',
     path: () => '/me/authentication/microsoftAuthenticatorMethods/any',
     watch: (state) => authenticatorsOf(state, audreyId),
+    on: 'self',
+  },
+  {
+    name: 'delete her own passkey',
+    method: 'DELETE',
+    pattern: '/me/authentication/fido2Methods/{methodId}',
+    path: () => '/me/authentication/fido2Methods/any',
+    watch: (state) => passkeysOf(state, audreyId),
     on: 'self',
   },
 ];

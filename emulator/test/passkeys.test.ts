@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AUTHENTICATOR_AAGUIDS, PILOT_GROUP_ID } from '../constants';
+import { AUTHENTICATOR_AAGUIDS, PILOT_GROUP_ID, ROLE_TEMPLATE_IDS } from '../constants';
 import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
 import type { PilotTruth } from '../pilot-truth';
+import { createGraphRouter } from '../routes';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
 import { consentForEveryone, startTestEmulator, tokensFor, type TestEnv } from './support';
 
@@ -166,6 +167,112 @@ describe('register-passkey', () => {
       'passkeyBlockedByPolicy',
     );
     expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toEqual([]);
+  });
+});
+
+describe('DELETE fido2Methods/{id}', () => {
+  const router = createGraphRouter();
+  const WRITE_OTHERS = ['UserAuthenticationMethod.ReadWrite.All'];
+  const R = ROLE_TEMPLATE_IDS;
+
+  /*
+   * The emulator signs in with the scopes TAP Desk is consented for, and none of them writes
+   * passkeys; so the successful calls run the route's handler with the caller a token holding
+   * the write scope would give. The refusal TAP Desk's own token meets goes over HTTP.
+   */
+  async function remove(
+    caller: { oid: string; upn: string; scopes: string[]; wids: string[] },
+    path: string,
+  ): Promise<number> {
+    const { found } = router.match('DELETE', path);
+    expect(found, path).toBeDefined();
+    try {
+      const result = await found!.route.handler({
+        caller,
+        path,
+        params: found!.params,
+        query: new URLSearchParams(),
+        headers: {},
+        body: undefined,
+        state: env.emulator.state,
+        settings: env.emulator.settings,
+        origin: 'https://localhost',
+        now: Date.now(),
+        runBatchItem: () => Promise.reject(new Error('no batch')),
+      });
+      return result.status;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  }
+  const as = (
+    account: { id: string; userPrincipalName: string },
+    wids: string[],
+    scopes = WRITE_OTHERS,
+  ) => ({
+    oid: account.id,
+    upn: account.userPrincipalName,
+    scopes,
+    wids,
+  });
+
+  async function josePasskey(): Promise<string> {
+    await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
+    const created = await phone(jose.userPrincipalName, { action: 'register-passkey' });
+    expect(created.status).toBe(200);
+    return ((await created.json()) as { method: { id: string } }).method.id;
+  }
+
+  it("deletes someone's passkey with 204 and writes the admin's audit event; then 404", async () => {
+    const id = await josePasskey();
+    const path = `/users/${jose.id}/authentication/fido2Methods/${id}`;
+    const helenCaller = as(helen, [R.authenticationAdministrator]);
+    expect(await remove(helenCaller, path)).toBe(204);
+    expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toEqual([]);
+    expect(env.emulator.state.directoryAudits[0]).toMatchObject({
+      activityDisplayName: 'Admin deleted security info',
+      resultReason: 'Admin deleted Fido2 Authentication Method for user',
+      operationType: 'Delete',
+      loggedByService: 'Authentication Methods',
+      initiatedBy: { user: { id: helen.id } },
+      targetResources: [{ id: jose.id, userPrincipalName: jose.userPrincipalName }],
+    });
+    expect(await remove(helenCaller, path)).toBe(404);
+  });
+
+  it("refuses TAP Desk's read token, roles that cannot write methods and admins out of reach", async () => {
+    const id = await josePasskey();
+    const path = `/users/${jose.id}/authentication/fido2Methods/${id}`;
+    const response = await env.call(`/graph/v1.0${path}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${await token(helen.userPrincipalName, READ_METHODS)}` },
+    });
+    expect(response.status).toBe(403);
+    expect(await remove(as(helen, [R.authenticationAdministrator], [READ_METHODS]), path)).toBe(
+      403,
+    );
+    expect(await remove(as(siobhan, []), path)).toBe(403);
+    expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toHaveLength(1);
+
+    const [method] = env.emulator.state.authMethods.get(jose.id)!.fido2;
+    env.emulator.state.authMethods.get(olga.id)!.fido2.push({ ...method! });
+    const olgaPath = `/users/${olga.id}/authentication/fido2Methods/${id}`;
+    expect(await remove(as(helen, [R.authenticationAdministrator]), olgaPath)).toBe(403);
+    expect(env.emulator.state.authMethods.get(olga.id)?.fido2).toHaveLength(1);
+    expect(await remove(as(olga, [R.privilegedAuthenticationAdministrator]), olgaPath)).toBe(204);
+  });
+
+  it('answers 404 for an unknown id, and lets a user delete their own passkey', async () => {
+    const id = await josePasskey();
+    const unknown = `/users/${jose.id}/authentication/fido2Methods/00000000-0000-0000-0000-000000000000`;
+    expect(await remove(as(helen, [R.authenticationAdministrator]), unknown)).toBe(404);
+    const own = as(jose, [], ['UserAuthMethod-Passkey.ReadWrite']);
+    expect(await remove(own, `/me/authentication/fido2Methods/${id}`)).toBe(204);
+    expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toEqual([]);
+    expect(env.emulator.state.directoryAudits[0]).toMatchObject({
+      activityDisplayName: 'User deleted security info',
+      resultReason: 'User deleted Fido2 Authentication Method',
+    });
   });
 });
 

@@ -1,4 +1,8 @@
-import type { TemporaryAccessPass } from '../../graph/authentication-methods';
+import {
+  AUTHENTICATOR_PASSKEY_AAGUIDS,
+  type Fido2Policy,
+  type TemporaryAccessPass,
+} from '../../graph/authentication-methods';
 import { issueChecks, policyView, type PolicyView } from './issue-rules';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -132,5 +136,75 @@ describe('the 24-hour warning', () => {
       now: NOW,
     });
     expect(result.map((check) => check.id)).toEqual(['recentTap']);
+  });
+});
+
+describe('the passkey policy check', () => {
+  const { ios, android } = AUTHENTICATOR_PASSKEY_AAGUIDS;
+  const fido2 = (overrides: Partial<Fido2Policy> = {}): Fido2Policy => ({
+    state: 'enabled',
+    includeTargets: [{ targetType: 'group', id: TARGET_GROUP, isRegistrationRequired: false }],
+    excludeTargets: [],
+    keyRestrictions: { isEnforced: true, enforcementType: 'allow', aaGuids: [ios, android] },
+    ...overrides,
+  });
+  const passkeyChecks = (passkeyPolicy: Fido2Policy | undefined, groups = [TARGET_GROUP]) =>
+    issueChecks({
+      user: { id: 'u1', displayName: 'Ada', userType: 'Member', accountEnabled: true },
+      memberships: { directoryRoles: [], groupIds: groups },
+      taps: [],
+      policy,
+      passkeyPolicy,
+      issuer: { oid: 'me', directoryRoleIds: [AUTH_ADMIN] },
+      now: NOW,
+    }).filter((check) => check.id === 'passkeyPolicy');
+
+  it('shows nothing when the policy is unreadable, or targets the user and allows Authenticator', () => {
+    expect(passkeyChecks(undefined)).toEqual([]);
+    expect(passkeyChecks(fido2())).toEqual([]);
+    expect(
+      passkeyChecks(fido2({ includeTargets: [{ targetType: 'group', id: 'all_users' }] }), []),
+    ).toEqual([]);
+    expect(passkeyChecks(fido2({ keyRestrictions: { isEnforced: false, aaGuids: [] } }))).toEqual(
+      [],
+    );
+    expect(
+      passkeyChecks(
+        fido2({ keyRestrictions: { isEnforced: true, enforcementType: 'block', aaGuids: ['x'] } }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('informs, without stopping, when the policy leaves the user out or is off', () => {
+    const [outside] = passkeyChecks(fido2(), ['other-group']);
+    expect(outside).toMatchObject({ id: 'passkeyPolicy', severity: 'confirm' });
+    expect(outside?.detail).toContain('cannot create a passkey in Microsoft Authenticator');
+    expect(outside?.detail).toContain('phone sign-in');
+    expect(outside?.detail).toContain('Authentication Policy Administrator');
+    const excluded = passkeyChecks(
+      fido2({ excludeTargets: [{ targetType: 'group', id: TARGET_GROUP }] }),
+    );
+    expect(excluded.map((c) => `${c.id}:${c.severity}`)).toEqual(['passkeyPolicy:confirm']);
+    expect(passkeyChecks(fido2({ state: 'disabled' })).map((c) => c.id)).toEqual(['passkeyPolicy']);
+  });
+
+  it('names the platform whose Authenticator AAGUID the key restrictions block', () => {
+    const allowOnly = (aaGuids: string[]) =>
+      passkeyChecks(
+        fido2({ keyRestrictions: { isEnforced: true, enforcementType: 'allow', aaGuids } }),
+      );
+    expect(allowOnly([android])[0]?.title).toMatch(/Authenticator on iOS$/);
+    expect(allowOnly([ios.toUpperCase()])[0]?.title).toMatch(/Authenticator on Android$/);
+    expect(allowOnly([])[0]?.title).toMatch(/Authenticator on iOS and Android$/);
+    const blocked = passkeyChecks(
+      fido2({ keyRestrictions: { isEnforced: true, enforcementType: 'block', aaGuids: [ios] } }),
+    );
+    expect(blocked).toEqual([
+      expect.objectContaining({
+        id: 'passkeyPolicy',
+        severity: 'confirm',
+        title: "The passkey policy's key restrictions block Microsoft Authenticator on iOS",
+      }),
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import type { TapPolicyBounds } from '../../config/runtime-config';
-import type { TapPolicy, TemporaryAccessPass } from '../../graph/authentication-methods';
+import {
+  AUTHENTICATOR_PASSKEY_AAGUIDS,
+  type Fido2Policy,
+  type TapPolicy,
+  type TemporaryAccessPass,
+} from '../../graph/authentication-methods';
 import type { Memberships, UserDetails } from '../../graph/users';
 
 export interface PolicyView extends TapPolicyBounds {
@@ -51,7 +56,8 @@ export interface IssueCheck {
     | 'policyDisabled'
     | 'activeTap'
     | 'recentTap'
-    | 'otherAgent';
+    | 'otherAgent'
+    | 'passkeyPolicy';
   /** stop: TAP Desk will not issue; confirm: the agent must acknowledge it first. */
   severity: 'stop' | 'confirm';
   title: string;
@@ -88,6 +94,11 @@ export function issueChecks(input: {
   /** Other agents' unfinished attempts for this user, newest first. */
   otherAgents?: { name: string; secondsAgo: number }[];
   policy: PolicyView;
+  /**
+   * The passkey (FIDO2) policy; undefined while loading or when the role cannot read it, and
+   * then no check is shown (the handover says the policy is unreadable).
+   */
+  passkeyPolicy?: Fido2Policy;
   issuer: { oid: string; directoryRoleIds: string[] };
   now: Date;
 }): IssueCheck[] {
@@ -199,5 +210,61 @@ export function issueChecks(input: {
         'A second pass would replace theirs, and the pass they read out would stop working. Talk to them first.',
     });
   }
+  const passkey = input.passkeyPolicy && passkeyPolicyCheck(input.passkeyPolicy, user, memberships);
+  if (passkey) checks.push(passkey);
   return checks;
+}
+
+const PASSKEY_ALTERNATIVE =
+  'choose phone sign-in as the goal, or ask an Authentication Policy Administrator to change the passkey policy.';
+
+/**
+ * Informational: the passkey (FIDO2) policy leaves this user out, or its key restrictions keep
+ * Microsoft Authenticator's AAGUIDs out on iOS, Android or both (either AAGUID of a platform is
+ * enough for it). A pass still works; only the passkey goal would fail at registration.
+ */
+export function passkeyPolicyCheck(
+  policy: Fido2Policy,
+  user: UserDetails,
+  memberships: Memberships | null,
+): IssueCheck | null {
+  const name = user.displayName ?? 'This user';
+  if (policy.state !== 'enabled') {
+    return {
+      id: 'passkeyPolicy',
+      severity: 'confirm',
+      title: 'Passkeys (FIDO2) are turned off in this tenant',
+      detail: `${name} cannot create a passkey in Microsoft Authenticator: ${PASSKEY_ALTERNATIVE}`,
+    };
+  }
+  const targets = new Set([user.id ?? '', ...(memberships?.groupIds ?? [])].filter(Boolean));
+  const covers = (id: string | null | undefined) =>
+    id === 'all_users' || (id != null && targets.has(id));
+  const included = memberships === null || (policy.includeTargets ?? []).some((t) => covers(t.id));
+  const excluded = (policy.excludeTargets ?? []).some((t) => covers(t.id));
+  if (!included || excluded) {
+    return {
+      id: 'passkeyPolicy',
+      severity: 'confirm',
+      title: `The passkey policy does not include ${name}`,
+      detail: `The caller cannot create a passkey in Microsoft Authenticator; Entra would refuse it. A pass still works: ${PASSKEY_ALTERNATIVE}`,
+    };
+  }
+  const restrictions = policy.keyRestrictions;
+  if (!restrictions?.isEnforced) return null;
+  const listed = (restrictions.aaGuids ?? []).map((g) => g.toLowerCase());
+  const allows = (aaGuid: string) =>
+    listed.includes(aaGuid) === (restrictions.enforcementType !== 'block');
+  const blocked = [
+    ...(allows(AUTHENTICATOR_PASSKEY_AAGUIDS.ios) ? [] : ['iOS']),
+    ...(allows(AUTHENTICATOR_PASSKEY_AAGUIDS.android) ? [] : ['Android']),
+  ];
+  if (blocked.length === 0) return null;
+  const platforms = blocked.join(' and ');
+  return {
+    id: 'passkeyPolicy',
+    severity: 'confirm',
+    title: `The passkey policy's key restrictions block Microsoft Authenticator on ${platforms}`,
+    detail: `A caller with ${blocked.length === 2 ? 'any phone' : `an ${platforms} phone`} cannot create a passkey in Microsoft Authenticator. A pass still works: ${PASSKEY_ALTERNATIVE}`,
+  };
 }

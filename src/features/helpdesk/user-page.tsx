@@ -157,6 +157,7 @@ export function UserPage() {
       .map((record) => record.IssuedAt),
     otherAgents: others,
     policy: bounds,
+    passkeyPolicy: passkeyPolicy.data,
     issuer: { oid: session.account.oid, directoryRoleIds: session.directoryRoleIds },
     now: new Date(),
   });
