@@ -509,14 +509,16 @@ function deleteAuthenticator(ctx: GraphContext, target: User): GraphResult {
   const methods = methodsOf(ctx, target);
   methods.microsoftAuthenticator = methods.microsoftAuthenticator.filter((m) => m !== method);
   methods.lastUpdatedDateTime = iso(ctx.now);
+  return methodDeleted(ctx, target, 'Authenticator App with Notification and Code');
+}
+
+/** The audit event of a deleted method, worded by who deleted it (the person or an admin). */
+function methodDeleted(ctx: GraphContext, target: User, method: string): GraphResult {
   const actor = me(ctx);
   const self = actor.id === target.id;
-  const audit = tapAudit(acting(ctx), actor, target, 'deleted');
   ctx.state.directoryAudits.unshift({
-    ...audit,
-    resultReason: self
-      ? 'User deleted Authenticator App with Notification and Code'
-      : 'Admin deleted Authenticator App with Notification and Code for user',
+    ...tapAudit(acting(ctx), actor, target, 'deleted'),
+    resultReason: self ? `User deleted ${method}` : `Admin deleted ${method} for user`,
   });
   return { status: 204 };
 }
@@ -578,16 +580,7 @@ function deleteFido2(ctx: GraphContext, target: User): GraphResult {
   if (!method) throw methodNotFound(id);
   methods.fido2 = methods.fido2.filter((m) => m !== method);
   methods.lastUpdatedDateTime = iso(ctx.now);
-  const actor = me(ctx);
-  const self = actor.id === target.id;
-  const audit = tapAudit(acting(ctx), actor, target, 'deleted');
-  ctx.state.directoryAudits.unshift({
-    ...audit,
-    resultReason: self
-      ? 'User deleted Fido2 Authentication Method'
-      : 'Admin deleted Fido2 Authentication Method for user',
-  });
-  return { status: 204 };
+  return methodDeleted(ctx, target, 'Fido2 Authentication Method');
 }
 
 // ---- Every method ----------------------------------------------------------------------------

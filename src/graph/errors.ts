@@ -22,6 +22,14 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 503 || status === 504;
 }
 
+/**
+ * No answer worth trusting (a 5xx, a timeout, a dropped connection, anything but Graph's own
+ * refusal): the write may or may not have happened, so read back before deciding (decision 0009).
+ */
+export function isAnswerLost(error: unknown): boolean {
+  return !(error instanceof GraphError) || error.status === 0 || error.status >= 500;
+}
+
 /** A GraphError worth sending again later (throttled or briefly unavailable). */
 export function isRetryableError(error: unknown): error is GraphError {
   return error instanceof GraphError && isRetryableStatus(error.status);

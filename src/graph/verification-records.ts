@@ -5,7 +5,7 @@
  * pass itself, only the Graph id of the method created or deleted.
  */
 import type { GraphClient } from './client';
-import { isGraphError } from './errors';
+import { isAnswerLost } from './errors';
 import { createListItem, listItems, type ListItem } from './lists';
 import { allOf, odataString } from './odata';
 
@@ -125,8 +125,7 @@ export async function recordVerification(
     );
     return parseVerificationItem(item) ?? { ...fields, itemId: item.id ?? '' };
   } catch (error) {
-    const answerLost = isGraphError(error) && (error.status === 0 || error.status >= 500);
-    if (!answerLost || !fields.AttemptId) throw error;
+    if (!isAnswerLost(error) || !fields.AttemptId) throw error;
     const written = await findAttemptItem(client, site, fields.AttemptId, fields.Outcome).catch(
       () => undefined,
     );

@@ -6,7 +6,7 @@ import {
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import type { GraphClient } from '../../graph/client';
-import { isGraphError } from '../../graph/errors';
+import { isAnswerLost, isGraphError } from '../../graph/errors';
 import {
   recordVerification,
   type VerificationFields,
@@ -218,8 +218,7 @@ export function useIssueTap(
         await complete(completionFields(pending, 'failed', { errorCode: 'cancelled' }));
         return { kind: 'cancelled', sent: false };
       }
-      const answerLost = !isGraphError(error) || error.status === 0 || error.status >= 500;
-      if (!answerLost) {
+      if (!isAnswerLost(error)) {
         const code = isGraphError(error) ? error.code : 'error';
         const recorded = await complete(completionFields(pending, 'failed', { errorCode: code }));
         return { kind: 'refused', error, recorded };

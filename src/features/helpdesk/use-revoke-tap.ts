@@ -8,7 +8,7 @@ import {
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import type { GraphClient } from '../../graph/client';
-import { isGraphError } from '../../graph/errors';
+import { isAnswerLost, isGraphError } from '../../graph/errors';
 import { recordVerification } from '../../graph/verification-records';
 import { completionFields } from './attempts';
 import { helpdeskKeys } from './queries';
@@ -56,8 +56,7 @@ export function useRevokeTap(client: GraphClient, userId: string) {
       try {
         await deleteTemporaryAccessPass(client, userId, input.tap.id);
       } catch (error) {
-        const answerLost = !isGraphError(error) || error.status === 0 || error.status >= 500;
-        if (answerLost || isGraphError(error, 404)) {
+        if (isAnswerLost(error) || isGraphError(error, 404)) {
           const { taps } = splitMethods(await listAuthenticationMethods(client, userId));
           if (!taps.some((tap) => tap.id === input.tap.id)) return; // gone: the delete happened
         }
