@@ -28,7 +28,8 @@ const BLOCKED_BY_POLICY = 'AADSTS130501: Sign in was blocked due to User Credent
 
 /**
  * What the user does on their phone and at mysecurityinfo: sign in with the TAP, register
- * Authenticator (push only), then turn on phone sign-in. Changes the state Graph serves.
+ * Authenticator (push only), turn on phone sign-in, create or delete a passkey. Changes the state
+ * Graph serves.
  */
 export function phoneAction(tenant: Tenant, user: User, body: unknown, now: number): unknown {
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -41,11 +42,13 @@ export function phoneAction(tenant: Tenant, user: User, body: unknown, now: numb
       return enablePasswordless(tenant, user, now);
     case 'register-passkey':
       return registerPasskey(tenant, user, input.platform, now);
+    case 'delete-passkey':
+      return deletePasskey(tenant, user, now);
     default:
       throw new ControlError(
         400,
         'badAction',
-        "action must be 'redeem-tap', 'register-authenticator', 'enable-phone-sign-in' or 'register-passkey'.",
+        "action must be 'redeem-tap', 'register-authenticator', 'enable-phone-sign-in', 'register-passkey' or 'delete-passkey'.",
       );
   }
 }
@@ -207,5 +210,25 @@ function registerPasskey(tenant: Tenant, user: User, platform: unknown, now: num
   methods.fido2.push(method);
   methods.lastUpdatedDateTime = iso(now);
   tenant.directoryAudits.unshift(passkeyAudit(tenant, user, now, homeIpAddress(user)));
+  return { userId: user.id, method };
+}
+
+/**
+ * The person deletes their newest passkey at mysecurityinfo. Entra logs that as the user's own
+ * deletion ("User deleted security info"), not an admin's.
+ */
+function deletePasskey(tenant: Tenant, user: User, now: number) {
+  const methods = methodsOf(tenant, user);
+  const method = methods.fido2.pop();
+  if (!method) {
+    throw new ControlError(400, 'passkeyRequired', 'The user has no passkey to delete.');
+  }
+  methods.lastUpdatedDateTime = iso(now);
+  tenant.directoryAudits.unshift({
+    ...passkeyAudit(tenant, user, now, homeIpAddress(user)),
+    activityDisplayName: 'User deleted security info',
+    resultReason: 'User deleted Fido2 Authentication Method',
+    operationType: 'Delete',
+  });
   return { userId: user.id, method };
 }

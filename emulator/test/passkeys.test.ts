@@ -170,6 +170,26 @@ describe('register-passkey', () => {
   });
 });
 
+describe('delete-passkey', () => {
+  it("removes the person's own passkey and logs it as their deletion, not an admin's", async () => {
+    await expectRefusal(
+      await phone(jose.userPrincipalName, { action: 'delete-passkey' }),
+      'passkeyRequired',
+    );
+    await phone(jose.userPrincipalName, { action: 'redeem-tap', tap: secretOf(jose.id) });
+    await phone(jose.userPrincipalName, { action: 'register-passkey' });
+    const deleted = await phone(jose.userPrincipalName, { action: 'delete-passkey' });
+    expect(deleted.status).toBe(200);
+    expect(env.emulator.state.authMethods.get(jose.id)?.fido2).toEqual([]);
+    expect(env.emulator.state.directoryAudits[0]).toMatchObject({
+      activityDisplayName: 'User deleted security info',
+      operationType: 'Delete',
+      initiatedBy: { user: { id: jose.id } },
+      targetResources: [expect.objectContaining({ id: jose.id })],
+    });
+  });
+});
+
 describe('DELETE fido2Methods/{id}', () => {
   const router = createGraphRouter();
   const WRITE_OTHERS = ['UserAuthenticationMethod.ReadWrite.All'];

@@ -120,6 +120,8 @@ test('each activity is filtered on the server, and the activity filter narrows t
     'Admin registered security info',
     'Admin deleted security info',
     'User registered security info',
+    // A person deleting their own passkey.
+    'User deleted security info',
   ]) {
     const sent = filters.filter((filter) =>
       filter.includes(`activityDisplayName eq '${activity}'`),

@@ -119,3 +119,35 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
   expect(rows.find((row) => row.includes(JOSE_UPN))).toContain('"Passkey in Authenticator"');
   expect(rows.every((row) => row.includes('"Passkey in Authenticator"'))).toBe(true);
 });
+
+test("a person deleting their own passkey is in the audit record, under its own filter and as the person's act", async ({
+  page,
+  request,
+}) => {
+  const phone = (body: object) => request.post(`/emulator/users/${JOSE_UPN}/phone`, { data: body });
+  const created = await request.post(`/emulator/users/${JOSE_UPN}/tap`, {
+    data: { action: 'create', by: 'sam.senior@contoso.com' },
+  });
+  const { temporaryAccessPass } = (await created.json()) as {
+    temporaryAccessPass: { temporaryAccessPass: string };
+  };
+  expect(
+    (await phone({ action: 'redeem-tap', tap: temporaryAccessPass.temporaryAccessPass })).ok(),
+  ).toBe(true);
+  expect((await phone({ action: 'register-passkey' })).ok()).toBe(true);
+  expect((await phone({ action: 'delete-passkey' })).ok()).toBe(true);
+
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  await signIn(page, ACCOUNTS.auditor, `/audit?from=${today}&to=${today}&activity=passkeyDeleted`);
+  const table = page.getByRole('table', { name: /Issuance record/ });
+  await expect(table).toBeVisible();
+  const deleted = table.locator('tbody tr').filter({ hasText: JOSE_UPN });
+  await expect(deleted).toHaveCount(1);
+  await expect(deleted).toContainText('Passkey deleted');
+  // The person acted on their own account: no admin, no pass.
+  await expect(deleted).not.toContainText('Sam Senior Helpdesk');
+  await expect(page.getByRole('combobox', { name: 'Activity' })).toContainText('Passkey deleted');
+  await expectAccessible(page);
+});

@@ -52,29 +52,33 @@ export function AuditPage() {
   const range = filterRange(filters);
   const matchWindow = config.audit.matchWindowMinutes * 60_000;
 
-  const showDeletions = filters.activity === 'all' || filters.activity === 'tapDeleted';
+  const { activity } = filters;
+  // Deletions are asked for only when the chosen activity can show them: one reports-class
+  // request fewer each otherwise. A person deletes their own passkey as "User deleted".
+  const showAdminDeletions = ['all', 'tapDeleted', 'passkeyDeleted'].includes(activity);
+  const showUserDeletions = activity === 'all' || activity === 'passkeyDeleted';
   // Creations from a day earlier, to see repeats across the range's first day; a few minutes
   // either side of the range, so records and events near its edges still find each other.
   const creations = useQuery(
     auditQueries.events(
       client,
-      'tapCreated',
+      'adminRegistered',
       isoSeconds(range.from - 24 * HOUR),
       isoSeconds(range.to + 1 + matchWindow),
     ),
   );
   // Registrations up to now: a pass issued on the last day may be followed after the range.
   const registrations = useQuery(
-    auditQueries.events(client, 'authenticatorRegistered', isoSeconds(range.from)),
+    auditQueries.events(client, 'userRegistered', isoSeconds(range.from)),
   );
-  const deletions = useQuery({
-    ...auditQueries.events(
-      client,
-      'tapDeleted',
-      isoSeconds(range.from),
-      isoSeconds(range.to + 1 + matchWindow),
-    ),
-    enabled: showDeletions,
+  const deletionRange = [isoSeconds(range.from), isoSeconds(range.to + 1 + matchWindow)] as const;
+  const adminDeletions = useQuery({
+    ...auditQueries.events(client, 'adminDeleted', ...deletionRange),
+    enabled: showAdminDeletions,
+  });
+  const userDeletions = useQuery({
+    ...auditQueries.events(client, 'userDeleted', ...deletionRange),
+    enabled: showUserDeletions,
   });
   const records = useQuery(
     auditQueries.records(
@@ -86,7 +90,12 @@ export function AuditPage() {
   );
   const roleHolders = useQuery(auditQueries.roleHolders(client));
 
-  const logQueries = [creations, registrations, ...(showDeletions ? [deletions] : [])];
+  const logQueries = [
+    creations,
+    registrations,
+    ...(showAdminDeletions ? [adminDeletions] : []),
+    ...(showUserDeletions ? [userDeletions] : []),
+  ];
   const logError = logQueries.find((query) => query.isError)?.error;
   const loaded = logQueries.every((query) => query.isSuccess) && records.isSuccess;
   const rolesSettled = roleHolders.isSuccess || roleHolders.isError;
@@ -96,11 +105,7 @@ export function AuditPage() {
   const result =
     loaded && rolesSettled
       ? reconcile({
-          events: [
-            ...(creations.data ?? []),
-            ...(registrations.data ?? []),
-            ...(showDeletions ? (deletions.data ?? []) : []),
-          ],
+          events: logQueries.flatMap((query) => query.data ?? []),
           records: records.data?.records ?? [],
           roleHolders: roleHolders.data ?? null,
           range: { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },

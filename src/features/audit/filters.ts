@@ -7,6 +7,7 @@ export const ACTIVITIES: readonly ActivityFilter[] = [
   'tapDeleted',
   'authenticatorRegistered',
   'passkeyRegistered',
+  'passkeyDeleted',
 ];
 
 export interface AuditFilters {

@@ -6,6 +6,7 @@ export const ACTIVITY_LABELS: Record<ActivityFilter, string> = {
   tapDeleted: 'TAP deleted',
   authenticatorRegistered: 'Authenticator registered',
   passkeyRegistered: 'Passkey registered',
+  passkeyDeleted: 'Passkey deleted',
 };
 
 export const ROW_KIND_LABELS: Record<RowKind, string> = {

@@ -7,22 +7,18 @@ import {
 import type { GraphClient } from '../../graph/client';
 import { listDirectoryRoleHolders } from '../../graph/directory-roles';
 import { listVerificationRecords, type ListSite } from '../../graph/verification-records';
-import type { EventKind } from './reconcile';
 
-const ACTIVITY_NAMES: Record<EventKind, string> = {
-  tapCreated: AUDIT_ACTIVITIES.adminRegistered,
-  tapDeleted: AUDIT_ACTIVITIES.adminDeleted,
-  authenticatorRegistered: AUDIT_ACTIVITIES.userRegistered,
-  // The same activities: which of their events are about passkeys is read from the reason.
-  passkeyRegistered: AUDIT_ACTIVITIES.userRegistered,
-  passkeyDeleted: AUDIT_ACTIVITIES.adminDeleted,
-};
+/**
+ * Graph filters the log by activity; which method an event is about (a pass, Authenticator, a
+ * passkey) is read from each event afterwards (`classifyEvent`), so a query is per activity.
+ */
+export type AuditActivity = keyof typeof AUDIT_ACTIVITIES;
 
 /** Query keys for the audit feature; everything here is read-only, so nothing invalidates. */
 export const auditKeys = {
   all: ['audit'] as const,
-  events: (kind: EventKind, from: string, to: string | undefined) =>
-    [...auditKeys.all, 'events', kind, from, to ?? 'now'] as const,
+  events: (activity: AuditActivity, from: string, to: string | undefined) =>
+    [...auditKeys.all, 'events', activity, from, to ?? 'now'] as const,
   records: (site: ListSite, from: string, to: string) =>
     [...auditKeys.all, 'records', site.siteId, site.listId, from, to] as const,
   roleHolders: () => [...auditKeys.all, 'role-holders'] as const,
@@ -33,14 +29,14 @@ export const auditQueries = {
    * One activity's events, filtered on the server. Each activity is its own query, so the
    * activity filter only fetches what it shows and switching back comes from the cache.
    */
-  events: (client: GraphClient, kind: EventKind, from: string, to?: string) =>
+  events: (client: GraphClient, activity: AuditActivity, from: string, to?: string) =>
     queryOptions({
-      queryKey: auditKeys.events(kind, from, to),
+      queryKey: auditKeys.events(activity, from, to),
       queryFn: ({ signal }) =>
         listDirectoryAudits(client, {
           from,
           to,
-          activityDisplayName: ACTIVITY_NAMES[kind],
+          activityDisplayName: AUDIT_ACTIVITIES[activity],
           loggedByService: AUTHENTICATION_METHODS_SERVICE,
           signal,
         }),

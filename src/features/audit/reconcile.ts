@@ -578,8 +578,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   return { rows, counts, retentionStart };
 }
 
-export type ActivityFilter =
-  'all' | 'tapCreated' | 'tapDeleted' | 'authenticatorRegistered' | 'passkeyRegistered';
+export type ActivityFilter = 'all' | EventKind;
 
 /** The rows the page shows for the chosen activity and anomaly. */
 export function filterRows(
