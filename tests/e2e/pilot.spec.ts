@@ -72,6 +72,17 @@ test('the manager sees the demo pilot funnel exactly as the emulator counts it, 
   for (const stage of STAGES) {
     expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
   }
+  // The headline counts both end states, which exclude each other.
+  const passwordless = expected.counts.phoneSignInEnabled + expected.counts.passkeyRegistered;
+  await expect(page.getByTestId('pilot-headline')).toContainText(
+    `passwordless (${passwordless} of ${expected.counts.member})`,
+  );
+  // The daily chart's figures are there as a table too.
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.getByRole('table', { name: 'Registrations per day' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Show as chart' }).click();
+  await expect(page.getByTestId('trend-chart')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('button', { name: /^TAP used/ }).click();

@@ -9,6 +9,7 @@ import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
 import { Funnel } from './funnel';
+import { headline, headlineText } from './headline';
 import { GroupPicker } from './group-picker';
 import { LoadProgress } from './load-progress';
 import type { PilotNote, PilotSnapshot } from './loader';
@@ -112,6 +113,10 @@ export function PilotPage() {
   }, [snapshot, rules, maxPassLifetimeMinutes]);
   const steps = useMemo(() => funnel(rows), [rows]);
   const stalled = useMemo(() => stalledCounts(rows), [rows]);
+  const summary = useMemo(
+    () => (snapshot ? headlineText(headline(rows, Date.parse(snapshot.loadedAt))) : null),
+    [rows, snapshot],
+  );
   const days = useMemo(
     () =>
       snapshot
@@ -186,6 +191,12 @@ export function PilotPage() {
               context={LOAD_ERROR_CONTEXT}
               onRetry={() => void query.refetch()}
             />
+          ) : null}
+          {summary ? (
+            <Typography variant="h6" component="p" data-testid="pilot-headline">
+              {summary}
+              {snapshot?.complete ? '' : ' (so far)'}
+            </Typography>
           ) : null}
           {snapshot?.notes.map((note) => (
             <NoteAlert key={note.source} note={note} />

@@ -1,0 +1,61 @@
+import { END_STAGES, type MemberRow } from './stages';
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+
+export interface Headline {
+  members: number;
+  passwordless: number;
+  /** Members whose first passwordless method is dated within the last seven days. */
+  lastWeek: number;
+  /** When everyone would be passwordless if last week's pace held; absent without a pace. */
+  projectedDone?: number;
+}
+
+/** When a member first reached a passwordless end state, if the audit log dates it. */
+function reachedAt(row: MemberRow): number | undefined {
+  const times = [row.phoneSignInEnabledDateTime, row.passkeyRegisteredDateTime]
+    .map((value) => (value ? Date.parse(value) : Number.NaN))
+    .filter((time) => !Number.isNaN(time));
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/**
+ * The manager's one line: how many members are passwordless, how many got there this week, and,
+ * if that pace held, when the last one would. A member counted passwordless from the report alone
+ * has no date, so the week's figure never guesses one.
+ */
+export function headline(rows: readonly MemberRow[], now: number): Headline {
+  const done = rows.filter((row) => END_STAGES.includes(row.stage));
+  const lastWeek = done.filter((row) => {
+    const at = reachedAt(row);
+    return at !== undefined && at > now - WEEK && at <= now;
+  }).length;
+  const remaining = rows.length - done.length;
+  const result: Headline = { members: rows.length, passwordless: done.length, lastWeek };
+  if (remaining > 0 && lastWeek > 0) {
+    result.projectedDone = now + Math.ceil((remaining / lastWeek) * 7) * DAY;
+  }
+  return result;
+}
+
+/** "27.5 % passwordless (33 of 120), +6 this week", in the person's locale. */
+export function headlineText(value: Headline, locale?: string): string {
+  const number = new Intl.NumberFormat(locale);
+  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const ratio = value.members ? value.passwordless / value.members : 0;
+  const parts = [
+    `${share.format(ratio)} passwordless (${number.format(value.passwordless)} of ${number.format(value.members)})`,
+    `${value.lastWeek > 0 ? '+' : ''}${number.format(value.lastWeek)} this week`,
+  ];
+  let text = parts.join(', ');
+  if (value.members > 0 && value.passwordless === value.members) {
+    text += '. Everyone is passwordless.';
+  } else if (value.projectedDone !== undefined) {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(
+      value.projectedDone,
+    );
+    text += `. At this pace, everyone by ${date}.`;
+  }
+  return text;
+}
