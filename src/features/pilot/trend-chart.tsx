@@ -73,6 +73,7 @@ export function TrendChart(props: { days: TrendDay[] }) {
         <div aria-hidden data-testid="trend-chart">
           <BarChart
             disableKeyboardNavigation
+            skipAnimation
             height={260}
             xAxis={[{ scaleType: 'band', data: props.days.map((day) => day.day.slice(5)) }]}
             yAxis={[{ min: 0, tickMinStep: 1 }]}
