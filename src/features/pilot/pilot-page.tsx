@@ -5,6 +5,7 @@ import { Navigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
+import { useReportsBudget } from '../../components/reports-budget';
 import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
@@ -83,13 +84,19 @@ export function PilotPage() {
   const config = useRuntimeConfig();
   const session = useSession();
   const client = session.graph('pilot');
+  const budget = useReportsBudget();
   const [params, setParams] = usePilotParams();
   const groupId = params.groupId ?? config.pilot.groups[0]?.id ?? null;
   const query = useQuery({
-    ...pilotProgressQuery(client, groupId ?? '', {
-      maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
-      auditRetentionDays: config.audit.retentionDays,
-    }),
+    ...pilotProgressQuery(
+      client,
+      groupId ?? '',
+      {
+        maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
+        auditRetentionDays: config.audit.retentionDays,
+      },
+      budget,
+    ),
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;

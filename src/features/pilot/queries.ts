@@ -1,7 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import type { GraphClient } from '../../graph/client';
 import { searchGroups } from '../../graph/groups';
-import { reportsBudget, type RequestBudget } from '../../graph/request-budget';
+import type { RequestBudget } from '../../graph/request-budget';
 import { loadPilot, type PilotSnapshot } from './loader';
 
 export const pilotKeys = {
@@ -28,7 +28,7 @@ export function pilotProgressQuery(
   client: GraphClient,
   groupId: string,
   limits: { maxPassLifetimeMinutes: number; auditRetentionDays: number },
-  budget: RequestBudget = reportsBudget,
+  budget: RequestBudget,
 ) {
   const queryKey = pilotKeys.progress(groupId);
   return queryOptions({
