@@ -1,6 +1,6 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import type { AuthClient } from '../auth/msal';
 import { SessionProvider } from '../auth/session';
@@ -26,9 +26,16 @@ function createQueryClient() {
   });
 }
 
-export function App(props: { config: RuntimeConfig; msal: AuthClient }) {
+/**
+ * Everything the pages stand on: theme, configuration, the signed-in session and the query
+ * cache. The app puts its router inside; component tests (src/testing) put a page there.
+ */
+export function AppProviders(props: {
+  config: RuntimeConfig;
+  msal: ComponentProps<typeof SessionProvider>['instance'];
+  children: ReactNode;
+}) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
@@ -43,11 +50,18 @@ export function App(props: { config: RuntimeConfig; msal: AuthClient }) {
             </main>
           }
         >
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
+          <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
         </SessionProvider>
       </ConfigProvider>
     </ThemeProvider>
+  );
+}
+
+export function App(props: { config: RuntimeConfig; msal: AuthClient }) {
+  const [router] = useState(createAppRouter);
+  return (
+    <AppProviders config={props.config} msal={props.msal}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }
