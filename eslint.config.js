@@ -35,7 +35,16 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/!(app)/**', from: './src/app', message: 'Nothing imports app/.' },
+            {
+              target: './src/!(app|testing)/**',
+              from: './src/app',
+              message: 'Nothing imports app/ (but the test harness, which renders through it).',
+            },
+            {
+              target: ['./src/!(testing)/**/!(*.test).{ts,tsx}', './src/!(*.test).{ts,tsx}'],
+              from: './src/testing',
+              message: 'src/testing is for tests: production code never imports it.',
+            },
             ...features.map((feature) => ({
               target: `./src/features/${feature}`,
               from: './src/features',
@@ -55,7 +64,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/auth/**', 'src/main.tsx', 'src/redirect.ts'],
+    // The test double of MSAL stands in for it, so it speaks its types.
+    ignores: ['src/auth/**', 'src/main.tsx', 'src/redirect.ts', 'src/testing/fake-msal.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,6 +13,9 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           setupFiles: ['./tests/setup/unit.ts'],
+          // Component tests render through the app's providers (src/testing/harness.tsx); on a
+          // busy two-core machine a page's first render alone can take longer than 5 s.
+          testTimeout: 30_000,
         },
       },
       {
