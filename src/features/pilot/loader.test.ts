@@ -1,5 +1,14 @@
 import { loadPilot, type PilotSnapshot } from './loader';
-import { GROUP, HOUR, NOW, PAGE, ago, registered, setup, world } from './fake-graph';
+import {
+  GROUP,
+  HOUR,
+  NOW,
+  PAGE,
+  ago,
+  registered,
+  setup,
+  world,
+} from '../../testing/fixtures/pilot-world';
 import { funnel, toRow } from './stages';
 
 async function collect(gen: AsyncGenerator<PilotSnapshot>) {

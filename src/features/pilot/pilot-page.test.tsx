@@ -1,63 +1,26 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import demoConfig from '../../../demo/config.json';
-import { SessionContextProvider, type Session } from '../../auth/session';
-import { ConfigProvider } from '../../config/config-context';
-import { parseRuntimeConfig } from '../../config/runtime-config';
-import type * as RequestBudgetModule from '../../graph/request-budget';
-import { GROUP, NOW, setup, world, type World } from './fake-graph';
+import { describe, expect, it } from 'vitest';
+import { fakeGraph, renderWithHarness } from '../../testing/harness';
+import { GROUP, NOW, servePilotWorld, world, type World } from '../../testing/fixtures/pilot-world';
 import { PilotPage } from './pilot-page';
 
-// The real budget would make these tests wait out Graph's 10-second window.
-vi.mock('../../graph/request-budget', async (original) => ({
-  ...(await original<typeof RequestBudgetModule>()),
-  reportsBudget: {
-    requests: 5,
-    windowSeconds: 10,
-    takeUpTo: async (max: number) => ({ count: max, settle: () => {} }),
-    pause: () => {},
-    secondsFor: () => 0,
-  },
-}));
-
-function renderPage(w: World, url = `/pilot?group=${GROUP}`) {
-  const graph = setup(w, 100);
-  const session: Session = {
-    account: { name: 'Max Manager', username: 'max.manager@contoso.com', oid: 'm' },
-    capabilities: ['pilot'],
-    directoryRoleIds: [],
-    graph: () => graph.client,
-    signOut: async () => {},
-  };
-  const router = createMemoryRouter([{ path: '/pilot', element: <PilotPage /> }], {
-    initialEntries: [url],
+// The fake Graph's data is dated around NOW; the page reads the clock, so it must read NOW too.
+function renderPage(w: World, at = `/pilot?group=${GROUP}`) {
+  return renderWithHarness(<PilotPage />, {
+    as: 'pilotManager',
+    at,
+    now: NOW,
+    graph: servePilotWorld(fakeGraph(), w, 100),
   });
-  render(
-    <ConfigProvider config={parseRuntimeConfig(demoConfig, 'https://localhost')}>
-      <SessionContextProvider session={session}>
-        <QueryClientProvider client={new QueryClient()}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </SessionContextProvider>
-    </ConfigProvider>,
-  );
-  return { router, ...graph };
 }
 
 const loaded = () => screen.findByText(/^Loaded 6 members as of/, {}, { timeout: 20_000 });
 
 // The first render loads the grid and charts, which is slow on a busy machine.
 describe('PilotPage', { timeout: 30_000 }, () => {
-  // The fake Graph's data is dated around NOW; the page reads the clock, so it must read NOW too.
-  // Only Date is faked: timers stay real, so the page's own waits still run.
-  beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
-  afterEach(() => vi.useRealTimers());
-
   it('shows the funnel as counts and percentages, and a stage click filters the table', async () => {
-    const { router } = renderPage(world());
+    const { router } = await renderPage(world());
     await loaded();
     expect(screen.getByTestId('funnel-count-member')).toHaveTextContent('6 (100%)');
     expect(screen.getByTestId('funnel-count-tapUsed')).toHaveTextContent('3 (50%)');
@@ -78,13 +41,13 @@ describe('PilotPage', { timeout: 30_000 }, () => {
   });
 
   it('opens the view a shared link describes', async () => {
-    renderPage(world(), `/pilot?group=${GROUP}&stage=authenticatorRegistered`);
+    await renderPage(world(), `/pilot?group=${GROUP}&stage=authenticatorRegistered`);
     await loaded();
     expect(screen.getByText('Reached: Authenticator registered (2)')).toBeInTheDocument();
   });
 
   it('still loads when passes cannot be read, and names the stage and the role', async () => {
-    renderPage({ ...world(), refusePassReads: true });
+    await renderPage({ ...world(), refusePassReads: true });
     await loaded();
     expect(screen.getByText('Less precise: TAP used')).toBeInTheDocument();
     expect(screen.getByText(/Global Reader, Authentication Administrator/)).toBeInTheDocument();
@@ -92,7 +55,7 @@ describe('PilotPage', { timeout: 30_000 }, () => {
   });
 
   it('says what is missing when the members cannot be read', async () => {
-    renderPage({ ...world(), membersStatus: 403 });
+    await renderPage({ ...world(), membersStatus: 403 });
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert).toHaveTextContent('Microsoft Entra refused this');
     expect(alert).toHaveTextContent(/GroupMember\.Read\.All/);
