@@ -1,7 +1,8 @@
 import { InteractionRequiredAuthError, ServerError } from '@azure/msal-browser';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { consentProblem } from './consent';
 import { ConsentRequired } from './consent-required';
+import { renderWithHarness } from '../testing/harness';
 
 const tokenRefusal = new InteractionRequiredAuthError(
   'invalid_grant',
@@ -15,10 +16,10 @@ const tokenRefusal = new InteractionRequiredAuthError(
 );
 
 describe('ConsentRequired', () => {
-  it('tells a helpdesk person which permission is missing and what the administrator must do', () => {
+  it('tells a helpdesk person which permission is missing and what the administrator must do', async () => {
     const onTryAgain = vi.fn();
     const onSignOut = vi.fn();
-    render(
+    await renderWithHarness(
       <ConsentRequired
         problem={consentProblem('helpdesk', tokenRefusal)}
         username="helen.helpdesk@contoso.com"
@@ -53,8 +54,8 @@ describe('ConsentRequired', () => {
     expect(onSignOut).toHaveBeenCalledOnce();
   });
 
-  it('names the read permissions of a read-only section as granted to all users', () => {
-    render(
+  it('names the read permissions of a read-only section as granted to all users', async () => {
+    await renderWithHarness(
       <ConsentRequired problem={consentProblem('audit', tokenRefusal)} onTryAgain={() => {}} />,
     );
     const alert = screen.getByRole('alert');
@@ -66,7 +67,7 @@ describe('ConsentRequired', () => {
     expect(within(alert).queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
-  it('explains a refused sign-in and offers to sign in again', () => {
+  it('explains a refused sign-in and offers to sign in again', async () => {
     const declined = new ServerError(
       'access_denied',
       'c',
@@ -75,7 +76,7 @@ describe('ConsentRequired', () => {
       '65004',
     );
     const onTryAgain = vi.fn();
-    render(
+    await renderWithHarness(
       <ConsentRequired
         problem={consentProblem('sign-in', declined)}
         onTryAgain={onTryAgain}

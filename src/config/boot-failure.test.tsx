@@ -1,7 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import demo from '../../demo/config.json';
 import { BootFailure } from './boot-failure';
 import { ConfigError, parseRuntimeConfig } from './runtime-config';
+import { renderWithHarness } from '../testing/harness';
 
 const CONFIG_URL = 'https://tapdesk.contoso.com/it/config.json';
 
@@ -16,10 +17,10 @@ function invalid(raw: unknown): ConfigError {
 }
 
 describe('BootFailure', () => {
-  it('lists each field with what is wrong, what it should be and an example', () => {
+  it('lists each field with what is wrong, what it should be and an example', async () => {
     const error = invalid({ ...demo, auth: { ...demo.auth, clientId: 'abc' }, graph: {} });
     error.url = CONFIG_URL;
-    render(<BootFailure error={error} configUrl="unused" />);
+    await renderWithHarness(<BootFailure error={error} configUrl="unused" />);
 
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('TAP Desk could not start');
@@ -48,9 +49,9 @@ describe('BootFailure', () => {
     expect(screen.getByText('docs/configuration.md')).toBeInTheDocument();
   });
 
-  it('says plainly when config.json is not there', () => {
+  it('says plainly when config.json is not there', async () => {
     const error = new ConfigError('unavailable', 'missing', { status: 404 });
-    render(<BootFailure error={error} configUrl={CONFIG_URL} />);
+    await renderWithHarness(<BootFailure error={error} configUrl={CONFIG_URL} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
       'It could not load its configuration file, config.json: the server answered 404 Not Found.',
     );
@@ -61,19 +62,21 @@ describe('BootFailure', () => {
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
-  it('says when the server could not be reached', () => {
-    render(
+  it('says when the server could not be reached', async () => {
+    await renderWithHarness(
       <BootFailure error={new ConfigError('unavailable', 'offline')} configUrl={CONFIG_URL} />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('the request did not reach the server');
   });
 
-  it('says plainly when config.json is not JSON, and when a web page came instead', () => {
+  it('says plainly when config.json is not JSON, and when a web page came instead', async () => {
     const broken = new ConfigError('not-json', 'x', {
       looksLikeHtml: false,
       detail: 'Expected double-quoted property name in JSON at position 27',
     });
-    const { unmount } = render(<BootFailure error={broken} configUrl={CONFIG_URL} />);
+    const { unmount } = await renderWithHarness(
+      <BootFailure error={broken} configUrl={CONFIG_URL} />,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Its configuration file, config.json, is not valid JSON.',
     );
@@ -81,14 +84,14 @@ describe('BootFailure', () => {
     unmount();
 
     const page = new ConfigError('not-json', 'x', { looksLikeHtml: true });
-    render(<BootFailure error={page} configUrl={CONFIG_URL} />);
+    await renderWithHarness(<BootFailure error={page} configUrl={CONFIG_URL} />);
     expect(screen.getByText(/sent a web page/)).toHaveTextContent(
       'config.json is probably not deployed, and the host answers unknown addresses with index.html',
     );
   });
 
-  it('shows any other start-up failure with its message', () => {
-    render(<BootFailure error={new Error('MSAL broke')} configUrl={CONFIG_URL} />);
+  it('shows any other start-up failure with its message', async () => {
+    await renderWithHarness(<BootFailure error={new Error('MSAL broke')} configUrl={CONFIG_URL} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Something went wrong while it was starting: MSAL broke',
     );

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import demo from '../../demo/config.json';
-import { ConfigProvider } from './config-context';
 import { NonMicrosoftHostsNotice } from './non-microsoft-hosts-notice';
 import { parseRuntimeConfig } from './runtime-config';
+import { renderWithHarness } from '../testing/harness';
 
 const TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const entra = {
@@ -12,16 +12,14 @@ const entra = {
 };
 
 function renderWith(raw: object) {
-  render(
-    <ConfigProvider config={parseRuntimeConfig(raw, 'https://tapdesk.contoso.com/')}>
-      <NonMicrosoftHostsNotice />
-    </ConfigProvider>,
-  );
+  return renderWithHarness(<NonMicrosoftHostsNotice />, {
+    config: parseRuntimeConfig(raw, 'https://tapdesk.contoso.com/'),
+  });
 }
 
 describe('NonMicrosoftHostsNotice', () => {
-  it('names each host allowNonMicrosoftHosts lets in, and what it serves', () => {
-    renderWith({
+  it('names each host allowNonMicrosoftHosts lets in, and what it serves', async () => {
+    await renderWith({
       ...entra,
       auth: { ...entra.auth, authority: `https://login.contoso.com/${TENANT}/v2.0` },
       registrationUrl: 'https://intranet.contoso.com/passwordless',
@@ -34,8 +32,8 @@ describe('NonMicrosoftHostsNotice', () => {
     );
   });
 
-  it("says nothing when every host is Microsoft's", () => {
-    renderWith({
+  it("says nothing when every host is Microsoft's", async () => {
+    await renderWith({
       ...entra,
       auth: { ...entra.auth, authority: `https://login.microsoftonline.com/${TENANT}/v2.0` },
     });

@@ -1,15 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import demoConfig from '../../../demo/config.json';
-import { SessionContextProvider, type Session } from '../../auth/session';
-import { ConfigProvider } from '../../config/config-context';
-import { parseRuntimeConfig } from '../../config/runtime-config';
-import { createGraphClient } from '../../graph/client';
+import { fakeGraph, renderWithHarness, testConfig } from '../../testing/harness';
 import { AuditPage } from './audit-page';
 
+const config = testConfig();
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 const JO = { id: '11111111-1111-4111-8111-111111111111', upn: 'jo@contoso.com', name: 'Jo Lee' };
@@ -88,87 +83,49 @@ const fixture = (): Fixture => ({
   },
 });
 
-function renderPage(data: Fixture, url = '/audit') {
-  const requests: { method: string; url: string; body?: unknown }[] = [];
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-  const client = createGraphClient({
-    baseUrl: 'https://graph.test/v1.0',
-    getToken: async () => 'token',
-    sleep: async () => {},
-    fetch: async (input, init) => {
-      const href = String(input);
-      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-      requests.push({ method: init?.method ?? 'GET', url: href, body });
-      const parsed = new URL(href);
-      if (parsed.pathname.endsWith('/auditLogs/directoryAudits')) {
-        if (data.auditStatus) {
-          return json(
-            { error: { code: 'Authorization_RequestDenied', message: 'no' } },
-            data.auditStatus,
-          );
-        }
-        const filter = parsed.searchParams.get('$filter') ?? '';
-        const value = filter.includes(CREATED[0])
-          ? data.created
-          : filter.includes(REGISTERED[0])
-            ? data.registered
-            : data.deleted;
-        return json({ value });
-      }
-      if (parsed.pathname.includes('/lists/')) return json({ value: data.items });
-      if (parsed.pathname.endsWith('/directoryRoles')) {
-        return json({ value: [{ id: 'r1', displayName: 'Global Administrator' }] });
-      }
-      if (parsed.pathname.endsWith('/$batch')) {
-        const roles = data.roles ?? { status: 200, members: [] };
-        return json({
-          responses: (body as { requests: { id: string }[] }).requests.map((item) => ({
-            id: item.id,
-            status: roles.status,
-            body:
-              roles.status === 200
-                ? { value: roles.members }
-                : {
-                    error: {
-                      code: 'Authorization_RequestDenied',
-                      message: 'Insufficient privileges',
-                    },
-                  },
-          })),
-        });
-      }
-      return json({ error: { code: 'notFound', message: href } }, 404);
-    },
-  });
-  const session: Session = {
-    account: { name: 'Audrey Auditor', username: 'audrey@contoso.com', oid: 'a' },
-    capabilities: ['audit'],
-    directoryRoleIds: [],
-    graph: () => client,
-    signOut: async () => {},
+function serveAudit(data: Fixture) {
+  const refused = {
+    error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' },
   };
-  const router = createMemoryRouter([{ path: '/audit', element: <AuditPage /> }], {
-    initialEntries: [url],
+  const site = encodeURIComponent(config.verification.siteId);
+  const list = encodeURIComponent(config.verification.listId);
+  return fakeGraph(config)
+    .on('GET', '/auditLogs/directoryAudits', ({ url }) => {
+      if (data.auditStatus) return { status: data.auditStatus, body: refused };
+      const filter = url.searchParams.get('$filter') ?? '';
+      const value = filter.includes(CREATED[0])
+        ? data.created
+        : filter.includes(REGISTERED[0])
+          ? data.registered
+          : data.deleted;
+      return { body: { value } };
+    })
+    .on('GET', `/sites/${site}/lists/${list}/items`, { body: { value: data.items } })
+    .on('GET', '/directoryRoles', {
+      body: { value: [{ id: 'r1', displayName: 'Global Administrator' }] },
+    })
+    .on('GET', /^\/directoryRoles\/[^/]+\/members$/, () => {
+      const roles = data.roles ?? { status: 200, members: [] };
+      return roles.status === 200
+        ? { body: { value: roles.members } }
+        : { status: roles.status, body: refused };
+    });
+}
+
+async function renderPage(data: Fixture, at = '/audit') {
+  const { graph, router } = await renderWithHarness(<AuditPage />, {
+    as: 'auditor',
+    at,
+    graph: serveAudit(data),
   });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <ConfigProvider config={parseRuntimeConfig(demoConfig, 'https://localhost')}>
-      <SessionContextProvider session={session}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </SessionContextProvider>
-    </ConfigProvider>,
-  );
-  return { requests, router };
+  return { requests: graph.requests, router };
 }
 
 const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 
 describe('AuditPage', () => {
   it('shows each pass with who acted, on whom, and the verification behind it', async () => {
-    renderPage(fixture());
+    await renderPage(fixture());
     await screen.findByRole('table');
     const tapDesk = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
     expect(tapDesk).toHaveTextContent('Helen Helpdesk');
@@ -185,7 +142,7 @@ describe('AuditPage', () => {
     const data = fixture();
     const item = data.items[0] as { fields: Record<string, unknown> };
     item.fields = { ...item.fields, IssuedByUpn: 'sam@contoso.com', IssuedByName: 'Sam Senior' };
-    renderPage(data);
+    await renderPage(data);
     await screen.findByRole('table');
     const forged = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
     // Joined on who wrote it (Helen, per SharePoint), and flagged for naming Sam.
@@ -204,7 +161,7 @@ describe('AuditPage', () => {
   });
 
   it('filters by anomaly through the URL, with a count beside each', async () => {
-    const { router } = renderPage(fixture());
+    const { router } = await renderPage(fixture());
     await screen.findByRole('table');
     const noRecord = screen.getByRole('radio', { name: /No verification record \(1\)/ });
     await userEvent.click(noRecord);
@@ -215,14 +172,14 @@ describe('AuditPage', () => {
   });
 
   it('filters on the server by range and activity, and reads the filters from the URL', async () => {
-    const { requests } = renderPage(
+    const { requests } = await renderPage(
       fixture(),
       '/audit?from=2026-11-01&to=2026-11-07&activity=tapCreated',
     );
     await screen.findByText(/Nothing matches/);
     const auditFilters = requests
-      .filter((request) => request.url.includes('directoryAudits'))
-      .map((request) => new URL(request.url).searchParams.get('$filter'));
+      .filter((request) => request.url.pathname.endsWith('/directoryAudits'))
+      .map((request) => request.url.searchParams.get('$filter'));
     expect(auditFilters).toHaveLength(2);
     expect(auditFilters).toContainEqual(
       expect.stringContaining("activityDisplayName eq 'Admin registered security info'"),
@@ -237,18 +194,18 @@ describe('AuditPage', () => {
   });
 
   it('only reads: every request is a GET, or a $batch of GETs', async () => {
-    const { requests } = renderPage(fixture());
+    const { requests } = await renderPage(fixture());
     await screen.findByRole('table');
     for (const request of requests) {
       if (request.method === 'GET') continue;
-      expect(request.url).toMatch(/\/\$batch$/);
+      expect(request.path).toBe('/$batch');
       const items = (request.body as { requests: { method: string }[] }).requests;
       expect(items.every((item) => item.method === 'GET')).toBe(true);
     }
   });
 
   it('offers no control that changes anything', async () => {
-    renderPage(fixture());
+    await renderPage(fixture());
     await screen.findByRole('table');
     const names = screen.getAllByRole('button').map((button) => button.textContent?.trim() ?? '');
     for (const name of names) {
@@ -257,21 +214,21 @@ describe('AuditPage', () => {
   });
 
   it('says which Entra role is missing when the audit log is refused', async () => {
-    renderPage({ ...fixture(), auditStatus: 403 });
+    await renderPage({ ...fixture(), auditStatus: 403 });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Reports Reader, Security Reader or Security Administrator');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('still shows the record when admin roles cannot be read, and says that check is off', async () => {
-    renderPage({ ...fixture(), roles: { status: 403, members: [] } });
+    await renderPage({ ...fixture(), roles: { status: 403, members: [] } });
     await screen.findByRole('table');
     expect(screen.getByRole('alert')).toHaveTextContent('RoleManagement.Read.Directory');
     expect(screen.getByRole('radio', { name: /Admin account \(not checked\)/ })).toBeDisabled();
   });
 
   it('warns when the range reaches past what the audit log keeps', async () => {
-    renderPage(fixture(), '/audit?from=2020-01-01&to=2020-01-31');
+    await renderPage(fixture(), '/audit?from=2020-01-01&to=2020-01-31');
     expect(await screen.findByText('The audit log keeps 30 days')).toBeInTheDocument();
   });
 });

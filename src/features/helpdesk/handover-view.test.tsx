@@ -1,6 +1,7 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HandoverView, type Handover } from './handover-view';
+import { renderWithHarness } from '../../testing/harness';
 
 const VALUE = 'Gg7+&=xQ';
 
@@ -23,7 +24,7 @@ function handover(overrides: Partial<Handover['tap']> = {}): Handover {
 }
 
 function renderView(props: Partial<Parameters<typeof HandoverView>[0]> = {}) {
-  return render(
+  return renderWithHarness(
     <HandoverView
       handover={handover()}
       stage="tapIssued"
@@ -64,9 +65,9 @@ afterEach(() => {
 });
 
 describe('the handover view', () => {
-  it('spells every character with its kind and spoken form, in groups of four', () => {
+  it('spells every character with its kind and spoken form, in groups of four', async () => {
     installSpeech([]);
-    renderView();
+    await renderView();
     const groups = within(screen.getByRole('list', { name: 'The pass, in groups of four' }));
     expect(groups.getByRole('listitem', { name: 'Group 1 of 2' })).toHaveTextContent(
       /G.*capital Golf.*g.*lower golf.*7.*digit seven.*\+.*plus/,
@@ -79,7 +80,7 @@ describe('the handover view', () => {
   it('hides the pass by itself, and Reveal brings it back while it is valid', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     installSpeech([]);
-    renderView({ hideAfterSeconds: 10 });
+    await renderView({ hideAfterSeconds: 10 });
     expect(
       screen
         .getAllByTestId('pass-char-value')
@@ -97,9 +98,9 @@ describe('the handover view', () => {
     expect(screen.getAllByTestId('pass-char-value')).toHaveLength(VALUE.length);
   });
 
-  it('cannot reveal an expired pass', () => {
+  it('cannot reveal an expired pass', async () => {
     installSpeech([]);
-    renderView({
+    await renderView({
       handover: handover({ startDateTime: new Date(Date.now() - 2 * 3600_000).toISOString() }),
     });
     expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
@@ -112,7 +113,7 @@ describe('the handover view', () => {
       { name: 'Cloud Voice', lang: 'en-US', localService: false },
       { name: 'Local Voice', lang: 'en-GB', localService: true },
     ]);
-    renderView();
+    await renderView();
     const user = userEvent.setup();
     expect(screen.getByRole('combobox', { name: 'On-device voice' })).toHaveTextContent(
       'Local Voice (en-GB)',
@@ -125,9 +126,9 @@ describe('the handover view', () => {
     expect(spoken[1]?.text).toMatch(/^Group 2\. ampersand/);
   });
 
-  it('never falls back to an online voice', () => {
+  it('never falls back to an online voice', async () => {
     const { spoken } = installSpeech([{ name: 'Cloud Voice', lang: 'en-US', localService: false }]);
-    renderView();
+    await renderView();
     expect(screen.getByText(/No on-device voice is available/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Read group/ })).not.toBeInTheDocument();
     expect(spoken).toHaveLength(0);
@@ -137,7 +138,7 @@ describe('the handover view', () => {
     installSpeech([]);
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
-    renderView();
+    await renderView();
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledWith(VALUE);
     expect(
@@ -152,7 +153,7 @@ describe('the handover view', () => {
       vi.useFakeTimers({ shouldAdvanceTime: true });
       installSpeech([]);
       const writeText = vi.spyOn(navigator.clipboard, 'writeText');
-      const view = renderView(props);
+      const view = await renderView(props);
       await userEvent
         .setup({ advanceTimers: vi.advanceTimersByTime })
         .click(screen.getByRole('button', { name: 'Copy' }));
@@ -190,7 +191,7 @@ describe('the handover view', () => {
 
     it('hides the pass when the tab is hidden', async () => {
       installSpeech([]);
-      renderView();
+      await renderView();
       expect(screen.getAllByTestId('pass-char-value')).toHaveLength(VALUE.length);
       const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
       await act(async () => {
@@ -201,9 +202,9 @@ describe('the handover view', () => {
       expect(screen.getByRole('button', { name: 'Copy' })).toBeDisabled();
     });
 
-    it('hides a pass that was deleted or replaced elsewhere and says so', () => {
+    it('hides a pass that was deleted or replaced elsewhere and says so', async () => {
       installSpeech([]);
-      renderView({ superseded: true });
+      await renderView({ superseded: true });
       expect(screen.queryAllByTestId('pass-char-value')).toHaveLength(0);
       expect(screen.getByRole('alert')).toHaveTextContent('This pass no longer exists');
       expect(screen.getByRole('button', { name: 'Reveal the pass' })).toBeDisabled();
@@ -211,25 +212,25 @@ describe('the handover view', () => {
     });
   });
 
-  it('stops speaking when it closes', () => {
+  it('stops speaking when it closes', async () => {
     const { synth } = installSpeech([{ name: 'Local Voice', lang: 'en-GB', localService: true }]);
-    const view = renderView();
+    const view = await renderView();
     view.unmount();
     expect(synth.cancel).toHaveBeenCalled();
   });
 
-  it('says the step people miss, and the ten minutes of a one-time pass', () => {
+  it('says the step people miss, and the ten minutes of a one-time pass', async () => {
     installSpeech([]);
-    renderView({ handover: handover({ isUsableOnce: true }) });
+    await renderView({ handover: handover({ isUsableOnce: true }) });
     expect(screen.getByText(/choose Enable phone sign-in/)).toBeInTheDocument();
     expect(screen.getByText(/10 minutes to complete setup/)).toBeInTheDocument();
   });
 });
 
 describe('the passkey goal', () => {
-  it('reads out the passkey steps, with where iOS and Android differ, and points the QR code at Authenticator', () => {
+  it('reads out the passkey steps, with where iOS and Android differ, and points the QR code at Authenticator', async () => {
     installSpeech([]);
-    renderView({ goal: 'passkey', onGoalChange: () => {} });
+    await renderView({ goal: 'passkey', onGoalChange: () => {} });
     const script = screen.getByTestId('handover-script');
     expect(script).toHaveAttribute('data-goal', 'passkey');
     expect(script).toHaveTextContent(/Install Microsoft Authenticator/);
@@ -243,7 +244,7 @@ describe('the passkey goal', () => {
   it('lets the agent switch the goal to phone sign-in', async () => {
     installSpeech([]);
     const onGoalChange = vi.fn();
-    renderView({ goal: 'passkey', onGoalChange });
+    await renderView({ goal: 'passkey', onGoalChange });
     await userEvent.click(screen.getByRole('radio', { name: 'Phone sign-in' }));
     expect(onGoalChange).toHaveBeenCalledWith('phoneSignIn');
   });
@@ -251,7 +252,7 @@ describe('the passkey goal', () => {
   it('shows the passkey goal met and offers to delete a multi-use pass', async () => {
     installSpeech([]);
     const onDeleteTap = vi.fn();
-    renderView({ goal: 'passkey', stage: 'passkeyRegistered', onDeleteTap });
+    await renderView({ goal: 'passkey', stage: 'passkeyRegistered', onDeleteTap });
     expect(screen.getByTestId('goal-met')).toHaveTextContent(
       'A passkey in Authenticator is registered',
     );
@@ -259,9 +260,9 @@ describe('the passkey goal', () => {
     expect(onDeleteTap).toHaveBeenCalled();
   });
 
-  it('recognises the other outcome', () => {
+  it('recognises the other outcome', async () => {
     installSpeech([]);
-    renderView({ goal: 'phoneSignIn', stage: 'passkeyRegistered' });
+    await renderView({ goal: 'phoneSignIn', stage: 'passkeyRegistered' });
     expect(screen.getByTestId('goal-met')).toHaveTextContent(
       'A passkey was created instead of phone sign-in',
     );

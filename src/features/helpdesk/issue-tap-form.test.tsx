@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IssueTapForm, validateIssueForm } from './issue-tap-form';
 import { policyView } from './issue-rules';
+import { renderWithHarness } from '../../testing/harness';
 
 const POLICY = policyView(
   {
@@ -29,11 +30,11 @@ const VALID = {
 };
 
 describe('validating the issue form', () => {
-  it('accepts a complete request inside the policy', () => {
+  it('accepts a complete request inside the policy', async () => {
     expect(validateIssueForm(VALID, POLICY, NOW)).toEqual({});
   });
 
-  it('asks for the verification, the ticket and the reason', () => {
+  it('asks for the verification, the ticket and the reason', async () => {
     const errors = validateIssueForm(
       { ...VALID, verificationMethod: '', ticket: ' ', reason: '' },
       POLICY,
@@ -42,14 +43,14 @@ describe('validating the issue form', () => {
     expect(Object.keys(errors).sort()).toEqual(['reason', 'ticket', 'verificationMethod']);
   });
 
-  it('states the allowed lifetime range', () => {
+  it('states the allowed lifetime range', async () => {
     expect(validateIssueForm({ ...VALID, lifetime: '481' }, POLICY, NOW).lifetime).toBe(
       "Enter whole minutes from 60 to 480 (the tenant's policy).",
     );
     expect(validateIssueForm({ ...VALID, lifetime: '90.5' }, POLICY, NOW).lifetime).toBeDefined();
   });
 
-  it('refuses a start time in the past', () => {
+  it('refuses a start time in the past', async () => {
     expect(
       validateIssueForm({ ...VALID, startMode: 'later', start: '2026-11-26T11:00' }, POLICY, NOW)
         .start,
@@ -58,9 +59,9 @@ describe('validating the issue form', () => {
 });
 
 describe('the issue form', () => {
-  function renderForm(overrides: Partial<Parameters<typeof IssueTapForm>[0]> = {}) {
+  async function renderForm(overrides: Partial<Parameters<typeof IssueTapForm>[0]> = {}) {
     const onSubmit = vi.fn();
-    render(
+    await renderWithHarness(
       <IssueTapForm
         userName="Ada"
         policy={POLICY}
@@ -77,8 +78,8 @@ describe('the issue form', () => {
     return onSubmit;
   }
 
-  it('will not issue while a stop check stands', () => {
-    renderForm({
+  it('will not issue while a stop check stands', async () => {
+    await renderForm({
       checks: [
         {
           id: 'externalGuest',
@@ -93,7 +94,7 @@ describe('the issue form', () => {
 
   it('keeps everything typed when it refuses, and issues once each warning is confirmed', async () => {
     const user = userEvent.setup();
-    const onSubmit = renderForm({
+    const onSubmit = await renderForm({
       checks: [
         {
           id: 'recentTap',

@@ -1,12 +1,13 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphError } from '../../graph/errors';
 import { RecordNotice } from './record-notice';
+import { renderWithHarness } from '../../testing/harness';
 
 describe('the verification record notice', () => {
   it('says the pass exists but the record does not, why, and offers to save again', async () => {
     const onRetry = vi.fn();
-    render(
+    await renderWithHarness(
       <RecordNotice
         state="failed"
         error={new GraphError(403, 'accessDenied', 'Access denied')}

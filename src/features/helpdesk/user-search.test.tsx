@@ -1,49 +1,24 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { SessionContextProvider, type Session } from '../../auth/session';
-import { createGraphClient } from '../../graph/client';
+import { fakeGraph, renderWithHarness } from '../../testing/harness';
 import { MAX_SEARCH_LENGTH, UserSearch } from './user-search';
 
 /** Graph as far as the search needs it: one match for any text, no methods for anyone. */
-const graph = createGraphClient({
-  baseUrl: 'https://graph.test/v1.0',
-  getToken: async () => 'token',
-  fetch: async (input, init) => {
-    const url = String(input);
-    if (url.includes('/$batch')) {
-      const { requests } = JSON.parse(String(init?.body)) as { requests: { id: string }[] };
-      const responses = requests.map(({ id }) => ({ id, status: 200, body: { value: [] } }));
-      return Response.json({ responses });
-    }
-    const user = { id: 'u1', displayName: 'José Núñez', userPrincipalName: 'jose@contoso.com' };
-    return Response.json({ value: [user], '@odata.count': 1 });
-  },
-});
+function searchGraph() {
+  const user = { id: 'u1', displayName: 'José Núñez', userPrincipalName: 'jose@contoso.com' };
+  return fakeGraph()
+    .on('GET', '/users', { body: { value: [user], '@odata.count': 1 } })
+    .on('GET', /^\/users\/[^/]+\/authentication\/methods$/, { body: { value: [] } });
+}
 
-function renderSearch(initialEntry: string | { pathname: string; state?: unknown } = '/helpdesk') {
-  const session: Session = {
-    account: { name: 'Helen Helpdesk', username: 'helen.helpdesk@contoso.com', oid: 'h' },
-    capabilities: ['helpdesk'],
-    directoryRoleIds: [],
-    graph: () => graph,
-    signOut: async () => {},
-  };
-  const router = createMemoryRouter(
-    [
-      { path: '/helpdesk', element: <UserSearch /> },
-      { path: '/helpdesk/users/:id', element: <h1>User page</h1> },
-    ],
-    { initialEntries: [initialEntry] },
-  );
-  render(
-    <SessionContextProvider session={session}>
-      <QueryClientProvider client={new QueryClient()}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </SessionContextProvider>,
-  );
+async function renderSearch(at: string | { pathname: string; state?: unknown } = '/helpdesk') {
+  const { router } = await renderWithHarness(<UserSearch />, {
+    as: 'helpdesk',
+    at,
+    path: '/helpdesk',
+    graph: searchGraph(),
+    routes: [{ path: '/helpdesk/users/:id', element: <h1>User page</h1> }],
+  });
   return router;
 }
 
@@ -51,7 +26,7 @@ const box = () => screen.getByLabelText<HTMLInputElement>('Find a user');
 
 describe('UserSearch', () => {
   it('keeps the caller’s name out of the address, and Back brings the search back', async () => {
-    const router = renderSearch();
+    const router = await renderSearch();
     await userEvent.type(box(), 'josé');
     await screen.findByRole('link', { name: 'José Núñez' });
     expect(router.state.location.search).toBe('');
@@ -70,7 +45,7 @@ describe('UserSearch', () => {
   });
 
   it('takes at most 256 characters, and says so', async () => {
-    const router = renderSearch();
+    const router = await renderSearch();
     box().focus();
     await userEvent.paste('x'.repeat(10_000));
     expect(box().value).toHaveLength(MAX_SEARCH_LENGTH);
@@ -82,7 +57,7 @@ describe('UserSearch', () => {
   });
 
   it('moves a ?q= from an old link into the history entry, out of the address', async () => {
-    const router = renderSearch('/helpdesk?q=sofia');
+    const router = await renderSearch('/helpdesk?q=sofia');
     await screen.findByRole('link', { name: 'José Núñez' });
     expect(box().value).toBe('sofia');
     expect(router.state.location.search).toBe('');

@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { MemberTable } from './member-table';
 import type { MemberRow } from './stages';
+import { renderWithHarness } from '../../testing/harness';
 
 const member = (id: string, displayName: string, department: string | null): MemberRow => ({
   id,
@@ -28,16 +29,19 @@ function textOf(blob: Blob): Promise<string> {
 describe('MemberTable', { timeout: 30_000 }, () => {
   it('exports CSV through the app’s writer: every cell quoted, formula starts disarmed', async () => {
     const files: Blob[] = [];
-    vi.stubGlobal('URL', {
-      ...URL,
-      createObjectURL: (blob: Blob) => {
-        files.push(blob);
-        return 'blob:members';
+    // jsdom has no object URLs; the rest of URL must keep working around the table.
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL(blob: Blob) {
+          files.push(blob);
+          return 'blob:members';
+        }
+        static override revokeObjectURL() {}
       },
-      revokeObjectURL: () => {},
-    });
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(
+    await renderWithHarness(
       <MemberTable
         rows={[
           member('ada', 'Ada', 'x;=1+1'),
