@@ -9,7 +9,7 @@ import { ConfigProvider } from '../config/config-context';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { GraphError } from '../graph/errors';
 import { createAppRouter } from './router';
-import { SignedOutPage } from './routes/signed-out';
+import { SignedOutPage } from '../auth/signed-out-page';
 import { theme } from './theme';
 
 function createQueryClient() {

@@ -1,8 +1,9 @@
 import { Box, Button, Container, Paper, Stack, Typography } from '@mui/material';
-import { ConsentRequired } from '../../auth/consent-required';
-import { useConsentProblem, useSignIn } from '../../auth/session';
-import { NonMicrosoftHostsNotice } from '../../config/non-microsoft-hosts-notice';
+import { NonMicrosoftHostsNotice } from '../config/non-microsoft-hosts-notice';
+import { ConsentRequired } from './consent-required';
+import { useConsentProblem, useSignIn } from './session';
 
+/** What the session shows when no one is signed in: what TAP Desk is, and the way in. */
 export function SignedOutPage(props: { tenantName: string }) {
   const signIn = useSignIn();
   const consent = useConsentProblem('sign-in');
