@@ -29,10 +29,10 @@ export interface Size {
 /** Chunks the app loads lazily, by the source file that starts them, for the "later" line. */
 export const APP_ENTRIES = {
   firstScreen: ['index.html'],
-  search: ['index.html', 'src/app/routes/helpdesk.tsx'],
+  search: ['index.html', 'src/features/helpdesk/user-search.tsx'],
   userPage: 'src/features/helpdesk/user-page.tsx',
-  pilot: 'src/app/routes/pilot.tsx',
-  audit: 'src/app/routes/audit.tsx',
+  pilot: 'src/features/pilot/pilot-page.tsx',
+  audit: 'src/features/audit/audit-page.tsx',
 } as const;
 
 async function readManifest(outDir: string): Promise<Manifest> {

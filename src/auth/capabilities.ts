@@ -10,12 +10,6 @@ export const APP_ROLES = {
   audit: 'TapDesk.Auditor',
 } as const satisfies Record<Capability, string>;
 
-export const CAPABILITY_LABELS: Record<Capability, string> = {
-  helpdesk: 'Helpdesk',
-  pilot: 'Pilot',
-  audit: 'Audit',
-};
-
 export function capabilitiesFromRoles(roles: readonly string[] | undefined): Capability[] {
   const held = new Set(roles ?? []);
   return (Object.keys(APP_ROLES) as Capability[]).filter((capability) =>

@@ -22,6 +22,7 @@ describe('ConsentRequired', () => {
     await renderWithHarness(
       <ConsentRequired
         problem={consentProblem('helpdesk', tokenRefusal)}
+        section="Helpdesk"
         username="helen.helpdesk@contoso.com"
         onTryAgain={onTryAgain}
         onSignOut={onSignOut}
@@ -56,7 +57,11 @@ describe('ConsentRequired', () => {
 
   it('names the read permissions of a read-only section as granted to all users', async () => {
     await renderWithHarness(
-      <ConsentRequired problem={consentProblem('audit', tokenRefusal)} onTryAgain={() => {}} />,
+      <ConsentRequired
+        problem={consentProblem('audit', tokenRefusal)}
+        section="Audit"
+        onTryAgain={() => {}}
+      />,
     );
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Audit needs a permission you have not been granted');

@@ -1,5 +1,4 @@
 import { Alert, AlertTitle, Box, Button, Stack, Typography } from '@mui/material';
-import { CAPABILITY_LABELS } from './capabilities';
 import type { ConsentProblem } from './consent';
 
 const Code = (props: { children: string }) => (
@@ -17,6 +16,8 @@ const list = (scopes: readonly string[]) => scopes.join(', ');
  */
 export function ConsentRequired(props: {
   problem: ConsentProblem;
+  /** The section Entra refused, by its name; none when the refusal is the sign-in's. */
+  section?: string;
   /** Who is signed in, when someone is. */
   username?: string;
   onTryAgain: () => void;
@@ -24,8 +25,8 @@ export function ConsentRequired(props: {
   onSignOut?: () => void;
 }) {
   const { problem } = props;
-  const label = problem.audience === 'sign-in' ? undefined : CAPABILITY_LABELS[problem.audience];
-  const section = label ? `The ${label} section` : 'Signing in';
+  const label = problem.audience === 'sign-in' ? undefined : (props.section ?? 'This section');
+  const section = !label ? 'Signing in' : props.section ? `The ${label} section` : label;
   const who = props.username ? ` for ${props.username}` : '';
   return (
     <Alert severity="error" role="alert">

@@ -3,12 +3,24 @@ import { Navigate } from 'react-router-dom';
 import { APP_ROLES } from '../../auth/capabilities';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/page-header';
-import { sectionPath } from './shell-layout';
+import { sectionsFor, type Section } from '../sections';
 
-export function HomeRoute() {
+/** Each app role that opens a section, with what it offers there. */
+function roleOffers(sections: readonly Section[]) {
+  const capabilities = [...new Set(sections.map((section) => section.capability))];
+  return capabilities.map((capability) => ({
+    role: APP_ROLES[capability],
+    offers: sectionsFor([capability], sections)
+      .map((section) => section.intro)
+      .join('; '),
+  }));
+}
+
+/** The first section the person may open, or what to ask for when there is none. */
+export function HomeRoute(props: { sections: readonly Section[] }) {
   const session = useSession();
-  const first = session.capabilities[0];
-  if (first) return <Navigate to={sectionPath(first)} replace />;
+  const first = sectionsFor(session.capabilities, props.sections)[0];
+  if (first) return <Navigate to={first.paths.root} replace />;
   return (
     <>
       <PageHeader title={`Welcome, ${session.account.name}`} />
@@ -19,15 +31,11 @@ export function HomeRoute() {
           roles, so there is nothing here for you to use. Ask your Entra administrator to assign the
           role that fits your work in Enterprise applications › TAP Desk › Users and groups:
           <ul>
-            <li>
-              <strong>{APP_ROLES.helpdesk}</strong>: issue Temporary Access Passes to callers
-            </li>
-            <li>
-              <strong>{APP_ROLES.pilot}</strong>: follow a passwordless pilot&apos;s progress
-            </li>
-            <li>
-              <strong>{APP_ROLES.audit}</strong>: read who issued which pass, when and why
-            </li>
+            {roleOffers(props.sections).map(({ role, offers }) => (
+              <li key={role}>
+                <strong>{role}</strong>: {offers}
+              </li>
+            ))}
           </ul>
           Then sign out and sign in again.
         </Typography>

@@ -1,7 +1,7 @@
 import { Link, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
-import { paths } from '../paths';
+import { homePath } from '../sections';
 
 export function NotFoundRoute() {
   return (
@@ -9,7 +9,7 @@ export function NotFoundRoute() {
       <PageHeader title="Page not found" />
       <Typography>
         There is no page at this address.{' '}
-        <Link component={RouterLink} to={paths.home}>
+        <Link component={RouterLink} to={homePath}>
           Go to the start page
         </Link>
         .

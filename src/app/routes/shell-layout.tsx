@@ -1,33 +1,22 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
-import { CAPABILITY_LABELS, type Capability } from '../../auth/capabilities';
 import { useSession } from '../../auth/session';
 import { AppShell } from '../../components/app-shell';
 import { Loading } from '../../components/loading';
 import { useRuntimeConfig } from '../../config/config-context';
 import { NonMicrosoftHostsNotice } from '../../config/non-microsoft-hosts-notice';
-import { paths } from '../paths';
+import { sectionsFor, type Section } from '../sections';
 
-const SECTION_PATHS: Record<Capability, string> = {
-  helpdesk: paths.helpdesk,
-  pilot: paths.pilot,
-  audit: paths.audit,
-};
-
-export function sectionPath(capability: Capability): string {
-  return SECTION_PATHS[capability];
-}
-
-export function ShellLayout() {
+export function ShellLayout(props: { sections: readonly Section[] }) {
   const session = useSession();
   const config = useRuntimeConfig();
   return (
     <AppShell
       productName="TAP Desk"
       tenantName={config.tenantName}
-      nav={session.capabilities.map((capability) => ({
-        label: CAPABILITY_LABELS[capability],
-        to: SECTION_PATHS[capability],
+      nav={sectionsFor(session.capabilities, props.sections).map((section) => ({
+        label: section.label,
+        to: section.paths.root,
       }))}
       personName={session.account.name}
       onSignOut={() => void session.signOut()}

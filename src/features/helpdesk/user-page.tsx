@@ -24,6 +24,7 @@ import { IssueTapForm } from './issue-tap-form';
 import { MethodsPanel } from './methods-panel';
 import { OnboardingStepper } from './onboarding-stepper';
 import { defaultGoal } from './passkey-goal';
+import { helpdeskPaths } from './paths';
 import { helpdeskQueries } from './queries';
 import { RecordNotice } from './record-notice';
 import { RevokeDialog } from './revoke-dialog';
@@ -167,8 +168,7 @@ export function UserPage() {
     <>
       <Button
         component={RouterLink}
-        to=".."
-        relative="path"
+        to={helpdeskPaths.root}
         startIcon={<ArrowBackIcon />}
         sx={{ mb: 1 }}
       >

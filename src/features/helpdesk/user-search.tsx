@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/page-header';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
+import { helpdeskPaths } from './paths';
 import { helpdeskQueries } from './queries';
 import { STAGE_LABELS } from './stage-labels';
 
@@ -222,10 +223,7 @@ function SearchScreen() {
                 <ListItemText
                   primary={
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                      <Link
-                        component={RouterLink}
-                        to={`users/${encodeURIComponent(user.id ?? '')}`}
-                      >
+                      <Link component={RouterLink} to={helpdeskPaths.user(user.id ?? '')}>
                         {user.displayName}
                       </Link>
                       <AccountChips user={user} />
