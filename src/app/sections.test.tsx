@@ -1,0 +1,123 @@
+import { render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, matchRoutes, RouterProvider } from 'react-router-dom';
+import demoConfig from '../../demo/config.json';
+import { APP_ROLES, type Capability } from '../auth/capabilities';
+import { SessionContextProvider, type Session } from '../auth/session';
+import { ConfigProvider } from '../config/config-context';
+import { parseRuntimeConfig } from '../config/runtime-config';
+import { helpdeskPaths, helpdeskRoutes } from '../features/helpdesk/paths';
+import { createAppRoutes } from './router';
+import { sections, sectionsFor } from './sections';
+
+const capabilities = Object.keys(APP_ROLES) as Capability[];
+
+/** The real shell, start page and guard; each section's pages replaced by a line naming it. */
+const withoutPages = sections.map((section) => ({
+  ...section,
+  routes: [{ index: true, element: <p>{section.label} page</p> }],
+}));
+
+function renderApp(at: string, held: Capability[]) {
+  const session: Session = {
+    account: { name: 'Sam Sample', username: 'sam@contoso.com', oid: 's' },
+    capabilities: held,
+    directoryRoleIds: [],
+    graph: () => {
+      throw new Error('No page of this test talks to Graph');
+    },
+    signOut: async () => {},
+  };
+  const router = createMemoryRouter(createAppRoutes(withoutPages), { initialEntries: [at] });
+  render(
+    <ConfigProvider config={parseRuntimeConfig(demoConfig, 'https://localhost')}>
+      <SessionContextProvider session={session}>
+        <RouterProvider router={router} />
+      </SessionContextProvider>
+    </ConfigProvider>,
+  );
+  return router;
+}
+
+const nav = () => screen.getByRole('navigation', { name: 'Sections' });
+
+describe('the section registry', () => {
+  it('has a section for every feature folder, which lint keeps apart, and no other', () => {
+    // What eslint.config.js reads with readdirSync, seen through Vite (no file is imported).
+    const files = Object.keys(import.meta.glob('../features/**/*'));
+    const folders = [...new Set(files.map((file) => file.split('/')[2]))];
+    expect(sections.map((section) => section.id).sort()).toEqual(folders.sort());
+  });
+
+  it('gives every app role a section, and every section an address of its own', () => {
+    for (const capability of capabilities) {
+      expect(sectionsFor([capability]), capability).not.toEqual([]);
+    }
+    const roots = sections.map((section) => section.paths.root);
+    expect(new Set(roots).size).toBe(roots.length);
+  });
+
+  it.each(sections)('routes $label to its own pages', (section) => {
+    const index = section.routes.find((route) => route.index);
+    expect(matchRoutes(createAppRoutes(), section.paths.root)?.at(-1)?.route).toBe(index);
+  });
+
+  it('routes the helpdesk’s user links to the user page, with the id as it was', () => {
+    const match = matchRoutes(createAppRoutes(), helpdeskPaths.user('a/b c?d'))?.at(-1);
+    expect(match?.route.path).toBe(helpdeskRoutes.user);
+    expect(match?.params).toEqual({ userId: 'a/b c?d' });
+  });
+
+  it.each(sections)(
+    'shows $label in the navigation of whoever holds its role, and opens it',
+    async (section) => {
+      renderApp(section.paths.root, [section.capability]);
+      expect(await screen.findByText(`${section.label} page`)).toBeVisible();
+      expect(within(nav()).getByRole('link', { name: section.label })).toHaveAttribute(
+        'href',
+        section.paths.root,
+      );
+    },
+  );
+
+  it.each(capabilities)('starts someone holding only %s at its first section', async (held) => {
+    const router = renderApp('/', [held]);
+    const first = sectionsFor([held])[0];
+    expect(await screen.findByText(`${first?.label} page`)).toBeVisible();
+    expect(router.state.location.pathname).toBe(first?.paths.root);
+    expect(
+      within(nav())
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(sectionsFor([held]).map((section) => section.label));
+  });
+
+  it.each(sections)('tells whoever lacks its role why $label does not open', async (section) => {
+    const others = capabilities.filter((capability) => capability !== section.capability);
+    renderApp(section.paths.root, others);
+    expect(await screen.findByRole('heading', { level: 1, name: section.label })).toBeVisible();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(
+      `${section.label} needs the ${APP_ROLES[section.capability]} app role`,
+    );
+    expect(alert).toHaveTextContent(`the TAP Desk app role that lets people ${section.why}.`);
+    expect(screen.queryByText(`${section.label} page`)).toBeNull();
+    expect(within(nav()).queryByRole('link', { name: section.label })).toBeNull();
+  });
+
+  it('names every role and what it opens to someone who holds none', async () => {
+    renderApp('/', []);
+    expect(await screen.findByText('You do not have a TAP Desk role yet')).toBeVisible();
+    expect(screen.queryByRole('navigation', { name: 'Sections' })).toBeNull();
+    const roles = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(roles.sort()).toEqual(
+      capabilities
+        .map(
+          (capability) =>
+            `${APP_ROLES[capability]}: ${sectionsFor([capability])
+              .map((section) => section.intro)
+              .join('; ')}`,
+        )
+        .sort(),
+    );
+  });
+});
