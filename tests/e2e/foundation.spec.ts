@@ -42,6 +42,14 @@ test('the auditor sees only Audit', async ({ page }) => {
   await expect(page).toHaveURL(/\/audit/);
 });
 
+test('Back to search on a user page leads to the search', async ({ page }) => {
+  await signIn(page, ACCOUNTS.helpdesk);
+  await openUser(page, { name: 'José Núñez', search: 'jose' });
+  await page.getByRole('link', { name: 'Back to search' }).click();
+  await expect(page).toHaveURL(/\/helpdesk$/);
+  await expect(page.getByLabel('Find a user')).toBeVisible();
+});
+
 test('a person without an app role is told which role to ask for', async ({ page }) => {
   await signIn(page, ACCOUNTS.noRole);
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
