@@ -1,11 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, matchRoutes, RouterProvider } from 'react-router-dom';
-import demoConfig from '../../demo/config.json';
+import { screen, within } from '@testing-library/react';
+import { matchRoutes } from 'react-router-dom';
 import { APP_ROLES, type Capability } from '../auth/capabilities';
-import { SessionContextProvider, type Session } from '../auth/session';
-import { ConfigProvider } from '../config/config-context';
-import { parseRuntimeConfig } from '../config/runtime-config';
 import { helpdeskPaths, helpdeskRoutes } from '../features/helpdesk/paths';
+import { renderWithHarness } from '../testing/harness';
 import { createAppRoutes } from './router';
 import { sections, sectionsFor } from './sections';
 
@@ -17,24 +14,20 @@ const withoutPages = sections.map((section) => ({
   routes: [{ index: true, element: <p>{section.label} page</p> }],
 }));
 
-function renderApp(at: string, held: Capability[]) {
-  const session: Session = {
-    account: { name: 'Sam Sample', username: 'sam@contoso.com', oid: 's' },
-    capabilities: held,
-    directoryRoleIds: [],
-    graph: () => {
-      throw new Error('No page of this test talks to Graph');
-    },
-    signOut: async () => {},
+async function renderApp(at: string, held: Capability[]) {
+  const person = {
+    name: 'Sam Sample',
+    username: 'sam@contoso.com',
+    oid: 's',
+    roles: held.map((capability) => APP_ROLES[capability]),
   };
-  const router = createMemoryRouter(createAppRoutes(withoutPages), { initialEntries: [at] });
-  render(
-    <ConfigProvider config={parseRuntimeConfig(demoConfig, 'https://localhost')}>
-      <SessionContextProvider session={session}>
-        <RouterProvider router={router} />
-      </SessionContextProvider>
-    </ConfigProvider>,
-  );
+  // The harness's own route stays out of the way; the app's routes are the ones under test.
+  const { router } = await renderWithHarness(<p />, {
+    as: person,
+    at,
+    path: '/harness-only',
+    routes: createAppRoutes(withoutPages),
+  });
   return router;
 }
 
@@ -70,7 +63,7 @@ describe('the section registry', () => {
   it.each(sections)(
     'shows $label in the navigation of whoever holds its role, and opens it',
     async (section) => {
-      renderApp(section.paths.root, [section.capability]);
+      await renderApp(section.paths.root, [section.capability]);
       expect(await screen.findByText(`${section.label} page`)).toBeVisible();
       expect(within(nav()).getByRole('link', { name: section.label })).toHaveAttribute(
         'href',
@@ -80,7 +73,7 @@ describe('the section registry', () => {
   );
 
   it.each(capabilities)('starts someone holding only %s at its first section', async (held) => {
-    const router = renderApp('/', [held]);
+    const router = await renderApp('/', [held]);
     const first = sectionsFor([held])[0];
     expect(await screen.findByText(`${first?.label} page`)).toBeVisible();
     expect(router.state.location.pathname).toBe(first?.paths.root);
@@ -93,7 +86,7 @@ describe('the section registry', () => {
 
   it.each(sections)('tells whoever lacks its role why $label does not open', async (section) => {
     const others = capabilities.filter((capability) => capability !== section.capability);
-    renderApp(section.paths.root, others);
+    await renderApp(section.paths.root, others);
     expect(await screen.findByRole('heading', { level: 1, name: section.label })).toBeVisible();
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(
@@ -105,7 +98,7 @@ describe('the section registry', () => {
   });
 
   it('names every role and what it opens to someone who holds none', async () => {
-    renderApp('/', []);
+    await renderApp('/', []);
     expect(await screen.findByText('You do not have a TAP Desk role yet')).toBeVisible();
     expect(screen.queryByRole('navigation', { name: 'Sections' })).toBeNull();
     const roles = screen.getAllByRole('listitem').map((item) => item.textContent);

@@ -1,7 +1,7 @@
 /**
  * Every section of TAP Desk, in the order the navigation shows them. The router, the shell, the
  * start page and the capability guard all read this list, and lint isolates each feature folder
- * (decision 0012): a new section is a folder in `src/features/` plus one entry here.
+ * (decision 0013): a new section is a folder in `src/features/` plus one entry here.
  */
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
