@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { ensureDevCertificate } from './emulator/cert';
-import { createEmulator } from './emulator/index';
+import { createEmulator, DEMO_SETTINGS } from './emulator/index';
 
 /** The demo's config.json, pointed at the emulator: served in demo mode, never built into dist/. */
 const DEMO_CONFIG = new URL('./demo/config.json', import.meta.url);
@@ -15,7 +15,10 @@ const DEMO_CONFIG = new URL('./demo/config.json', import.meta.url);
  */
 function emulatorPlugin(): Plugin {
   const mount = (middlewares: Connect.Server, port: number | undefined) => {
-    const emulator = createEmulator({ origin: `https://localhost:${port ?? 5173}` });
+    const emulator = createEmulator({
+      origin: `https://localhost:${port ?? 5173}`,
+      settings: DEMO_SETTINGS,
+    });
     middlewares.use('/config.json', (req, res, next) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       res.setHeader('Content-Type', 'application/json; charset=utf-8');

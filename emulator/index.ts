@@ -9,13 +9,14 @@ import { createIdentityHandler } from './identity/routes';
 import { IdentityStore } from './identity/store';
 import type { Tenant } from './model';
 import { createGraphRouter } from './routes/index';
+import { refreshRegistrationReport } from './routes/reports';
 import { MANIFEST } from './seed/consent';
 import { createTenant } from './seed/tenant';
 import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
 
 export * from './constants';
 export type { EmulatorSettings } from './settings';
-export { DEFAULT_SETTINGS } from './settings';
+export { DEFAULT_SETTINGS, DEMO_SETTINGS } from './settings';
 export type * from './model';
 export { DEMO_ACCOUNTS, DEMO_FIXTURES, type DemoAccount, type DemoFixtureKey } from './seed/people';
 export { GraphError } from './graph/errors';
@@ -67,7 +68,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ...parseSettingsPatch(options.settings),
   };
   let settings = initial;
-  let tenant = createTenant(settings);
+  // The registration report's first refresh is the seed's moment: later changes wait for the next.
+  const seed = (s: EmulatorSettings) => {
+    const created = createTenant(s);
+    refreshRegistrationReport(created, created.generatedAt);
+    return created;
+  };
+  let tenant = seed(settings);
   const store = new IdentityStore();
   const requests: RequestLogEntry[] = [];
   const throttle = createRateThrottle();
@@ -76,7 +83,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const reset = (overrides: Partial<EmulatorSettings> = {}) => {
     settings = { ...initial, ...overrides };
-    tenant = createTenant(settings);
+    tenant = seed(settings);
     requests.length = 0;
     faults.clear();
     for (const t of [throttle, ...router.throttles()]) t.reset();
@@ -90,7 +97,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         (key) => key in patch && patch[key] !== settings[key],
       );
       settings = { ...settings, ...patch };
-      if (reshaped) tenant = createTenant(settings);
+      if (reshaped) tenant = seed(settings);
       if ('throttleRate' in patch) throttle.reset();
     },
     reset,

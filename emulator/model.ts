@@ -276,6 +276,8 @@ export interface Tenant {
   fido2Policy: Fido2Policy;
   /** Who has consented to which delegated Graph scopes for TAP Desk; checked at sign-in. */
   oauth2PermissionGrants: DelegatedPermissionGrant[];
+  /** The registration details report as of its last refresh (routes/reports.ts), if it lags. */
+  registrationReport?: { refreshedAt: number; rows: Map<string, Record<string, unknown>> };
   /** Deterministic id source for objects created after the seed (methods, audits, items). */
   nextId(): string;
 }

@@ -11,6 +11,11 @@ export interface EmulatorSettings {
   accessTokenLifetimeSeconds: number;
   /** Graph's reports-class limit per app: audit logs, registration reports, authentication methods. */
   reportsLimit: { requests: number; windowSeconds: number };
+  /**
+   * How stale the registration details report may be: it is refreshed at most this often, and
+   * shows each user as of the last refresh (docs/graph-facts.md §4). 0 = live.
+   */
+  reportLagMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -21,7 +26,11 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   retryAfterSeconds: 1,
   accessTokenLifetimeSeconds: 3600,
   reportsLimit: { requests: 5, windowSeconds: 10 },
+  reportLagMinutes: 0,
 };
+
+/** What the demo (npm start and the e2e servers) runs with: Entra's report lags "a few hours". */
+export const DEMO_SETTINGS: Partial<EmulatorSettings> = { reportLagMinutes: 120 };
 
 interface Rule {
   min: number;
@@ -39,6 +48,7 @@ const RULES: Record<NumericSetting, Rule> = {
   throttleRate: { min: 0, max: 1, integer: false },
   retryAfterSeconds: { min: 0, max: 3600, integer: true },
   accessTokenLifetimeSeconds: { min: 1, max: 86_400, integer: true },
+  reportLagMinutes: { min: 0, max: 1440, integer: true },
 };
 
 export class SettingsError extends Error {}

@@ -10,7 +10,8 @@ import type { Tenant, User, UserAuthMethods } from '../model';
 
 /*
  * The registration details report (docs/graph-facts.md §4): one row per user, computed from the tenant's
- * methods. Only $filter and $orderby are documented; the emulator also takes $top (1-999) and
+ * methods. With reportLagMinutes set it is a copy taken at the last refresh, at most that often,
+ * and each row's lastUpdatedDateTime is that refresh ("when the record was last updated"). Only $filter and $orderby are documented; the emulator also takes $top (1-999) and
  * $select, and pages with @odata.nextLink. Needs AuditLog.Read.All plus a reports role, and
  * counts against the reports limit.
  */
@@ -142,6 +143,33 @@ function registrationDetails(tenant: Tenant, user: User): Item {
   };
 }
 
+/** Takes the report's copy of every user as they are at `at`. */
+export function refreshRegistrationReport(tenant: Tenant, at: number): void {
+  const refreshedAt = iso(at);
+  tenant.registrationReport = {
+    refreshedAt: at,
+    rows: new Map(
+      tenant.users.map((user) => [
+        user.id,
+        { ...registrationDetails(tenant, user), lastUpdatedDateTime: refreshedAt },
+      ]),
+    ),
+  };
+}
+
+/** The rows as the report has them now: live without a lag, else as of the last refresh. */
+function reportRow(ctx: GraphContext, user: User): Item | undefined {
+  const lag = ctx.settings.reportLagMinutes * 60_000;
+  if (lag === 0) return registrationDetails(ctx.state, user);
+  const report = ctx.state.registrationReport;
+  if (!report || ctx.now - report.refreshedAt >= lag) refreshRegistrationReport(ctx.state, ctx.now);
+  // A copy: the filter below adds hidden fields to each row. Users newer than the refresh are absent.
+  const row = ctx.state.registrationReport?.rows.get(user.id);
+  return row ? { ...row } : undefined;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
 const LAMBDA = /methodsRegistered\/any\(\s*(\w+)\s*:\s*\1\s+eq\s+'((?:[^']|'')*)'\s*\)/gi;
 
 /**
@@ -168,11 +196,12 @@ function listReport(ctx: GraphContext) {
   allowQueryOptions(ctx, ['$filter', '$orderby', '$top', '$skiptoken', '$select']);
   const raw = ctx.query.get('$filter');
   const { filter, methods } = raw === null ? { filter: null, methods: [] } : rewriteLambdas(raw);
-  const rows = ctx.state.users.map((user) => {
-    const row = registrationDetails(ctx.state, user);
+  const rows = ctx.state.users.flatMap((user) => {
+    const row = reportRow(ctx, user);
+    if (!row) return [];
     const registered = row.methodsRegistered as string[];
     methods.forEach((method, i) => (row[`__method${i}`] = registered.includes(method)));
-    return row;
+    return [row];
   });
   const query = new URLSearchParams(ctx.query);
   if (filter !== null) query.set('$filter', filter);
@@ -206,13 +235,14 @@ export function registerReportRoutes(router: GraphRouter): void {
   router.register('GET', `${base}/{id}`, access, (ctx) => {
     allowQueryOptions(ctx, ['$select']);
     const user = findUser(ctx.state, ctx.params.id ?? '');
-    if (!user) throw resourceNotFound(ctx.params.id ?? '');
+    const row = user ? reportRow(ctx, user) : undefined;
+    if (!row) throw resourceNotFound(ctx.params.id ?? '');
     const select = parseSelect(ctx, REPORT_PROPERTIES, REPORT_COLLECTION.type);
     return {
       status: 200,
       body: {
         '@odata.context': metadataUrl(ctx, `${REPORT_COLLECTION.entitySet}/$entity`),
-        ...project(registrationDetails(ctx.state, user), select ?? REPORT_PROPERTIES),
+        ...project(row, select ?? REPORT_PROPERTIES),
       },
     };
   });

@@ -343,7 +343,11 @@ export function tapIssuedAudit(
   };
 }
 
-/** "User registered security info" for Authenticator; the passwordless reason is not documented. */
+/**
+ * "User registered security info" for Authenticator. Push carries the reason seen in tenants'
+ * logs; what Entra writes for turning on phone sign-in is neither documented nor seen, so that
+ * event carries no reason (Graph documents resultReason only for failures) and nobody can lean on one.
+ */
 export function authenticatorAudit(
   tenant: Tenant,
   user: User,
@@ -357,9 +361,7 @@ export function authenticatorAudit(
     correlationId: tenant.nextId(),
     result: 'success',
     resultReason:
-      kind === 'push'
-        ? 'User registered Authenticator App with Notification and Code'
-        : 'User registered Authenticator App for passwordless phone sign-in',
+      kind === 'push' ? 'User registered Authenticator App with Notification and Code' : '',
     activityDisplayName: 'User registered security info',
     activityDateTime: iso(at),
     loggedByService: 'Authentication Methods',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
 import { PILOT_GROUP_ID, PILOT_WAVE2_GROUP_ID } from '../constants';
 import { transitiveUserIds } from '../directory';
@@ -169,6 +169,52 @@ describe('the registration details report', () => {
     expect((await get(report, helenToken)).status).toBe(403);
     const nadiaToken = (await tokensFor(env, nadia.userPrincipalName, scope)).access_token;
     expect((await get(report, nadiaToken)).status).toBe(403);
+  });
+
+  it('lags: shows each user as of the last refresh, stamped with it, until the lag has passed', async () => {
+    const settings = await env.call('/emulator/settings', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reportLagMinutes: 240 }),
+    });
+    expect(settings.status).toBe(200);
+    const person = DEMO_FIXTURES.pilotPushOnly;
+    const rowOf = async () =>
+      (await (await get(`${report}/${person.id}`)).json()) as {
+        methodsRegistered: string[];
+        lastUpdatedDateTime: string;
+      };
+    const refreshed = new Date(env.emulator.state.generatedAt).toISOString();
+    const phone = await env.call(`/emulator/users/${person.userPrincipalName}/phone`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'enable-phone-sign-in' }),
+    });
+    expect(phone.status, await phone.clone().text()).toBe(200);
+    const stale = await rowOf();
+    expect(stale.methodsRegistered).not.toContain('microsoftAuthenticatorPasswordless');
+    expect(stale.lastUpdatedDateTime).toBe(refreshed);
+    const filter = q("methodsRegistered/any(m:m eq 'microsoftAuthenticatorPasswordless')");
+    const { items } = await all<{ id: string; lastUpdatedDateTime: string }>(
+      `${report}?$filter=${filter}`,
+    );
+    expect(items.map((r) => r.id)).not.toContain(person.id);
+    expect(new Set(items.map((r) => r.lastUpdatedDateTime))).toEqual(new Set([refreshed]));
+
+    // Only the clock moves on: the next read after the lag refreshes the report.
+    const later = env.emulator.state.generatedAt + 241 * 60_000;
+    vi.useFakeTimers({ toFake: ['Date'], now: later });
+    try {
+      const fresh = (await tokensFor(env, max.userPrincipalName, PILOT_SCOPE)).access_token;
+      const row = (await (await get(`${report}/${person.id}`, fresh)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(row.methodsRegistered).toContain('microsoftAuthenticatorPasswordless');
+      expect(row.lastUpdatedDateTime).toBe(new Date(later).toISOString());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses filters it cannot evaluate', async () => {

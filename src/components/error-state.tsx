@@ -1,11 +1,13 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { describeError, type ErrorContext } from '../graph/describe-error';
+import { describeError, type ErrorContext, type ErrorDescription } from '../graph/describe-error';
 
 /** A failure in the person's words, with what to do, and a retry when one makes sense. */
 export function ErrorState(props: {
   error: unknown;
   context?: ErrorContext;
+  /** A screen's own mapper, when it knows more about one call's answers than describeError. */
+  describe?: (error: unknown, context?: ErrorContext) => ErrorDescription;
   onRetry?: () => void;
   /** Overrides the described title, when the screen knows more (e.g. what did succeed). */
   title?: string;
@@ -13,7 +15,7 @@ export function ErrorState(props: {
   /** Anything the person should also know, under the action. */
   children?: ReactNode;
 }) {
-  const description = describeError(props.error, props.context);
+  const description = (props.describe ?? describeError)(props.error, props.context);
   return (
     <Alert
       severity="error"

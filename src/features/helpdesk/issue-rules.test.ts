@@ -70,6 +70,20 @@ describe('what stops or slows an agent before issuing', () => {
     ).toEqual(['admin:confirm']);
   });
 
+  it("says whether the agent may is unknown, not 'no', when the sign-in carried no wids claim", () => {
+    const admin = [{ id: 'r', displayName: 'User Administrator', roleTemplateId: 'x' }];
+    expect(checks({ roles: admin, issuerRoles: [] })).toEqual(['admin:confirm']);
+    const [check] = issueChecks({
+      user: { id: 'u1', displayName: 'Ada', userType: 'Member', accountEnabled: true },
+      memberships: { directoryRoles: admin, groupIds: [TARGET_GROUP] },
+      taps: [],
+      policy,
+      issuer: { oid: 'me', directoryRoleIds: [] },
+      now: NOW,
+    });
+    expect(check?.detail).toMatch(/whether you may is unknown/);
+  });
+
   it('stops at external guests, disabled accounts and oneself', () => {
     expect(checks({ user: { userType: 'Guest', externalUserState: 'Accepted' } })).toEqual([
       'externalGuest:stop',

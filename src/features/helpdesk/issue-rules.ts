@@ -138,16 +138,19 @@ export function issueChecks(input: {
   }
   if (memberships && memberships.directoryRoles.length > 0) {
     const roles = memberships.directoryRoles.map((role) => role.displayName).join(', ');
+    // Entra sends `wids` only when the app registration asks for it (groupMembershipClaims):
+    // without it the agent's roles are unknown, which is not the same as having none.
     const knownRoles = issuer.directoryRoleIds.length > 0;
     const mayIssue = issuer.directoryRoleIds.some((id) => PRIVILEGED_ISSUER_ROLES.includes(id));
     checks.push({
       id: 'admin',
       severity: knownRoles && !mayIssue ? 'stop' : 'confirm',
       title: `${name} is an administrator (${roles})`,
-      detail:
-        knownRoles && !mayIssue
-          ? 'Only a Privileged Authentication Administrator can issue a pass to an admin. Hand this call to a senior colleague.'
-          : 'A pass for an admin account is sensitive: verify the caller with extra care.',
+      detail: !knownRoles
+        ? 'Only a Privileged Authentication Administrator can issue a pass to an admin, and your sign-in did not say which Entra roles you hold, so whether you may is unknown. If you are not one, Entra will refuse; otherwise verify the caller with extra care.'
+        : mayIssue
+          ? 'A pass for an admin account is sensitive: verify the caller with extra care.'
+          : 'Only a Privileged Authentication Administrator can issue a pass to an admin. Hand this call to a senior colleague.',
     });
   }
   if (!policy.enabled) {

@@ -19,6 +19,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../components/error-state';
+import { describeTapError } from './tap-errors';
 import { SectionPanel } from '../../components/section-panel';
 import type { IssueCheck, PolicyView } from './issue-rules';
 
@@ -271,6 +272,7 @@ export function IssueTapForm(props: {
         {props.error ? (
           <ErrorState
             error={props.error}
+            describe={describeTapError}
             context={{
               doing: 'issue the Temporary Access Pass',
               needs:

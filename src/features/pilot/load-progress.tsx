@@ -1,18 +1,42 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
-import type { PilotSnapshot } from './loader';
+import type { PilotFreshness, PilotSnapshot } from './loader';
 
 const count = (n: number) => n.toLocaleString();
+const time = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** How fresh each source is: the report lags by hours, so newer registrations come from the audit log. */
+function Freshness(props: { freshness: PilotFreshness }) {
+  const { reportAsOf, auditLogTo, newerThanReport } = props.freshness;
+  const sources = [
+    reportAsOf ? `Registration report as of ${time(reportAsOf)}` : null,
+    auditLogTo ? `audit log to ${time(auditLogTo)}` : null,
+  ].filter(Boolean);
+  if (sources.length === 0) return null;
+  const newer =
+    newerThanReport > 0
+      ? ` ${count(newerThanReport)} ${newerThanReport === 1 ? 'member' : 'members'} registered since the report's refresh; the audit log and a read of their methods cover them.`
+      : '';
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="pilot-freshness">
+      {`${sources.join('; ')}.${newer}`}
+    </Typography>
+  );
+}
 
 /** How far the load has got, with counts, while the page already shows what has arrived. */
 export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing: boolean }) {
   const { snapshot } = props;
   if (snapshot?.complete) {
     return (
-      <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {props.refreshing
-          ? 'Refreshing in the background; the figures below stay until the new ones are ready.'
-          : `Loaded ${count(snapshot.members.length)} members as of ${new Date(snapshot.loadedAt).toLocaleString()}.`}
-      </Typography>
+      <Box sx={{ mb: 2 }}>
+        <Typography role="status" variant="body2" color="text.secondary">
+          {props.refreshing
+            ? 'Refreshing in the background; the figures below stay until the new ones are ready.'
+            : `Loaded ${count(snapshot.members.length)} members as of ${new Date(snapshot.loadedAt).toLocaleString()}.`}
+        </Typography>
+        <Freshness freshness={snapshot.freshness} />
+      </Box>
     );
   }
   const progress = snapshot?.progress;
@@ -25,6 +49,12 @@ export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing
     `Audit log: ${count(progress?.auditLog.items ?? 0)} events${progress?.auditLog.done ? '' : '…'}`,
     `Registration report: ${count(progress?.registrationReport.items ?? 0)} people with Authenticator${progress?.registrationReport.done ? '' : '…'}`,
   ];
+  const methodReads = progress?.methodReads;
+  if (methodReads && methodReads.total > 0) {
+    lines.push(
+      `Recent registrations checked: ${count(methodReads.done)} of ${count(methodReads.total)}`,
+    );
+  }
   if (reads && reads.total > 0) {
     const wait = snapshot?.secondsLeft ? ` (about ${Math.ceil(snapshot.secondsLeft)} s left)` : '';
     lines.push(`Passes read: ${count(reads.done)} of ${count(reads.total)}${wait}`);

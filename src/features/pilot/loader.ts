@@ -1,35 +1,35 @@
 /**
  * Loads a pilot's progress from Graph, React-free so the benchmark runs the very same code.
  *
- * The plan (docs/decisions/0006-pilot-progress-loading.md): members from the directory, which is
- * cheap; then the two sources that cover everyone in a few pages, paid for from the reports
- * budget (5 requests per 10 s): the directory audit log (passes issued, registrations, dates)
- * and the registration details report (Authenticator push vs phone sign-in); last, $batch reads
- * of the few one-time passes only a read can settle. It yields a snapshot after every page, so
- * the screen fills in as data arrives, and reuses what a previous snapshot already knows.
+ * The plan (docs/decisions/0006-pilot-progress-loading.md, 0013): members from the directory,
+ * which is cheap; then the two sources that cover everyone in a few pages, paid for from the
+ * reports budget (5 requests per 10 s): the directory audit log (passes issued, registrations,
+ * dates) and the registration details report (Authenticator push vs phone sign-in, as of its last
+ * refresh); last, $batch reads of the few one-time passes only a read can settle and of the
+ * methods of people who registered since the report's refresh. It yields a snapshot after every
+ * page, so the screen fills in as data arrives, and reuses what a previous snapshot knows.
  */
-import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
-import {
-  AUDIT_ACTIVITIES,
-  AUTHENTICATION_METHODS_SERVICE,
-  directoryAuditFilter,
-} from '../../graph/audit-logs';
-import { BATCH_LIMIT, type BatchResult, type GraphClient } from '../../graph/client';
-import {
-  graphErrorFrom,
-  isGraphError,
-  isRetryableError,
-  parseRetryAfter,
-} from '../../graph/errors';
+import type { GraphClient } from '../../graph/client';
 import { getGroup, pageTransitiveMemberUsers, type GroupSummary } from '../../graph/groups';
+import type { RequestBudget } from '../../graph/request-budget';
+import { mergeFacts, readsFor, registrationsSinceReport, type MergeInputs } from './merging';
 import {
-  REGISTERED_METHODS,
-  registeredMethodFilter,
-  registrationDetailsRequest,
-  type UserRegistrationDetails,
-  passwordlessGoalOf,
-} from '../../graph/registration-details';
-import { budgetedPages, type RequestBudget } from '../../graph/request-budget';
+  authenticatorReadFrom,
+  batchedReads,
+  passReadFrom,
+  passkeysReadFrom,
+  type MethodsRead,
+  type ReadItem,
+  type ReadKind,
+} from './reads';
+import {
+  AuditIndex,
+  ReportIndex,
+  isSourceFailure,
+  readAuditLog,
+  readRegistrationReport,
+  type AuditSources,
+} from './sources';
 import {
   needsPassRead,
   type MemberFacts,
@@ -39,8 +39,7 @@ import {
   type Stage,
 } from './stages';
 
-/** Graph's resultReason for an issued pass (docs/graph-facts.md §5). */
-export const TAP_ISSUED_REASON = 'Admin registered temporary access pass method for user';
+export { TAP_ISSUED_REASON } from './sources';
 
 const DAY = 86_400_000;
 
@@ -52,7 +51,7 @@ export interface SourceProgress {
 }
 
 export interface PilotNote {
-  source: 'auditLog' | 'registrationReport' | 'passReads';
+  source: 'auditLog' | 'registrationReport' | 'passReads' | 'methodReads';
   /** Stages whose counts are less precise because of it. */
   affects: Stage[];
   /** What the person would need for the full picture, in words for describeError. */
@@ -62,24 +61,19 @@ export interface PilotNote {
   members?: number;
 }
 
-interface Issuance {
-  id: string;
-  at: string;
-  isUsableOnce: boolean;
-}
-
-interface Registration {
-  at: string;
-  kind: 'authenticator' | 'phoneSignIn' | 'passkey' | 'other';
-}
-
 /** Raw material, kept so a refresh can reuse it: audit events and settled pass reads. */
-export interface PilotSources {
-  auditCursor?: string;
-  auditSeen: ReadonlySet<string>;
-  issuances: ReadonlyMap<string, Issuance>;
-  registrations: ReadonlyMap<string, readonly Registration[]>;
+export interface PilotSources extends AuditSources {
   passReads: ReadonlyMap<string, PassRead & { issuanceId: string }>;
+}
+
+/** How fresh each source is, for the page to say (the report lags by hours, graph-facts §4). */
+export interface PilotFreshness {
+  /** The report's oldest record refresh; undefined when it showed nobody or was unavailable. */
+  reportAsOf?: string;
+  /** The audit log was read up to this moment: the load's start. */
+  auditLogTo?: string;
+  /** Members whose newest registrations came from the audit log because the report lags. */
+  newerThanReport: number;
 }
 
 export interface PilotSnapshot {
@@ -94,10 +88,12 @@ export interface PilotSnapshot {
     auditLog: SourceProgress;
     registrationReport: SourceProgress;
     passReads: { done: number; total: number };
+    methodReads: { done: number; total: number };
   };
   /** Seconds the reports budget still needs for the planned reads, for an honest estimate. */
   secondsLeft?: number;
   notes: PilotNote[];
+  freshness: PilotFreshness;
   complete: boolean;
   /** When this load started; counts describe Graph as of then. */
   loadedAt: string;
@@ -120,101 +116,30 @@ export interface LoadPilotOptions {
 /** Roles Graph accepts for the audit log and the registration report (docs/graph-facts.md §4, §5). */
 export const REPORTS_ROLES =
   'Reports Reader, Security Reader, Security Administrator or Global Reader';
-/** Roles Graph accepts for reading someone else's pass (docs/graph-facts.md §1). */
+/** Roles Graph accepts for reading someone else's methods (docs/graph-facts.md §1). */
 export const PASS_READ_ROLES =
   'Global Reader, Authentication Administrator or Privileged Authentication Administrator';
 
-function isOneTime(event: MicrosoftGraph.DirectoryAudit): boolean {
-  const usage = event.targetResources
-    ?.flatMap((target) => target.modifiedProperties ?? [])
-    .find((property) => property.displayName === 'AccessPassUsage');
-  // Only multi-use passes are marked; if Graph ever stops marking them, reading more is safe.
-  return usage?.newValue?.replace(/"/g, '') !== 'Multiple';
-}
-
-function registrationKind(reason: string): Registration['kind'] {
-  const text = reason.toLowerCase();
-  if (text.includes('passwordless') || text.includes('phone sign-in')) return 'phoneSignIn';
-  // "User registered Fido2 Authentication Method": a passkey or a security key; the report says which.
-  if (text.includes('fido2') || text.includes('passkey')) return 'passkey';
-  if (text.includes('authenticator')) return 'authenticator';
-  return 'other';
-}
-
-function targetUserId(event: MicrosoftGraph.DirectoryAudit): string | undefined {
-  return (
-    event.targetResources?.find((target) => target.type?.toLowerCase() === 'user')?.id ?? undefined
-  );
-}
-
-class AuditIndex {
-  cursor?: string;
-  readonly seen: Set<string>;
-  readonly issuances: Map<string, Issuance>;
-  readonly registrations: Map<string, Registration[]>;
-
-  constructor(previous?: PilotSources) {
-    this.cursor = previous?.auditCursor;
-    this.seen = new Set(previous?.auditSeen);
-    this.issuances = new Map(previous?.issuances);
-    this.registrations = new Map(
-      [...(previous?.registrations ?? [])].map(([id, list]) => [id, [...list]]),
-    );
-  }
-
-  add(event: MicrosoftGraph.DirectoryAudit) {
-    if (!event.id || !event.activityDateTime || this.seen.has(event.id)) return;
-    this.seen.add(event.id);
-    if (!this.cursor || event.activityDateTime > this.cursor) this.cursor = event.activityDateTime;
-    if (event.result !== 'success') return;
-    const userId = targetUserId(event);
-    if (!userId) return;
-    const at = event.activityDateTime;
-    if (
-      event.activityDisplayName === AUDIT_ACTIVITIES.adminRegistered &&
-      event.resultReason === TAP_ISSUED_REASON
-    ) {
-      const known = this.issuances.get(userId);
-      if (!known || known.at < at) {
-        this.issuances.set(userId, { id: event.id, at, isUsableOnce: isOneTime(event) });
-      }
-    } else if (event.activityDisplayName === AUDIT_ACTIVITIES.userRegistered) {
-      const list = this.registrations.get(userId) ?? [];
-      list.push({ at, kind: registrationKind(event.resultReason ?? '') });
-      this.registrations.set(userId, list);
-    }
-  }
-}
-
-interface ReportEntry {
-  authenticator?: 'push' | 'passwordless';
-  passkeyInAuthenticator: boolean;
-  lastUpdatedDateTime?: string;
-}
-
-function earliest(list: readonly Registration[], test: (r: Registration) => boolean) {
-  let best: string | undefined;
-  for (const r of list) if (test(r) && (!best || r.at < best)) best = r.at;
-  return best;
-}
-
-function passReadFrom(value: MicrosoftGraph.TemporaryAccessPassAuthenticationMethod[]): PassRead {
-  const pass = value[0];
-  if (!pass) return { usability: 'None' };
-  const start = pass.startDateTime ?? pass.createdDateTime ?? undefined;
-  const expires =
-    start && pass.lifetimeInMinutes != null
-      ? new Date(Date.parse(start) + pass.lifetimeInMinutes * 60_000).toISOString()
-      : undefined;
-  return {
-    usability: (pass.methodUsabilityReason as PassUsability | null) ?? 'EnabledByPolicy',
-    startDateTime: start,
-    expiresDateTime: expires,
-  };
-}
-
 /** Reads that cannot change until a new pass is issued, which a new audit event would show. */
 const SETTLED: readonly PassUsability[] = ['Expired', 'OneTimeUsed', 'None'];
+
+const READ_NOTES: Record<ReadKind, Pick<PilotNote, 'source' | 'affects' | 'needs'>> = {
+  pass: {
+    source: 'passReads',
+    affects: ['tapUsed'],
+    needs: `${PASS_READ_ROLES} to read one-time passes`,
+  },
+  authenticator: {
+    source: 'methodReads',
+    affects: ['phoneSignInEnabled'],
+    needs: `${PASS_READ_ROLES} and UserAuthenticationMethod.Read.All to read the methods of people who registered since the report's last refresh`,
+  },
+  passkeys: {
+    source: 'methodReads',
+    affects: ['passkeyRegistered'],
+    needs: `${PASS_READ_ROLES} and UserAuthenticationMethod.Read.All to read the methods of people who registered since the report's last refresh`,
+  },
+};
 
 export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<PilotSnapshot> {
   const { client, budget, signal } = options;
@@ -232,54 +157,36 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   const members = new Map<string, MemberFacts>();
   let memberTotal: number | undefined;
   const audit = new AuditIndex(options.previous?.sources);
-  const report = new Map<string, ReportEntry>();
+  const report = new ReportIndex();
   const passReads = new Map(
     [...(options.previous?.sources.passReads ?? [])].filter(([, read]) =>
       SETTLED.includes(read.usability),
     ),
   );
+  const methodReads = new Map<string, MethodsRead>();
   const progress: PilotSnapshot['progress'] = {
     members: { pages: 0, items: 0, done: false },
     auditLog: { pages: 0, items: 0, done: false },
     registrationReport: { pages: 0, items: 0, done: false },
     passReads: { done: 0, total: 0 },
+    methodReads: { done: 0, total: 0 },
   };
   const notes: PilotNote[] = [];
   let secondsLeft: number | undefined;
-  let reportAvailable = true;
-
-  const facts = (member: MemberFacts): MemberFacts => {
-    const issuance = audit.issuances.get(member.id);
-    const registrations = audit.registrations.get(member.id) ?? [];
-    const reported = report.get(member.id);
-    const read = issuance ? passReads.get(member.id) : undefined;
-    const fact: MemberFacts = {
-      ...member,
-      tapIssuedDateTime: issuance?.at,
-      tapIsUsableOnce: issuance?.isUsableOnce,
-      tapIssuanceId: issuance?.id,
-      registeredAfterTapDateTime: issuance
-        ? earliest(registrations, (r) => r.at >= issuance.at)
-        : undefined,
-      authenticator: reported?.authenticator,
-      passkeyInAuthenticator: reported?.passkeyInAuthenticator || undefined,
-      reportUpdatedDateTime: reported?.lastUpdatedDateTime,
-      authenticatorRegisteredDateTime: earliest(
-        registrations,
-        (r) => r.kind === 'authenticator' || r.kind === 'phoneSignIn',
-      ),
-      phoneSignInEnabledDateTime: earliest(registrations, (r) => r.kind === 'phoneSignIn'),
-      passkeyRegisteredDateTime: earliest(registrations, (r) => r.kind === 'passkey'),
-      pass: read && read.issuanceId === issuance?.id ? read : undefined,
-    };
-    if (!reportAvailable && !fact.authenticator) {
-      // Without the report, the audit log is the next best witness of a registration.
-      if (fact.phoneSignInEnabledDateTime) fact.authenticator = 'passwordless';
-      else if (fact.authenticatorRegisteredDateTime) fact.authenticator = 'push';
-    }
-    return fact;
+  const inputs: MergeInputs = {
+    audit,
+    report: report.entries,
+    reportAvailable: true,
+    get reportAsOf() {
+      return report.asOf;
+    },
+    methodReads,
+    methodReadsAvailable: true,
+    passReads,
   };
+  let auditAvailable = true;
 
+  const facts = (member: MemberFacts) => mergeFacts(member, inputs);
   const snapshot = (complete: boolean): PilotSnapshot => ({
     group,
     windowStart: new Date(windowStart).toISOString(),
@@ -289,6 +196,13 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
     progress: structuredClone(progress),
     secondsLeft,
     notes: [...notes],
+    freshness: {
+      reportAsOf: inputs.reportAvailable ? report.asOf : undefined,
+      auditLogTo: auditAvailable ? new Date(loadedAt).toISOString() : undefined,
+      newerThanReport: [...members.keys()].filter(
+        (id) => registrationsSinceReport(id, inputs).length > 0,
+      ).length,
+    },
     complete,
     loadedAt: new Date(loadedAt).toISOString(),
     sources: {
@@ -342,23 +256,22 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   });
 
   run(async () => {
-    const from = audit.cursor ?? new Date(windowStart).toISOString();
     try {
-      for await (const page of budgetedPages<MicrosoftGraph.DirectoryAudit>(client, budget, {
-        path: '/auditLogs/directoryAudits',
-        query: {
-          $filter: directoryAuditFilter({ from, loggedByService: AUTHENTICATION_METHODS_SERVICE }),
-          $top: 999,
-        },
+      await readAuditLog({
+        client,
+        budget,
+        audit,
+        from: audit.cursor ?? new Date(windowStart).toISOString(),
         signal,
-      })) {
-        for (const event of page.value) audit.add(event);
-        progress.auditLog.pages++;
-        progress.auditLog.items += page.value.length;
-        changed();
-      }
+        onPage: (events) => {
+          progress.auditLog.pages++;
+          progress.auditLog.items += events;
+          changed();
+        },
+      });
     } catch (error) {
-      if (!isGraphError(error, 403)) throw error;
+      if (!isSourceFailure(error)) throw error;
+      auditAvailable = false;
       notes.push({
         source: 'auditLog',
         affects: ['tapIssued', 'tapUsed'],
@@ -369,47 +282,23 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
     progress.auditLog.done = true;
   });
 
-  const reportPages = async (method: string, kind: ReportEntry['authenticator']) => {
-    for await (const page of budgetedPages<UserRegistrationDetails>(
-      client,
-      budget,
-      registrationDetailsRequest(registeredMethodFilter(method), signal),
-    )) {
-      for (const row of page.value) {
-        if (!row.id) continue;
-        const methods = row.methodsRegistered ?? [];
-        const authenticator: ReportEntry['authenticator'] | undefined = methods.includes(
-          REGISTERED_METHODS.authenticatorPasswordless,
-        )
-          ? 'passwordless'
-          : methods.includes(REGISTERED_METHODS.authenticatorPush)
-            ? 'push'
-            : undefined;
-        const passkeyInAuthenticator = passwordlessGoalOf(methods) === 'passkey';
-        if (authenticator ?? kind ?? passkeyInAuthenticator) {
-          report.set(row.id, {
-            authenticator: authenticator ?? kind,
-            passkeyInAuthenticator,
-            lastUpdatedDateTime: row.lastUpdatedDateTime,
-          });
-        }
-      }
-      progress.registrationReport.pages++;
-      progress.registrationReport.items = report.size;
-      changed();
-    }
-  };
   run(async () => {
     try {
-      // Two narrow queries instead of the whole tenant's report: only people with Authenticator.
-      await reportPages(REGISTERED_METHODS.authenticatorPasswordless, 'passwordless');
-      await reportPages(REGISTERED_METHODS.authenticatorPush, 'push');
-      // A passkey in Authenticator can come without Authenticator push (decision 0011).
-      await reportPages(REGISTERED_METHODS.passkeyInAuthenticator, undefined);
+      await readRegistrationReport({
+        client,
+        budget,
+        report,
+        signal,
+        onPage: () => {
+          progress.registrationReport.pages++;
+          progress.registrationReport.items = report.entries.size;
+          changed();
+        },
+      });
     } catch (error) {
-      if (!isGraphError(error, 403)) throw error;
-      reportAvailable = false;
-      report.clear();
+      if (!isSourceFailure(error)) throw error;
+      inputs.reportAvailable = false;
+      report.entries.clear();
       notes.push({
         source: 'registrationReport',
         affects: ['authenticatorRegistered', 'phoneSignInEnabled', 'passkeyRegistered'],
@@ -428,74 +317,54 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   }
   if (failure) throw failure;
 
-  // Only passes that could show OneTimeUsed and are not settled by an earlier read.
-  const toRead = [...members.values()]
+  // Methods of people who registered since the report's refresh, then the one-time passes
+  // that could show OneTimeUsed and are not settled by an earlier read or a registration.
+  const methodItems = [...members.keys()].flatMap((userId) =>
+    readsFor(registrationsSinceReport(userId, inputs)).map((kind) => ({ userId, kind })),
+  );
+  const issuanceOf = new Map<string, string>();
+  const passItems: ReadItem[] = [...members.values()]
     .map(facts)
     .filter((member) => needsPassRead(member, clock) && !member.pass)
-    .map((member) => ({ userId: member.id, issuanceId: member.tapIssuanceId as string }));
-  progress.passReads.total = toRead.length;
-  let refused = 0;
-  for (let queue = toRead; queue.length > 0;) {
-    secondsLeft = budget.secondsFor(queue.length);
-    yield snapshot(false);
-    const spend = await budget.takeUpTo(Math.min(BATCH_LIMIT, queue.length), signal);
-    const chunk = queue.slice(0, spend.count);
-    queue = queue.slice(spend.count);
-    let answers: Map<string, BatchResult>;
-    try {
-      // Throttled items come back to be paid for again from the budget, not retried behind it.
-      answers = await client.batch(
-        chunk.map((item) => ({
-          id: item.userId,
-          method: 'GET',
-          url: `/users/${encodeURIComponent(item.userId)}/authentication/temporaryAccessPassMethods`,
-        })),
-        signal,
-        { maxRetries: 0 },
-      );
-    } catch (error) {
-      if (!isRetryableError(error)) throw error;
-      budget.pause(error.retryAfterSeconds ?? budget.windowSeconds);
-      queue = [...chunk, ...queue];
-      continue;
-    } finally {
-      spend.settle();
-    }
-    for (const item of chunk) {
-      const answer = answers.get(item.userId);
-      if (answer?.status === 200) {
-        const body = answer.body as {
-          value?: MicrosoftGraph.TemporaryAccessPassAuthenticationMethod[];
+    .map((member) => {
+      issuanceOf.set(member.id, member.tapIssuanceId as string);
+      return { userId: member.id, kind: 'pass' };
+    });
+  progress.methodReads.total = methodItems.length;
+  progress.passReads.total = passItems.length;
+  for await (const event of batchedReads(client, budget, [...methodItems, ...passItems], signal)) {
+    if (event.type === 'waiting') {
+      secondsLeft = event.secondsLeft;
+      yield snapshot(false);
+    } else if (event.type === 'refused') {
+      if (event.kind !== 'pass') inputs.methodReadsAvailable = false;
+      const note = READ_NOTES[event.kind];
+      const at = notes.findIndex((n) => n.source === note.source);
+      const known = notes[at];
+      if (known) {
+        // Both method reads lack the same role: one note naming both stages.
+        notes[at] = {
+          ...known,
+          affects: [...new Set([...known.affects, ...note.affects])],
+          members: Math.max(known.members ?? 0, event.members),
         };
-        passReads.set(item.userId, {
-          ...passReadFrom(body.value ?? []),
-          issuanceId: item.issuanceId,
-        });
-        progress.passReads.done++;
-      } else if (answer?.status === 429) {
-        // Throttled on its own: wait as Graph asks, then pay for it again.
-        budget.pause(
-          parseRetryAfter(answer.headers['Retry-After'] ?? null) ?? budget.windowSeconds,
-        );
-        queue.push(item);
-      } else if (answer?.status === 403) {
-        refused++;
       } else {
-        progress.passReads.done++;
+        notes.push({ ...note, error: event.error, members: event.members });
       }
-    }
-    if (refused > 0) {
-      // The role is missing for all of them alike: stop spending the budget on refusals.
-      refused += queue.length;
-      queue = [];
-      const first = [...answers.values()].find((answer) => answer.status === 403);
-      notes.push({
-        source: 'passReads',
-        affects: ['tapUsed'],
-        needs: `${PASS_READ_ROLES} to read one-time passes`,
-        error: graphErrorFrom(403, first?.body, new Headers(first?.headers)),
-        members: refused,
-      });
+    } else if (event.item.kind === 'pass') {
+      progress.passReads.done++;
+      const read = passReadFrom(event.body);
+      const issuanceId = issuanceOf.get(event.item.userId);
+      if (read && issuanceId) passReads.set(event.item.userId, { ...read, issuanceId });
+    } else {
+      progress.methodReads.done++;
+      const read =
+        event.item.kind === 'authenticator'
+          ? authenticatorReadFrom(event.body)
+          : passkeysReadFrom(event.body);
+      if (read) {
+        methodReads.set(event.item.userId, { ...methodReads.get(event.item.userId), ...read });
+      }
     }
   }
   secondsLeft = 0;

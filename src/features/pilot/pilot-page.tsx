@@ -55,15 +55,17 @@ function Section(props: {
   );
 }
 
+const NOTE_DOING: Record<PilotNote['source'], string> = {
+  passReads: 'read one-time passes',
+  methodReads: 'read the methods of people who registered recently',
+  auditLog: 'read the directory audit log',
+  registrationReport: 'read the registration details report',
+};
+
 function NoteAlert(props: { note: PilotNote }) {
   const { note } = props;
   const description = describeError(note.error, {
-    doing:
-      note.source === 'passReads'
-        ? 'read one-time passes'
-        : note.source === 'auditLog'
-          ? 'read the directory audit log'
-          : 'read the registration details report',
+    doing: NOTE_DOING[note.source],
     needs: note.needs,
   });
   return (
