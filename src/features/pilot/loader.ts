@@ -1,7 +1,7 @@
 /**
  * Loads a pilot's progress from Graph, React-free so the benchmark runs the very same code.
  *
- * The plan (docs/decisions/0006-pilot-progress-loading.md, 0013): members from the directory,
+ * The plan (docs/decisions/0006-pilot-progress-loading.md, 0014): members from the directory,
  * which is cheap; then the two sources that cover everyone in a few pages, paid for from the
  * reports budget (5 requests per 10 s): the directory audit log (passes issued, registrations,
  * dates) and the registration details report (Authenticator push vs phone sign-in, as of its last

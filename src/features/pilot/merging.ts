@@ -1,7 +1,7 @@
 /**
  * One member's facts from every source, each trusted for what it knows: the audit log for when
  * things happened, the report for the methods as of its last refresh, and a live read of the
- * methods of anyone who registered since (decision 0013).
+ * methods of anyone who registered since (decision 0014).
  */
 import type { AuditSources, Registration, RegistrationKind, ReportEntry } from './sources';
 import type { MethodsRead, ReadKind } from './reads';
