@@ -10,6 +10,8 @@ import { IdentityStore } from './identity/store';
 import type { Tenant } from './model';
 import { createGraphRouter } from './routes/index';
 import { MANIFEST } from './seed/consent';
+import { VERIFICATION_SITE_ID } from './routes/lists';
+import { setTapDeskSiteGrant } from './routes/site-permissions';
 import { createTenant } from './seed/tenant';
 import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
 
@@ -91,6 +93,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       );
       settings = { ...settings, ...patch };
       if (reshaped) tenant = createTenant(settings);
+      if (patch.verificationSiteGrant) {
+        setTapDeskSiteGrant(tenant, VERIFICATION_SITE_ID, patch.verificationSiteGrant);
+      }
       if ('throttleRate' in patch) throttle.reset();
     },
     reset,

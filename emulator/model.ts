@@ -260,6 +260,18 @@ export interface DelegatedPermissionGrant {
   scope: string;
 }
 
+/**
+ * A site permission for an application (Graph's `permission` on a site, what
+ * `POST /sites/{id}/permissions` creates): with delegated Sites.Selected, the app reaches a site
+ * only through one of these, and never beyond its roles.
+ */
+export interface SitePermission {
+  id: string;
+  siteId: string;
+  roles: ('read' | 'write')[];
+  application: { id: string; displayName: string };
+}
+
 /** The whole in-memory demo tenant that every route module reads and changes. */
 export interface Tenant {
   /** The moment the tenant was generated; every seeded timestamp is relative to it. */
@@ -276,6 +288,8 @@ export interface Tenant {
   fido2Policy: Fido2Policy;
   /** Who has consented to which delegated Graph scopes for TAP Desk; checked at sign-in. */
   oauth2PermissionGrants: DelegatedPermissionGrant[];
+  /** Application permissions on SharePoint sites (Sites.Selected). */
+  sitePermissions: SitePermission[];
   /** Deterministic id source for objects created after the seed (methods, audits, items). */
   nextId(): string;
 }

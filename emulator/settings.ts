@@ -11,7 +11,15 @@ export interface EmulatorSettings {
   accessTokenLifetimeSeconds: number;
   /** Graph's reports-class limit per app: audit logs, registration reports, authentication methods. */
   reportsLimit: { requests: number; windowSeconds: number };
+  /**
+   * TAP Desk's permission on the verification site (admin guide 5.4): 'none' leaves the grant
+   * out, so every list request with Sites.Selected is refused as SharePoint refuses it.
+   */
+  verificationSiteGrant: SiteGrant;
 }
+
+export type SiteGrant = 'write' | 'read' | 'none';
+const SITE_GRANTS: readonly SiteGrant[] = ['write', 'read', 'none'];
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   userCount: 300,
@@ -21,6 +29,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   retryAfterSeconds: 1,
   accessTokenLifetimeSeconds: 3600,
   reportsLimit: { requests: 5, windowSeconds: 10 },
+  verificationSiteGrant: 'write',
 };
 
 interface Rule {
@@ -30,7 +39,7 @@ interface Rule {
   nullable?: boolean;
 }
 
-type NumericSetting = Exclude<keyof EmulatorSettings, 'reportsLimit'>;
+type NumericSetting = Exclude<keyof EmulatorSettings, 'reportsLimit' | 'verificationSiteGrant'>;
 
 const RULES: Record<NumericSetting, Rule> = {
   userCount: { min: 1, max: 200_000, integer: true },
@@ -53,6 +62,15 @@ export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
   for (const [key, value] of Object.entries(input)) {
     if (key === 'reportsLimit') {
       patch.reportsLimit = parseReportsLimit(value);
+      continue;
+    }
+    if (key === 'verificationSiteGrant') {
+      if (!SITE_GRANTS.includes(value as SiteGrant)) {
+        throw new SettingsError(
+          `'verificationSiteGrant' must be one of ${SITE_GRANTS.join(', ')}.`,
+        );
+      }
+      patch.verificationSiteGrant = value;
       continue;
     }
     if (!(key in RULES)) throw new SettingsError(`Unknown setting '${key}'.`);
