@@ -5,4 +5,5 @@ export const paths = {
   helpdeskUser: (userId: string) => `/helpdesk/users/${encodeURIComponent(userId)}`,
   pilot: '/pilot',
   audit: '/audit',
+  readiness: '/readiness',
 } as const;

@@ -13,6 +13,9 @@ const HelpdeskRoute = lazy(async () => ({
 }));
 const PilotRoute = lazy(async () => ({ default: (await import('./routes/pilot')).PilotRoute }));
 const AuditRoute = lazy(async () => ({ default: (await import('./routes/audit')).AuditRoute }));
+const ReadinessRoute = lazy(async () => ({
+  default: (await import('./routes/readiness')).ReadinessRoute,
+}));
 
 /** The build's base path (`/` or `/tapdesk/`), as React Router wants it: no trailing slash. */
 export function appBasename(base: string = import.meta.env.BASE_URL): string {
@@ -30,6 +33,7 @@ export function createAppRouter() {
           { path: 'helpdesk/*', element: <HelpdeskRoute /> },
           { path: 'pilot', element: <PilotRoute /> },
           { path: 'audit', element: <AuditRoute /> },
+          { path: 'readiness', element: <ReadinessRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

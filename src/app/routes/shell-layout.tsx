@@ -12,6 +12,7 @@ const SECTION_PATHS: Record<Capability, string> = {
   helpdesk: paths.helpdesk,
   pilot: paths.pilot,
   audit: paths.audit,
+  readiness: paths.readiness,
 };
 
 export function sectionPath(capability: Capability): string {
