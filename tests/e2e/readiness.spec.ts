@@ -81,3 +81,12 @@ test('without the site grant, the list check fails and says who grants it', asyn
   await expect(list.getByTestId('check-status')).toHaveText('Fail');
   await expect(list).toContainText('A SharePoint Administrator grants TAP Desk write on the site');
 });
+
+test('a helpdesk agent without Global Reader is told who may open it', async ({ page }) => {
+  await signIn(page, ACCOUNTS.helpdesk, '/readiness');
+  await expect(page.getByRole('alert')).toContainText(
+    'Readiness is for pilot managers and helpdesk leads',
+  );
+  await expect(page.getByRole('alert')).toContainText('Global Reader');
+  await expect(page.getByRole('region', { name: 'Temporary Access Pass policy' })).toHaveCount(0);
+});
