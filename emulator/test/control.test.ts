@@ -31,6 +31,7 @@ describe('settings and reset', () => {
       retryAfterSeconds: 1,
       accessTokenLifetimeSeconds: 3600,
       reportsLimit: { requests: 5, windowSeconds: 10 },
+      verificationSiteGrant: 'write',
     });
     await expectError(
       await env.call('/emulator/settings', json('PATCH', { throttleRate: 2 })),
