@@ -11,6 +11,8 @@ import type { Tenant } from './model';
 import { createGraphRouter } from './routes/index';
 import { refreshRegistrationReport } from './routes/reports';
 import { MANIFEST } from './seed/consent';
+import { VERIFICATION_SITE_ID } from './routes/lists';
+import { setTapDeskSiteGrant } from './routes/site-permissions';
 import { createTenant } from './seed/tenant';
 import { DEFAULT_SETTINGS, parseSettingsPatch, type EmulatorSettings } from './settings';
 
@@ -98,6 +100,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       );
       settings = { ...settings, ...patch };
       if (reshaped) tenant = seed(settings);
+      if (patch.verificationSiteGrant) {
+        setTapDeskSiteGrant(tenant, VERIFICATION_SITE_ID, patch.verificationSiteGrant);
+      }
       if ('throttleRate' in patch) throttle.reset();
     },
     reset,

@@ -260,6 +260,18 @@ export interface DelegatedPermissionGrant {
   scope: string;
 }
 
+/**
+ * A site permission for an application (Graph's `permission` on a site, what
+ * `POST /sites/{id}/permissions` creates): with delegated Sites.Selected, the app reaches a site
+ * only through one of these, and never beyond its roles.
+ */
+export interface SitePermission {
+  id: string;
+  siteId: string;
+  roles: ('read' | 'write')[];
+  application: { id: string; displayName: string };
+}
+
 /** The whole in-memory demo tenant that every route module reads and changes. */
 export interface Tenant {
   /** The moment the tenant was generated; every seeded timestamp is relative to it. */
@@ -278,6 +290,8 @@ export interface Tenant {
   oauth2PermissionGrants: DelegatedPermissionGrant[];
   /** The registration details report as of its last refresh (routes/reports.ts), if it lags. */
   registrationReport?: { refreshedAt: number; rows: Map<string, Record<string, unknown>> };
+  /** Application permissions on SharePoint sites (Sites.Selected). */
+  sitePermissions: SitePermission[];
   /** Deterministic id source for objects created after the seed (methods, audits, items). */
   nextId(): string;
 }

@@ -16,7 +16,15 @@ export interface EmulatorSettings {
    * shows each user as of the last refresh (docs/graph-facts.md §4). 0 = live.
    */
   reportLagMinutes: number;
+  /**
+   * TAP Desk's permission on the verification site (admin guide 5.4): 'none' leaves the grant
+   * out, so every list request with Sites.Selected is refused as SharePoint refuses it.
+   */
+  verificationSiteGrant: SiteGrant;
 }
+
+export type SiteGrant = 'write' | 'read' | 'none';
+const SITE_GRANTS: readonly SiteGrant[] = ['write', 'read', 'none'];
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   userCount: 300,
@@ -27,6 +35,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   accessTokenLifetimeSeconds: 3600,
   reportsLimit: { requests: 5, windowSeconds: 10 },
   reportLagMinutes: 0,
+  verificationSiteGrant: 'write',
 };
 
 /** What the demo (npm start and the e2e servers) runs with: Entra's report lags "a few hours". */
@@ -39,7 +48,7 @@ interface Rule {
   nullable?: boolean;
 }
 
-type NumericSetting = Exclude<keyof EmulatorSettings, 'reportsLimit'>;
+type NumericSetting = Exclude<keyof EmulatorSettings, 'reportsLimit' | 'verificationSiteGrant'>;
 
 const RULES: Record<NumericSetting, Rule> = {
   userCount: { min: 1, max: 200_000, integer: true },
@@ -63,6 +72,15 @@ export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
   for (const [key, value] of Object.entries(input)) {
     if (key === 'reportsLimit') {
       patch.reportsLimit = parseReportsLimit(value);
+      continue;
+    }
+    if (key === 'verificationSiteGrant') {
+      if (!SITE_GRANTS.includes(value as SiteGrant)) {
+        throw new SettingsError(
+          `'verificationSiteGrant' must be one of ${SITE_GRANTS.join(', ')}.`,
+        );
+      }
+      patch.verificationSiteGrant = value;
       continue;
     }
     if (!(key in RULES)) throw new SettingsError(`Unknown setting '${key}'.`);

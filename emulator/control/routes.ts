@@ -12,7 +12,7 @@ import { adminCenterTap } from './admin-center';
 import { parseFault } from './faults';
 import { consentGrantAction } from './consent';
 import { ControlError, phoneAction } from './phone';
-import { updateTapPolicy } from './policy';
+import { updateMethodPolicy, updateTapPolicy } from './policy';
 
 export interface ControlDeps {
   settings(): EmulatorSettings;
@@ -88,6 +88,12 @@ export function createControlHandler(deps: ControlDeps) {
       const user = findUser(deps.tenant(), upn);
       if (!user) throw new ControlError(404, 'userNotFound', `No user '${upn}'.`);
       return adminCenterTap(deps.tenant(), user, body, Date.now());
+    }
+    const methodPolicy = /^\/emulator\/policies\/(microsoft-authenticator|fido2)$/.exec(path);
+    if (methodPolicy && (method === 'GET' || method === 'PATCH')) {
+      const which = methodPolicy[1] as 'microsoft-authenticator' | 'fido2';
+      if (method === 'PATCH') return updateMethodPolicy(deps.tenant(), which, body);
+      return which === 'fido2' ? deps.tenant().fido2Policy : deps.tenant().authenticatorPolicy;
     }
     const consent = consentGrantAction(deps.tenant(), method, path, body);
     if (consent !== undefined) return consent;

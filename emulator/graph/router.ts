@@ -10,6 +10,8 @@ export interface Caller {
   scopes: string[];
   /** Directory role template ids from the token's `wids`. */
   wids: string[];
+  /** The client the token was issued to (`appid`); absent in hand-built callers. */
+  appId?: string;
 }
 
 /** Whether the caller holds any of the scopes; Graph compares scope names ignoring case. */

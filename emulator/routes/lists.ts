@@ -19,6 +19,7 @@ import type { GraphContext, GraphResult, GraphRouter, RouteAccess } from '../gra
 import type { ListIdentity, ListItemVersionRecord, VerificationListItem } from '../model';
 import { DEMO_FIXTURES } from '../seed/people';
 import { compileCompareFilter, filterPaths, type Item, type Operator } from './odata-compare';
+import { appSiteRight, registerSitePermissionRoutes } from './site-permissions';
 
 /** The ids in the demo's config.json, demo/config.json (verification.siteId / listId). */
 export const VERIFICATION_SITE_ID =
@@ -119,7 +120,10 @@ function authorize(ctx: GraphContext, needed: Exclude<SiteRole, 'none'>): void {
   }
   const user = findUser(ctx.state, ctx.caller.oid);
   const role = user ? siteRoleOf(user) : 'none';
-  if (SITE_ROLE_RANK[role] < SITE_ROLE_RANK[needed]) throw accessDenied();
+  // The lesser of the person's permission and the app's: 'write' leaves the person's whole.
+  const app = appSiteRight(ctx.state, ctx.caller, VERIFICATION_SITE_ID);
+  const appRank = app === 'write' ? SITE_ROLE_RANK.edit : app === 'read' ? SITE_ROLE_RANK.read : 0;
+  if (Math.min(SITE_ROLE_RANK[role], appRank) < SITE_ROLE_RANK[needed]) throw accessDenied();
 }
 
 /** The item the path names; a deleted item is in the recycle bin, not in the list. */
@@ -430,6 +434,10 @@ function versionResources(item: VerificationListItem) {
 }
 
 export function registerListRoutes(router: GraphRouter): void {
+  registerSitePermissionRoutes(
+    router,
+    (siteId) => siteId.toLowerCase() === VERIFICATION_SITE_ID.toLowerCase(),
+  );
   const items = '/sites/{siteId}/lists/{listId}/items';
   const item = `${items}/{itemId}`;
   router.register('GET', items, LIST_READ_ACCESS, listItems);

@@ -12,6 +12,8 @@ import {
 import type { Group, Tenant, User } from '../model';
 import { Random } from '../random';
 import type { EmulatorSettings } from '../settings';
+import { VERIFICATION_SITE_ID } from '../routes/lists';
+import { setTapDeskSiteGrant } from '../routes/site-permissions';
 import { seedConsentGrants } from './consent';
 import { GIVEN_NAMES, JOB_TITLES, DEPARTMENTS, OFFICES, SURNAMES } from './names';
 import {
@@ -110,6 +112,7 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
       excludeTargets: [],
     },
     oauth2PermissionGrants: [],
+    sitePermissions: [],
     nextId: () => ids.guid(),
   };
 
@@ -124,6 +127,7 @@ export function createTenant(settings: EmulatorSettings, now = Date.now()): Tena
   );
   tenant.users = [...fixed, ...population];
   tenant.oauth2PermissionGrants = seedConsentGrants(tenant.users);
+  setTapDeskSiteGrant(tenant, VERIFICATION_SITE_ID, settings.verificationSiteGrant);
 
   const byId = new Map(tenant.users.map((u) => [u.id, u]));
   const user = (id: string) => byId.get(id) as User;

@@ -126,6 +126,15 @@ const WRITE_ENDPOINTS: WriteEndpoint[] = [
     on: 'others',
   },
   {
+    name: "remove TAP Desk's permission on the verification site",
+    method: 'DELETE',
+    pattern: '/sites/{siteId}/permissions/{permissionId}',
+    path: (state) =>
+      `/sites/${encodeURIComponent(VERIFICATION_SITE_ID)}/permissions/${state.sitePermissions[0]?.id}`,
+    watch: (state) => state.sitePermissions,
+    on: 'others',
+  },
+  {
     name: 'change the Temporary Access Pass policy',
     method: 'PATCH',
     pattern:

@@ -32,6 +32,7 @@ describe('settings and reset', () => {
       accessTokenLifetimeSeconds: 3600,
       reportsLimit: { requests: 5, windowSeconds: 10 },
       reportLagMinutes: 0,
+      verificationSiteGrant: 'write',
     });
     await expectError(
       await env.call('/emulator/settings', json('PATCH', { throttleRate: 2 })),

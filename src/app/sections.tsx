@@ -10,6 +10,7 @@ import { Loading } from '../components/loading';
 import { auditPaths } from '../features/audit/paths';
 import { helpdeskPaths, helpdeskRoutes } from '../features/helpdesk/paths';
 import { pilotPaths } from '../features/pilot/paths';
+import { readinessPaths } from '../features/readiness/paths';
 
 export interface Section {
   /** The feature folder (`src/features/<id>`). */
@@ -94,6 +95,23 @@ export const sections: readonly Section[] = [
       {
         index: true,
         element: page(async () => (await import('../features/audit/audit-page')).AuditPage),
+      },
+    ],
+  },
+  {
+    id: 'readiness',
+    paths: readinessPaths,
+    capability: 'readiness',
+    label: 'Readiness',
+    why: 'check the tenant before a pilot',
+    intro:
+      "check the tenant's policies against the rollout recipe (pilot managers and helpdesk leads)",
+    routes: [
+      {
+        index: true,
+        element: page(
+          async () => (await import('../features/readiness/readiness-page')).ReadinessPage,
+        ),
       },
     ],
   },

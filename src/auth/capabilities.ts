@@ -2,19 +2,32 @@
  * The one place where app roles (the ID token's `roles` claim) become what the UI offers.
  * Hiding a section is a courtesy; Graph and Entra enforce the real permissions.
  */
-export type Capability = 'helpdesk' | 'pilot' | 'audit';
+export type Capability = RoleCapability | 'readiness';
+/** The sections one app role opens. */
+export type RoleCapability = 'helpdesk' | 'pilot' | 'audit';
 
 export const APP_ROLES = {
   helpdesk: 'TapDesk.Helpdesk',
   pilot: 'TapDesk.PilotManager',
   audit: 'TapDesk.Auditor',
-} as const satisfies Record<Capability, string>;
+} as const satisfies Record<RoleCapability, string>;
 
-export function capabilitiesFromRoles(roles: readonly string[] | undefined): Capability[] {
+/**
+ * `roles` are the ID token's app roles, `wids` its directory role template ids. Readiness is for
+ * pilot managers, and for helpdesk leads: helpdesk staff who also hold Global Reader, the role
+ * that reads the authentication methods policy without changing it.
+ */
+export function capabilitiesFromRoles(
+  roles: readonly string[] | undefined,
+  wids: readonly string[] = [],
+): Capability[] {
   const held = new Set(roles ?? []);
-  return (Object.keys(APP_ROLES) as Capability[]).filter((capability) =>
-    held.has(APP_ROLES[capability]),
+  const capabilities: Capability[] = (Object.keys(APP_ROLES) as RoleCapability[]).filter(
+    (capability) => held.has(APP_ROLES[capability]),
   );
+  const lead = held.has(APP_ROLES.helpdesk) && wids.includes(DIRECTORY_ROLES.globalReader);
+  if (held.has(APP_ROLES.pilot) || lead) capabilities.push('readiness');
+  return capabilities;
 }
 
 /** Directory role template ids (the `wids` claim) that matter to TAP Desk. */

@@ -36,4 +36,8 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
     'RoleManagement.Read.Directory',
     'Sites.Selected',
   ],
+  // The methods policies (least privileged read; the person also needs Global Reader or
+  // Authentication Policy Administrator), the registration report as the licence probe, and the
+  // verification list. Asked for when the page first reads, never at sign-in. Read only.
+  readiness: ['Policy.Read.AuthenticationMethod', 'AuditLog.Read.All', 'Sites.Selected'],
 };

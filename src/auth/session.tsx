@@ -197,7 +197,7 @@ function SessionFromMsal(props: {
         username: account.username,
         oid: account.localAccountId,
       },
-      capabilities: capabilitiesFromRoles(claimList(account, 'roles')),
+      capabilities: capabilitiesFromRoles(claimList(account, 'roles'), claimList(account, 'wids')),
       directoryRoleIds: claimList(account, 'wids'),
       graph(audience) {
         let client = clients.get(audience);

@@ -7,6 +7,8 @@ export type AuthenticationMethod = MicrosoftGraph.AuthenticationMethod & Record<
 export type TapPolicy = MicrosoftGraph.TemporaryAccessPassAuthenticationMethodConfiguration;
 export type Fido2Method = MicrosoftGraph.Fido2AuthenticationMethod;
 export type Fido2Policy = MicrosoftGraph.Fido2AuthenticationMethodConfiguration;
+export type AuthenticatorPolicy =
+  MicrosoftGraph.MicrosoftAuthenticatorAuthenticationMethodConfiguration;
 
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 const AUTHENTICATOR_TYPE = '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod';
@@ -115,6 +117,14 @@ export async function listAuthenticationMethods(
 export function getPasskeyPolicy(client: GraphClient, signal?: AbortSignal) {
   return client.request<Fido2Policy>({
     path: '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/fido2',
+    signal,
+  });
+}
+
+/** The Microsoft Authenticator policy: who may use it, and in which authentication mode. */
+export function getAuthenticatorPolicy(client: GraphClient, signal?: AbortSignal) {
+  return client.request<AuthenticatorPolicy>({
+    path: '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/microsoftAuthenticator',
     signal,
   });
 }

@@ -16,6 +16,8 @@ export interface ErrorContext {
   doing?: string;
   /** The Entra role or Graph permission this operation needs, for 403s. */
   needs?: string;
+  /** Who fixes a 403 and how, when it is not an Entra administrator assigning a role. */
+  fix?: string;
   /** The lifetime bounds the tenant allows, to explain Graph's out-of-range 400. */
   lifetimeRange?: readonly [number, number];
 }
@@ -72,6 +74,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
         ? `To ${doing} you need ${context.needs}. Your account or this app does not have it.`
         : `Your account lacks the Entra role or Graph permission needed to ${doing}.`,
       action:
+        context.fix ??
         'Ask your Entra administrator to assign the role, or hand this to a colleague who has it.',
     };
   }

@@ -71,7 +71,8 @@ describe('the test harness', () => {
 
   it.each<[Audience, string, 'helpdesk' | 'pilot' | 'audit']>([
     ['helpdesk', 'Helen Helpdesk: helpdesk', 'helpdesk'],
-    ['pilotManager', 'Max Manager: pilot', 'pilot'],
+    // Pilot managers open Readiness as well.
+    ['pilotManager', 'Max Manager: pilot, readiness', 'pilot'],
     ['auditor', 'Audrey Auditor: audit', 'audit'],
   ])(
     'signs %s in through the real session, with tokens for that audience only',

@@ -23,10 +23,11 @@ test('the helpdesk account signs in through MSAL and sees only the Helpdesk sect
   expect(stores.session.some((key) => key.includes('idtoken'))).toBe(true);
 });
 
-test('the manager sees only Pilot, and cannot open Helpdesk', async ({ page }) => {
+test('the manager sees only Pilot and Readiness, and cannot open Helpdesk', async ({ page }) => {
   await signIn(page, ACCOUNTS.manager);
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveText([
     'Pilot',
+    'Readiness',
   ]);
   await page.goto('/helpdesk');
   await expect(page.getByRole('alert')).toContainText(

@@ -1,19 +1,20 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import { Navigate } from 'react-router-dom';
-import { APP_ROLES } from '../../auth/capabilities';
+import { APP_ROLES, capabilitiesFromRoles, type RoleCapability } from '../../auth/capabilities';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/page-header';
 import { sectionsFor, type Section } from '../sections';
 
-/** Each app role that opens a section, with what it offers there. */
+/** Each app role, with what the sections it opens offer (one role may open several). */
 function roleOffers(sections: readonly Section[]) {
-  const capabilities = [...new Set(sections.map((section) => section.capability))];
-  return capabilities.map((capability) => ({
-    role: APP_ROLES[capability],
-    offers: sectionsFor([capability], sections)
-      .map((section) => section.intro)
-      .join('; '),
-  }));
+  return (Object.keys(APP_ROLES) as RoleCapability[])
+    .map((role) => ({
+      role: APP_ROLES[role],
+      offers: sectionsFor(capabilitiesFromRoles([APP_ROLES[role]]), sections)
+        .map((section) => section.intro)
+        .join('; '),
+    }))
+    .filter((offer) => offer.offers);
 }
 
 /** The first section the person may open, or what to ask for when there is none. */

@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
+import { verificationSiteAccess } from '../../graph/verification-records';
 import { downloadCsv } from '../../lib/csv';
 import { AnomalyFilter } from './anomaly-filter';
 import { AuditFiltersForm } from './audit-filters-form';
@@ -30,8 +31,6 @@ const HOUR = 3_600_000;
 const NEEDS = {
   auditLog:
     'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All and Directory.Read.All)',
-  records:
-    "read access to TAP Desk's verification site in SharePoint: the site owner adds you as a visitor (TAP Desk reads it with Sites.Selected)",
   roles:
     'the RoleManagement.Read.Directory permission, which an Entra administrator grants to TAP Desk',
 };
@@ -174,7 +173,10 @@ export function AuditPage() {
       ) : records.isError ? (
         <ErrorState
           error={records.error}
-          context={{ doing: "read TAP Desk's verification records", needs: NEEDS.records }}
+          context={{
+            doing: "read TAP Desk's verification records",
+            ...verificationSiteAccess('read'),
+          }}
           onRetry={() => void records.refetch()}
         />
       ) : !result ? (

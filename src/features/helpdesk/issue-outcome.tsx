@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { ErrorState } from '../../components/error-state';
 import type { TemporaryAccessPass } from '../../graph/authentication-methods';
-import type { VerificationRecord } from '../../graph/verification-records';
+import { verificationSiteAccess, type VerificationRecord } from '../../graph/verification-records';
 import type { IssueProgress, IssueResult } from './use-issue-tap';
 
 export const RECORD_LEFT_PENDING =
@@ -52,7 +52,7 @@ export function IssueOutcome(props: {
           title="No pass was issued: the verification record could not be saved"
           context={{
             doing: 'save the verification record',
-            needs: 'contribute access to the TAP Desk verification list (Sites.Selected)',
+            ...verificationSiteAccess('add'),
           }}
         >
           TAP Desk saves the record before it asks for a pass, so every pass is accounted for. What

@@ -18,7 +18,12 @@ describe('the verification record notice', () => {
     expect(alert).toHaveTextContent(
       'The pass was issued, but the verification record was not saved',
     );
-    expect(alert).toHaveTextContent('contribute access to the TAP Desk verification list');
+    // SharePoint's 403 cannot tell the app's missing site grant from the person's level: both.
+    expect(alert).toHaveTextContent('TAP Desk itself must be granted write on the site');
+    expect(alert).toHaveTextContent('you need the “Add only” level (add items)');
+    expect(alert).toHaveTextContent(
+      'a SharePoint Administrator grants TAP Desk write on the site (admin guide step 5.4)',
+    );
     expect(alert).toHaveTextContent('What you entered is kept until you close this view.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Save again' }));
     expect(onRetry).toHaveBeenCalledOnce();

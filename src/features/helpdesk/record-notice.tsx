@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
 import { ErrorState } from '../../components/error-state';
+import { verificationSiteAccess } from '../../graph/verification-records';
 
 /** Whether the verification record reached the list; a failure never loses what was typed. */
 export function RecordNotice(props: {
@@ -22,7 +23,7 @@ export function RecordNotice(props: {
       error={props.error}
       context={{
         doing: 'save the verification record',
-        needs: 'contribute access to the TAP Desk verification list (Sites.Selected)',
+        ...verificationSiteAccess('add'),
       }}
       title="The pass was issued, but the verification record was not saved"
       retryLabel="Save again"

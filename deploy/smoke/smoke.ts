@@ -1,0 +1,250 @@
+/**
+ * The smoke run: read-only checks of a tenant before the first pilot. With one Microsoft Graph
+ * token it checks the sign-in, each audience's scopes and the GETs each TAP Desk section makes,
+ * then the readiness checks the Readiness page shows (same rules, src/features/readiness). Every
+ * request is a GET; the fetch it is given refuses anything else, so a bug cannot write.
+ */
+// src/config types import.meta.env (Vite's); the smoke run never calls what reads it.
+/// <reference types="vite/client" />
+import { decodeJwt } from 'jose';
+import type { Capability } from '../../src/auth/capabilities';
+import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
+import type { RuntimeConfig } from '../../src/config/runtime-config';
+import { createGraphClient, type GraphClient, type GraphRequest } from '../../src/graph/client';
+import { describeError } from '../../src/graph/describe-error';
+import { evaluateReadiness, type CheckStatus } from '../../src/features/readiness/checks';
+import { readReadinessInputs } from '../../src/features/readiness/reads';
+
+export interface SmokeRow {
+  /** `sign-in`, an audience (`helpdesk`, `pilot`, `audit`, `readiness`). */
+  area: string;
+  check: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface SmokeOptions {
+  config: RuntimeConfig;
+  token: string;
+  /** Node's fetch unless given (tests pass one that trusts the emulator's certificate). */
+  fetch?: typeof fetch;
+}
+
+/** A fetch that lets only GET through: the smoke run reads, whatever its code asks for. */
+export function readOnlyFetch(inner: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const method = (
+      init?.method ?? (input instanceof Request ? input.method : 'GET')
+    ).toUpperCase();
+    if (method !== 'GET') {
+      return Promise.reject(new Error(`The smoke run only reads; it refused a ${method}.`));
+    }
+    return inner(input, init);
+  };
+}
+
+function claims(token: string): Record<string, unknown> {
+  try {
+    return decodeJwt(token);
+  } catch {
+    return {};
+  }
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function signInRows(
+  config: RuntimeConfig,
+  token: string,
+): { rows: SmokeRow[]; scopes: Set<string> | null } {
+  const c = claims(token);
+  const rows: SmokeRow[] = [];
+  const tenant = text(c.tid);
+  const authorityTenant = /\/([0-9a-f-]{36})(?:\/|$)/i.exec(config.auth.authority)?.[1];
+  rows.push(
+    !tenant
+      ? {
+          area: 'sign-in',
+          check: 'Token',
+          status: 'fail',
+          detail: 'The token is not a Microsoft Entra access token (no tenant id).',
+        }
+      : authorityTenant && authorityTenant.toLowerCase() !== tenant.toLowerCase()
+        ? {
+            area: 'sign-in',
+            check: 'Tenant',
+            status: 'fail',
+            detail: `The token is for tenant ${tenant}, config.json's auth.authority for ${authorityTenant}.`,
+          }
+        : {
+            area: 'sign-in',
+            check: 'Tenant',
+            status: 'pass',
+            detail: `Signed in to tenant ${tenant} as ${text(c.upn) || text(c.unique_name) || 'an unnamed account'}.`,
+          },
+  );
+  const appId = text(c.appid) || text(c.azp);
+  if (appId.toLowerCase() !== config.auth.clientId.toLowerCase()) {
+    rows.push({
+      area: 'sign-in',
+      check: 'App',
+      status: 'unknown',
+      detail: `The token was issued to ${appId || 'another app'}, not TAP Desk (${config.auth.clientId}): the Graph calls below test the person and tenant, not TAP Desk's consent. For the scope checks, use a TAP Desk token.`,
+    });
+    return { rows, scopes: null };
+  }
+  rows.push({ area: 'sign-in', check: 'App', status: 'pass', detail: 'The token is TAP Desk’s.' });
+  const scopes = new Set(
+    text(c.scp)
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => s.toLowerCase()),
+  );
+  return { rows, scopes };
+}
+
+/** What each TAP Desk section reads, as one GET each (the app's own paths and options). */
+function sectionReads(
+  config: RuntimeConfig,
+  oid: string,
+): Record<Exclude<Capability, 'readiness'>, { check: string; request: GraphRequest }[]> {
+  const list = {
+    path: `/sites/${encodeURIComponent(config.verification.siteId)}/lists/${encodeURIComponent(config.verification.listId)}/items`,
+    query: { $top: 1, expand: 'fields' },
+  };
+  const directoryAudits = { path: '/auditLogs/directoryAudits', query: { $top: 1 } };
+  const firstPilot = config.pilot.groups[0];
+  return {
+    helpdesk: [
+      {
+        check: 'Find users',
+        request: { path: '/users', query: { $top: 1, $select: 'id,displayName' } },
+      },
+      { check: 'Read a user’s methods', request: { path: `/users/${oid}/authentication/methods` } },
+      { check: 'Verification list (read)', request: list },
+    ],
+    pilot: [
+      ...(firstPilot
+        ? [
+            {
+              check: `Members of “${firstPilot.displayName}”`,
+              request: {
+                path: `/groups/${firstPilot.id}/transitiveMembers`,
+                query: { $top: 1, $select: 'id' },
+              },
+            },
+          ]
+        : []),
+      {
+        check: 'Registration report',
+        request: {
+          path: '/reports/authenticationMethods/userRegistrationDetails',
+          query: { $top: 1 },
+        },
+      },
+      { check: 'Directory audit log', request: directoryAudits },
+    ],
+    audit: [
+      { check: 'Directory audit log', request: directoryAudits },
+      {
+        check: 'Directory roles',
+        request: { path: '/directoryRoles', query: { $select: 'id,roleTemplateId' } },
+      },
+      { check: 'Verification list (read)', request: list },
+    ],
+  };
+}
+
+async function readRow(
+  client: GraphClient,
+  area: string,
+  check: string,
+  request: GraphRequest,
+): Promise<SmokeRow> {
+  try {
+    await client.request<unknown>({ ...request, maxRetries: 2 });
+    return { area, check, status: 'pass', detail: 'Microsoft Graph answered.' };
+  } catch (error) {
+    const description = describeError(error, { doing: check.toLowerCase() });
+    return { area, check, status: 'fail', detail: `${description.title}: ${description.detail}` };
+  }
+}
+
+export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
+  const { config, token } = options;
+  const { rows, scopes } = signInRows(config, token);
+  if (rows.some((row) => row.status === 'fail')) return rows;
+  const client = createGraphClient({
+    baseUrl: config.graph.baseUrl,
+    getToken: () => Promise.resolve(token),
+    fetch: readOnlyFetch(options.fetch ?? fetch),
+  });
+  for (const audience of Object.keys(AUDIENCE_SCOPES) as Capability[]) {
+    if (!scopes) break;
+    const missing = AUDIENCE_SCOPES[audience].filter((scope) => !scopes.has(scope.toLowerCase()));
+    rows.push({
+      area: audience,
+      check: 'Scopes',
+      status: missing.length ? 'fail' : 'pass',
+      detail: missing.length
+        ? `The token lacks ${missing.join(', ')}: grant admin consent for it (admin guide step 1).`
+        : `All of ${AUDIENCE_SCOPES[audience].join(', ')}.`,
+    });
+  }
+  const oid = text(claims(token).oid);
+  for (const [area, reads] of Object.entries(sectionReads(config, oid))) {
+    for (const { check, request } of reads) rows.push(await readRow(client, area, check, request));
+  }
+  const checks = evaluateReadiness(await readReadinessInputs(client, config));
+  for (const check of checks) {
+    const detail = [
+      check.summary,
+      check.readableBy && `Who can read it: ${check.readableBy}.`,
+      check.fix && `To fix: ${check.fix}`,
+    ];
+    rows.push({
+      area: 'readiness',
+      check: check.title,
+      status: check.status,
+      detail: detail.filter(Boolean).join(' '),
+    });
+  }
+  return rows;
+}
+
+const LABEL: Record<CheckStatus, string> = {
+  pass: 'PASS',
+  warn: 'WARN',
+  fail: 'FAIL',
+  unknown: 'UNKNOWN',
+};
+
+/** A plain-text table: area, check, result, detail (wrapped to `width`). */
+export function formatTable(rows: readonly SmokeRow[], width = 120): string {
+  const head = ['Area', 'Check', 'Result'];
+  const cols = [
+    Math.max(head[0]!.length, ...rows.map((r) => r.area.length)),
+    Math.max(head[1]!.length, ...rows.map((r) => r.check.length)),
+    7,
+  ];
+  const indent = cols.reduce((sum, c) => sum + c + 2, 0);
+  const wrap = (detail: string) => {
+    const room = Math.max(30, width - indent);
+    const lines: string[] = [];
+    let line = '';
+    for (const word of detail.split(' ')) {
+      if (line && line.length + word.length + 1 > room) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.join(`\n${' '.repeat(indent)}`);
+  };
+  const cells = (values: string[]) => values.map((v, i) => v.padEnd(cols[i]!)).join('  ');
+  return [
+    `${cells(head)}  Detail`,
+    `${cells(cols.map((c) => '-'.repeat(c)))}  ------`,
+    ...rows.map((r) => `${cells([r.area, r.check, LABEL[r.status]])}  ${wrap(r.detail)}`),
+  ].join('\n');
+}
