@@ -105,7 +105,9 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
 
   await page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ }).click();
   await expect(page).toHaveURL(/stage=passkeyRegistered/);
-  await expect(page.getByText(`Reached: Passkey (phishing-resistant) (${passkeys})`)).toBeVisible();
+  await expect(
+    page.getByText(`Reached: Passkey in Authenticator registered (${passkeys})`),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Download as CSV' }).click();
