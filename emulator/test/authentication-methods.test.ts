@@ -8,7 +8,7 @@ import {
 } from '../constants';
 import { rolesOf } from '../directory';
 import { DEMO_ACCOUNTS, DEMO_FIXTURES } from '../seed/people';
-import { maskPhoneNumber } from '../routes/authentication-methods';
+import { maskPhoneNumber } from '../routes/all-methods';
 import { consentForEveryone, startTestEmulator, tokensFor, type TestEnv } from './support';
 import { LIFTED_REPORTS_LIMIT } from '../graph/reports-limit';
 
