@@ -7,6 +7,9 @@ import { AuthError, ERRORS } from './errors';
 import { adminApprovalPage, formPostPage, messagePage, signInPage } from './pages';
 import type { TokenDeps } from './tokens';
 
+/** The prompt values Entra's workforce tenants accept (`create` is for External ID sign-up). */
+const PROMPTS: readonly string[] = ['login', 'none', 'consent', 'select_account'];
+
 interface AuthorizeRequest {
   clientId: string;
   redirectUri: string;
@@ -82,6 +85,9 @@ export function createAuthorizeEndpoint(
     }
     if (!request.codeChallenge) return fail(ERRORS.pkceRequired());
     if ((p.get('code_challenge_method') ?? 'plain') !== 'S256') return fail(ERRORS.s256Required());
+    if (request.prompt !== undefined && !PROMPTS.includes(request.prompt)) {
+      return fail(ERRORS.invalidPrompt(request.prompt));
+    }
 
     const now = Date.now();
     if (req.method === 'POST') {
@@ -100,9 +106,11 @@ export function createAuthorizeEndpoint(
       }
       const sessionId = deps.store.newSession(user.id, now);
       const setCookie = `${SSO_COOKIE}=${sessionId}; HttpOnly; Secure; SameSite=None; Path=/login`;
-      if (unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0) {
-        // Signed in, but asking for a scope nobody consented for this person, and user consent
-        // is not allowed: Entra stops at "Need admin approval" instead of returning a code.
+      const unconsented = unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0;
+      if (unconsented || request.prompt === 'consent') {
+        // Signed in, but asking for a scope nobody consented for this person, or (prompt=consent)
+        // for the consent dialog itself, and user consent is not allowed: Entra stops at "Need
+        // admin approval" instead of returning a code.
         const fields = authErrorFields(ERRORS.declinedConsent(), request);
         const back =
           request.responseMode === 'form_post'
@@ -133,7 +141,8 @@ export function createAuthorizeEndpoint(
       }
       return respond(res, request, codeFields(request, user.id, sessionId, now));
     }
-    // Interactive requests always show the picker, so switching demo accounts is one click.
+    // login, select_account, consent and no prompt all show the picker and ignore any session:
+    // switching demo accounts stays one click (README: where the emulator differs from Entra).
     return sendHtml(
       res,
       200,

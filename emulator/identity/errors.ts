@@ -37,6 +37,13 @@ export const ERRORS = {
   /** prompt=none, or a token, for a scope no administrator consented for this person. */
   consentRequired: () => new AuthError('consent_required', 65001, NOT_CONSENTED),
   notConsented: () => new AuthError('invalid_grant', 65001, NOT_CONSENTED, 'consent_required'),
+  /** Microsoft documents no code or wording for it; this says what would work. */
+  invalidPrompt: (prompt: string) =>
+    new AuthError(
+      'invalid_request',
+      90023,
+      `Invalid value '${prompt}' for the parameter 'prompt'. Supported values are 'login', 'none', 'consent' and 'select_account'.`,
+    ),
   /** Back from "Need admin approval" without consent. */
   declinedConsent: () => new AuthError('access_denied', 65004, DECLINED_CONSENT),
 };
