@@ -26,8 +26,15 @@ export const ITEM_GLOB = '/sites/*/lists/*/items';
 export let env: TestEnv;
 export let bearer: string;
 
+/** Every wait the emulator was asked for (slow faults); the waits are real, for the disconnect tests. */
+export const waits: number[] = [];
+
 beforeAll(async () => {
-  env = await startTestEmulator({ reportsLimit: LIFTED_REPORTS_LIMIT });
+  const wait = (ms: number) => {
+    waits.push(ms);
+    return new Promise<void>((resolve) => setTimeout(resolve, ms));
+  };
+  env = await startTestEmulator({ reportsLimit: LIFTED_REPORTS_LIMIT }, undefined, { wait });
   bearer = (
     await tokensFor(
       env,
@@ -38,6 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 beforeEach(async () => {
+  waits.length = 0;
   expect((await control('POST', '/emulator/reset')).status).toBe(200);
 });
 
