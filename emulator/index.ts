@@ -49,6 +49,8 @@ export interface EmulatorOptions {
    * them (`https://localhost:8443/it/tapdesk/`): a production build served elsewhere.
    */
   appUrls?: readonly string[];
+  /** How the Graph side waits (settings.latencyMs, slow faults); tests inject one to observe it. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -128,6 +130,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         router,
         throttle,
         faults,
+        ...(options.wait ? { wait: options.wait } : {}),
         log: (entry) => {
           // Bounded, so a long demo or benchmark session cannot grow it without end.
           if (requests.push(entry) > MAX_LOGGED_REQUESTS) requests.shift();

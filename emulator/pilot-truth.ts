@@ -6,7 +6,8 @@ import { tapUsability } from './tap';
 /*
  * Ground truth for the pilot dashboard: the funnel computed straight from the tenant, with the
  * stage definitions of docs/decisions/0006-pilot-progress-loading.md (the same as
- * src/features/pilot/stages.ts), for tests to compare the page against.
+ * src/features/pilot/stages.ts and src/lib/onboarding-stages.ts), for tests to compare the
+ * page against: a deliberate copy, so a mistake in the app cannot hide in its own yardstick.
  */
 
 export const PILOT_STAGES = [

@@ -26,7 +26,8 @@ export async function startEmulator(
   const origin = `https://${name}:${port}`;
   // Created once listening, when its origin is known (port 0 picks one); this runs before the
   // event loop reads any request.
-  const emulator = createEmulator({ settings: opts.settings, origin, appUrls: opts.appUrls });
+  const { settings, appUrls, wait } = opts;
+  const emulator = createEmulator({ settings, origin, appUrls, wait });
   server.on('request', (req, res) =>
     emulator.middleware(req, res, () => {
       res.statusCode = 404;

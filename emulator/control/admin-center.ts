@@ -1,13 +1,8 @@
 import { findUser, rolesOf } from '../directory';
 import { GraphError } from '../graph/errors';
 import type { Tenant, User } from '../model';
-import {
-  ADMIN_CENTER_SCOPE,
-  issueTap,
-  removeTap,
-  tapResource,
-  type Acting,
-} from '../routes/authentication-methods';
+import { ADMIN_CENTER_SCOPE, type Acting } from '../routes/method-access';
+import { issueTap, removeTap, tapResource } from '../routes/tap-methods';
 import { ControlError } from './phone';
 
 /**

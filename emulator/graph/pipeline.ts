@@ -10,7 +10,13 @@ import { authenticate } from './auth';
 import { GraphError, insufficientPrivileges } from './errors';
 import type { Fault, FaultKind, FaultPlan } from './faults';
 import { GRAPH_CONTENT_TYPE } from './odata';
-import { holdsAnyScope, type GraphContext, type GraphResult, type GraphRouter } from './router';
+import {
+  holdsAnyScope,
+  type GraphContext,
+  type GraphRequest,
+  type GraphResult,
+  type GraphRouter,
+} from './router';
 import { TOO_MANY_REQUESTS, type Throttle, type ThrottleDecision } from './throttle';
 
 export interface RequestLogEntry {
@@ -41,18 +47,11 @@ export interface GraphDeps {
   log(entry: RequestLogEntry): void;
   /** Injected faults; none when absent. */
   faults?: FaultPlan;
+  /** Waits for settings.latencyMs and slow faults; a timer unless a test injects its own. */
+  wait?: (ms: number) => Promise<void>;
 }
 
-/** One Graph request, independent of HTTP (a $batch can run its items through it). */
-export interface GraphRequest {
-  method: string;
-  /** Path and query below /graph/v1.0, e.g. '/users?$top=5'. */
-  url: string;
-  /** Lower-cased names. */
-  headers: Record<string, string | undefined>;
-  body: string;
-  origin: string;
-}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const CORS = {
   methods: 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
@@ -77,6 +76,7 @@ interface Outcome {
 }
 
 export function createGraphHandler(deps: GraphDeps) {
+  const wait = deps.wait ?? sleep;
   /** Throttling, authentication, authorisation and the route, in Graph's order. */
   async function execute(
     request: GraphRequest,
@@ -173,7 +173,7 @@ export function createGraphHandler(deps: GraphDeps) {
       case 'unavailable':
         return { result: faultAnswer(fault, request), fault: kind };
       case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        await wait(fault.ms ?? 0);
         return { result: await execute(request, exchange), fault: kind };
       case 'timeout-after-commit':
       case 'drop-after-commit': {
@@ -235,7 +235,7 @@ export function createGraphHandler(deps: GraphDeps) {
     const clientRequestId = headers['client-request-id'];
     headers['request-id'] = requestId;
     const { latencyMs } = deps.settings();
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs > 0) await wait(latencyMs);
     const body = req.method === 'GET' ? '' : await readBody(req);
     const exchange: Exchange = { drop: false };
     const outcome: Outcome = url.pathname.startsWith(`${PREFIX}/`)

@@ -1,6 +1,5 @@
 import type { EmulatorSettings } from '../settings';
 import type { Tenant } from '../model';
-import type { GraphRequest } from './pipeline';
 import type { Throttle } from './throttle';
 
 export interface Caller {
@@ -17,6 +16,17 @@ export interface Caller {
 /** Whether the caller holds any of the scopes; Graph compares scope names ignoring case. */
 export function holdsAnyScope(caller: Caller, scopes: readonly string[]): boolean {
   return scopes.some((scope) => caller.scopes.some((s) => s.toLowerCase() === scope.toLowerCase()));
+}
+
+/** One Graph request, independent of HTTP (a $batch can run its items through it). */
+export interface GraphRequest {
+  method: string;
+  /** Path and query below /graph/v1.0, e.g. '/users?$top=5'. */
+  url: string;
+  /** Lower-cased names. */
+  headers: Record<string, string | undefined>;
+  body: string;
+  origin: string;
 }
 
 export interface GraphContext {

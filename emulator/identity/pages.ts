@@ -1,6 +1,6 @@
 import { DEMO_TENANT_NAME } from '../constants';
 import { escapeHtml as e } from '../http';
-import { DEMO_ACCOUNTS } from '../seed/people';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../seed/people';
 
 const STYLE = `
   body { font-family: "Segoe UI", system-ui, sans-serif; background: #f2f2f2; color: #1b1b1b; margin: 0; }
@@ -48,15 +48,21 @@ export function signInPage(options: {
   error?: string;
 }): string {
   const { action, loginHint, error } = options;
-  const accounts = DEMO_ACCOUNTS.map(
-    (
-      a,
-    ) => `<li><button class="account" type="submit" name="username" value="${e(a.userPrincipalName)}">
+  const hint = loginHint?.toLowerCase();
+  const hinted = (a: DemoAccount) => a.userPrincipalName.toLowerCase() === hint;
+  // The hinted account comes first and takes the focus, so Enter signs it in.
+  const ordered = [...DEMO_ACCOUNTS.filter(hinted), ...DEMO_ACCOUNTS.filter((a) => !hinted(a))];
+  const accounts = ordered
+    .map(
+      (
+        a,
+      ) => `<li><button class="account" type="submit" name="username" value="${e(a.userPrincipalName)}"${hinted(a) ? ' autofocus' : ''}>
 <span class="name">${e(a.displayName)}</span>
 <span class="detail">${e(a.userPrincipalName)}</span>
 <span class="detail">${e(a.purpose)}</span>
 </button></li>`,
-  ).join('\n');
+    )
+    .join('\n');
   const errorId = error ? 'username-error' : undefined;
   return layout(
     SIGN_IN_TITLE,

@@ -21,9 +21,16 @@ const helen = DEMO_ACCOUNTS[0]!;
 const EVENTUAL = { ConsistencyLevel: 'eventual' };
 let env: TestEnv;
 let token: string;
+/** Every wait the emulator was asked for (settings.latencyMs), answered at once. */
+const waits: number[] = [];
 
 beforeAll(async () => {
-  env = await startTestEmulator();
+  env = await startTestEmulator(undefined, undefined, {
+    wait: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
   token = (
     await tokensFor(env, helen.userPrincipalName, 'openid User.Read.All GroupMember.Read.All')
   ).access_token;
@@ -441,11 +448,14 @@ describe('Graph plumbing', () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ latencyMs }),
       });
+    waits.length = 0;
     await patch(150);
-    const started = Date.now();
     expect((await get('/me')).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect((await get('/users?$top=1')).status).toBe(200);
+    expect(waits).toEqual([150, 150]);
     await patch(0);
+    expect((await get('/me')).status).toBe(200);
+    expect(waits).toEqual([150, 150]);
   });
 
   it('answers an unknown segment with 400 and checks the tenant in the token', async () => {

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { ensureDevCertificate } from '../cert';
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../constants';
 import { startEmulator, type RunningEmulator } from '../server';
+import type { EmulatorOptions } from '../index';
 import type { EmulatorSettings } from '../settings';
 
 /**
@@ -58,8 +59,9 @@ export interface TestEnv extends RunningEmulator {
 export async function startTestEmulator(
   settings?: Partial<EmulatorSettings>,
   appUrls?: readonly string[],
+  options: Pick<EmulatorOptions, 'wait'> = {},
 ): Promise<TestEnv> {
-  const running = await startEmulator({ port: 0, settings, appUrls });
+  const running = await startEmulator({ port: 0, settings, appUrls, ...options });
   const fetch = trustingFetch((await ensureDevCertificate()).cert);
   return { ...running, fetch, call: (path, init) => fetch(`${running.origin}${path}`, init) };
 }

@@ -1,5 +1,6 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage, GraphRequest } from './client';
+import type { OnboardingStage } from '../lib/onboarding-stages';
 
 export type TemporaryAccessPass = MicrosoftGraph.TemporaryAccessPassAuthenticationMethod;
 export type AuthenticatorMethod = MicrosoftGraph.MicrosoftAuthenticatorAuthenticationMethod;
@@ -141,13 +142,7 @@ export function isPasswordlessEnabled(method: AuthenticatorMethod): boolean {
   return method.createdDateTime != null || method.device != null;
 }
 
-export type OnboardingStage =
-  | 'notStarted'
-  | 'tapIssued'
-  | 'tapUsed'
-  | 'authenticatorRegistered'
-  | 'phoneSignInEnabled'
-  | 'passkeyRegistered';
+export type { OnboardingStage };
 
 /** The two passwordless end states TAP Desk tracks (decision 0011). */
 export type PasswordlessGoal = 'passkey' | 'phoneSignIn';

@@ -100,12 +100,16 @@ test("the pilot funnel's last stage splits into phone sign-in and passkey, as th
     const text = await page.getByTestId(`funnel-count-${stage}`).innerText();
     expect(Number(text.split(' ')[0]?.replace(/,/g, '')), stage).toBe(count);
   }
-  await expect(page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^Passkey in Authenticator registered/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: /^Passkey \(phishing-resistant\)/ }).click();
+  await page.getByRole('button', { name: /^Passkey in Authenticator registered/ }).click();
   await expect(page).toHaveURL(/stage=passkeyRegistered/);
-  await expect(page.getByText(`Reached: Passkey (phishing-resistant) (${passkeys})`)).toBeVisible();
+  await expect(
+    page.getByText(`Reached: Passkey in Authenticator registered (${passkeys})`),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Download as CSV' }).click();

@@ -4,7 +4,7 @@ import {
   type OnboardingStage,
   type PasswordlessGoal,
 } from '../../graph/authentication-methods';
-import { STAGE_LABELS } from './stage-labels';
+import { END_STAGES, ONBOARDING_STAGES, STAGE_LABELS } from '../../lib/onboarding-stages';
 
 export const GOAL_LABELS: Record<PasswordlessGoal, string> = {
   passkey: 'Passkey in Authenticator',
@@ -12,17 +12,12 @@ export const GOAL_LABELS: Record<PasswordlessGoal, string> = {
 };
 
 const GOAL_STEPS: Record<PasswordlessGoal, string> = {
-  passkey: 'Passkey in Authenticator registered',
-  phoneSignIn: 'Phone sign-in enabled',
+  passkey: STAGE_LABELS.passkeyRegistered,
+  phoneSignIn: STAGE_LABELS.phoneSignInEnabled,
 };
 
-const BEFORE_GOAL: { stage: OnboardingStage; label: string }[] = [
-  { stage: 'tapIssued', label: 'TAP issued' },
-  { stage: 'tapUsed', label: 'TAP used' },
-  { stage: 'authenticatorRegistered', label: 'Authenticator registered' },
-];
-
-const ORDER: OnboardingStage[] = ['notStarted', ...BEFORE_GOAL.map((step) => step.stage)];
+const ORDER = ONBOARDING_STAGES.filter((stage) => !END_STAGES.includes(stage));
+const BEFORE_GOAL = ORDER.slice(1).map((stage) => ({ stage, label: STAGE_LABELS[stage] }));
 
 /** Either end state completes the stepper; which one, the goal step and the note say. */
 function reachedIndex(stage: OnboardingStage): number {

@@ -26,7 +26,7 @@ import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
 import { helpdeskPaths } from './paths';
 import { helpdeskQueries } from './queries';
-import { STAGE_LABELS } from './stage-labels';
+import { STAGE_LABELS } from '../../lib/onboarding-stages';
 
 function isTyping(target: EventTarget | null): boolean {
   return (

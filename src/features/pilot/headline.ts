@@ -1,4 +1,4 @@
-import { END_STAGES, type MemberRow } from './stages';
+import { isEndStage, type MemberRow } from './stages';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -26,7 +26,7 @@ function reachedAt(row: MemberRow): number | undefined {
  * has no date, so the week's figure never guesses one.
  */
 export function headline(rows: readonly MemberRow[], now: number): Headline {
-  const done = rows.filter((row) => END_STAGES.includes(row.stage));
+  const done = rows.filter((row) => isEndStage(row.stage));
   const lastWeek = done.filter((row) => {
     const at = reachedAt(row);
     return at !== undefined && at > now - WEEK && at <= now;

@@ -1,32 +1,33 @@
+import {
+  END_STAGES,
+  ONBOARDING_STAGES,
+  STAGE_LABELS as SHARED_LABELS,
+  type OnboardingStage,
+} from '../../lib/onboarding-stages';
+
 /**
  * What "done", "stuck" and "chase" mean for a pilot member, as pure functions of what Graph
  * told the loader. The emulator's ground truth (GET /emulator/pilot/{id}/truth) implements the
  * same definitions; docs/decisions/0006-pilot-progress-loading.md writes them down.
  */
-export const STAGES = [
-  'member',
-  'tapIssued',
-  'tapUsed',
-  'authenticatorRegistered',
-  'phoneSignInEnabled',
-  'passkeyRegistered',
-] as const;
-export type Stage = (typeof STAGES)[number];
+type Progress = Exclude<OnboardingStage, 'notStarted'>;
 
 /**
- * The funnel's last stage splits in two (decision 0011): phone sign-in, or a passkey in
- * Authenticator. Each end state has reached every earlier stage, but not the other end state.
+ * The funnel: the shared stages, starting from 'member' (in the pilot group, so counted by the
+ * funnel's first bar, which every member reaches) where a single person is 'notStarted'.
  */
-export const END_STAGES: readonly Stage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
+export const STAGES = [
+  'member',
+  ...ONBOARDING_STAGES.filter((stage): stage is Progress => stage !== 'notStarted'),
+] as const;
+export type Stage = 'member' | Progress;
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  member: 'Members',
-  tapIssued: 'TAP issued',
-  tapUsed: 'TAP used',
-  authenticatorRegistered: 'Authenticator registered',
-  phoneSignInEnabled: 'Phone sign-in',
-  passkeyRegistered: 'Passkey (phishing-resistant)',
-};
+/** The funnel's last stage splits in two (decision 0011); see END_STAGES. */
+export function isEndStage(stage: Stage): boolean {
+  return stage !== 'member' && END_STAGES.includes(stage);
+}
+
+export const STAGE_LABELS: Record<Stage, string> = { ...SHARED_LABELS, member: 'Members' };
 
 export function isStage(value: string | null): value is Stage {
   return value !== null && (STAGES as readonly string[]).includes(value);
@@ -138,8 +139,8 @@ export function stageOf(facts: MemberFacts): Stage {
 
 /** Whether `stage` is at or past `reached`: a funnel bar counts everyone who got that far. */
 export function hasReached(stage: Stage, reached: Stage): boolean {
-  if (END_STAGES.includes(reached)) return stage === reached;
-  if (END_STAGES.includes(stage)) return true;
+  if (isEndStage(reached)) return stage === reached;
+  if (isEndStage(stage)) return true;
   return STAGES.indexOf(stage) >= STAGES.indexOf(reached);
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The way to passwordless, in order (decisions 0006 and 0011), and how each stage reads: the one
+ * list the help desk and the pilot dashboard share. The last two are alternative end states,
+ * each past every earlier stage. The emulator keeps its own copy on purpose
+ * (emulator/pilot-truth.ts), an independent ground truth the tests compare the app against.
+ */
+export const ONBOARDING_STAGES = [
+  'notStarted',
+  'tapIssued',
+  'tapUsed',
+  'authenticatorRegistered',
+  'phoneSignInEnabled',
+  'passkeyRegistered',
+] as const;
+export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
+
+export const END_STAGES: readonly OnboardingStage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
+
+export const STAGE_LABELS: Record<OnboardingStage, string> = {
+  notStarted: 'Not started',
+  tapIssued: 'TAP issued',
+  tapUsed: 'TAP used',
+  authenticatorRegistered: 'Authenticator registered',
+  phoneSignInEnabled: 'Phone sign-in enabled',
+  passkeyRegistered: 'Passkey in Authenticator registered',
+};
