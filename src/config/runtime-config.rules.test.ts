@@ -309,4 +309,36 @@ describe('runtime configuration rules', () => {
       }),
     ]);
   });
+
+  it('names the list position of a misnamed field, and only ignores a variant beside the real one', () => {
+    const group = {
+      id: '5A0C7E21-3F4B-4D6A-8E9C-1B2D3F4A5C60',
+      displayName: 'Pilot',
+      Colour: 'red',
+    };
+    const { warnings, config } = checkRuntimeConfig(
+      {
+        ...entra,
+        pilot: { ...entra.pilot, groups: [group] },
+        audit: { retentionDays: 7, RetentionDays: 30 },
+      },
+      ORIGIN,
+    );
+    expect(warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
+      'audit.RetentionDays is not a field TAP Desk reads, so it is ignored',
+      'pilot.groups[0].Colour is not a field TAP Desk reads, so it is ignored',
+    ]);
+    expect(config?.pilot.groups).toEqual([
+      { id: '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60', displayName: 'Pilot' },
+    ]);
+    expect(config?.audit.retentionDays).toBe(7);
+    const misnamed = {
+      ...entra,
+      pilot: { ...entra.pilot, groups: [{ ID: group.id, displayName: 'Pilot' }] },
+    };
+    expect(problems(misnamed)).toEqual([
+      'pilot.groups[0].id is missing',
+      'pilot.groups[0].ID is not a field TAP Desk reads: did you mean pilot.groups[0].id? Names are case-sensitive',
+    ]);
+  });
 });
