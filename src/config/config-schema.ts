@@ -221,7 +221,8 @@ export function configSchema(context: SchemaContext) {
     protocolMode: z._default(z.pipe(text(), z.enum(['AAD', 'OIDC'])), 'AAD'),
     knownAuthorities: optionalList(
       text().check((payload) => {
-        if (!HOST.test(payload.value.trim())) {
+        const host = payload.value.trim();
+        if (host !== '' && !HOST.test(host)) {
           fail(payload, `is ${shown(payload.value)}, not a host name`);
         }
       }),
@@ -267,20 +268,33 @@ export function configSchema(context: SchemaContext) {
     maximumLifetimeInMinutes: whole('tap.fallbackPolicy.maximumLifetimeInMinutes'),
     defaultLifetimeInMinutes: whole('tap.fallbackPolicy.defaultLifetimeInMinutes'),
     isUsableOnce: z.boolean(),
-  }).check((payload) => {
-    // Runs only once each lifetime is a whole number in range.
-    const { minimumLifetimeInMinutes: min, maximumLifetimeInMinutes: max } = payload.value;
-    const lifetime = payload.value.defaultLifetimeInMinutes;
-    if (min > max) {
-      fail(payload, `is ${min}, above maximumLifetimeInMinutes (${max})`, [
-        'minimumLifetimeInMinutes',
-      ]);
-    } else if (lifetime < min || lifetime > max) {
-      fail(payload, `is ${lifetime}, outside the minimum (${min}) and maximum (${max}) lifetimes`, [
-        'defaultLifetimeInMinutes',
-      ]);
-    }
-  });
+  }).check(
+    z.check<{
+      minimumLifetimeInMinutes: number;
+      maximumLifetimeInMinutes: number;
+      defaultLifetimeInMinutes: number;
+    }>(
+      (payload) => {
+        const { minimumLifetimeInMinutes: min, maximumLifetimeInMinutes: max } = payload.value;
+        const lifetime = payload.value.defaultLifetimeInMinutes;
+        if (min > max) {
+          fail(payload, `is ${min}, above maximumLifetimeInMinutes (${max})`, [
+            'minimumLifetimeInMinutes',
+          ]);
+        } else if (lifetime < min || lifetime > max) {
+          fail(
+            payload,
+            `is ${lifetime}, outside the minimum (${min}) and maximum (${max}) lifetimes`,
+            ['defaultLifetimeInMinutes'],
+          );
+        }
+      },
+      {
+        // Only once each lifetime is a whole number in range: a misnamed field alone does not stop it.
+        when: (payload) => payload.issues.every((issue) => issue.code === 'custom'),
+      },
+    ),
+  );
 
   const tap = section('tap', {
     fallbackPolicy,

@@ -173,6 +173,10 @@ describe('runtime configuration rules', () => {
       expect(problems(withAuth({ knownAuthorities: ['login.contoso.com', 'not a host'] }))).toEqual(
         ['auth.knownAuthorities[1] is "not a host", not a host name'],
       );
+      expect(problems(withAuth({ knownAuthorities: ['', 'not a host'] }))).toEqual([
+        'auth.knownAuthorities[0] is empty',
+        'auth.knownAuthorities[1] is "not a host", not a host name',
+      ]);
     });
 
     it('wants the redirect page on the app’s own origin, under the path the app is served from', () => {
@@ -223,6 +227,10 @@ describe('runtime configuration rules', () => {
       ]);
       expect(problems(withPolicy({ maximumLifetimeInMinutes: 50000 }))).toEqual([
         'tap.fallbackPolicy.maximumLifetimeInMinutes is 50000, outside 10 to 43200',
+      ]);
+      // Out of range, it is not also compared with the others.
+      expect(problems(withPolicy({ minimumLifetimeInMinutes: 100000 }))).toEqual([
+        'tap.fallbackPolicy.minimumLifetimeInMinutes is 100000, outside 10 to 43200',
       ]);
       expect(problems(withPolicy({ isUsableOnce: 'no' }))).toEqual([
         'tap.fallbackPolicy.isUsableOnce is "no", not true or false',
