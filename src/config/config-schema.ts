@@ -20,7 +20,7 @@ const HOST = /^([a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i;
 /** A host name alone, with an optional port: what allowNonMicrosoftHosts lists. */
 const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 const OVERRIDE = 'allowNonMicrosoftHosts';
-export const IGNORED = 'is not a field TAP Desk reads, so it is ignored';
+const IGNORED = 'is not a field TAP Desk reads, so it is ignored';
 /** Authority paths that name no tenant: a single-tenant app cannot sign anyone in through them. */
 const NO_TENANT = ['common', 'organizations', 'consumers'];
 
