@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/registration';
+import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/site-urls';
 import { createControlHandler } from './control/routes';
 import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';

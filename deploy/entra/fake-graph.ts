@@ -6,7 +6,7 @@
  * application the directory does not know yet, a second tenant-wide grant.
  */
 import { randomUUID } from 'node:crypto';
-import type { Graph, GraphResponse, HttpMethod } from './registration';
+import type { Graph, GraphResponse, HttpMethod } from './graph-rest';
 
 type Json = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import {
   MICROSOFT_GRAPH_APP_ID,
   parseManifest,
   scopeNames,
-} from './registration';
+} from './manifest';
 
 const manifest = parseManifest(
   JSON.parse(readFileSync(new URL('./app-registration.json', import.meta.url), 'utf8')),

@@ -8,17 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  configValues,
-  GraphRequestError,
-  ManifestError,
-  nextSteps,
-  normalizeSiteUrl,
-  parseManifest,
-  register,
-  RegistrationError,
-  type Graph,
-} from './registration';
+import { GraphRequestError, type Graph } from './graph-rest';
+import { ManifestError, parseManifest } from './manifest';
+import { configValues, nextSteps } from './next-steps';
+import { register } from './registration';
+import { normalizeSiteUrl, RegistrationError } from './site-urls';
 import { azureCliToken, tenantOf, UsageError } from './sign-in';
 
 const MANIFEST = new URL('./app-registration.json', import.meta.url);

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeGraph } from './fake-graph';
-import {
-  configValues,
-  nextSteps,
-  normalizeSiteUrl,
-  parseManifest,
-  readOnlyAdminConsentUrl,
-  register,
-  RegistrationError,
-  scopeNames,
-  type RunOptions,
-} from './registration';
+import { parseManifest, scopeNames } from './manifest';
+import { configValues, nextSteps, readOnlyAdminConsentUrl } from './next-steps';
+import { register, type RunOptions } from './registration';
+import { normalizeSiteUrl, RegistrationError } from './site-urls';
 
 const manifest = parseManifest(
   JSON.parse(readFileSync(new URL('./app-registration.json', import.meta.url), 'utf8')),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/registration';
+import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/manifest';
 import { CONSENTED_SCOPES } from '../constants';
 import type { DelegatedPermissionGrant, User } from '../model';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/registration';
+import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/manifest';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
 import { APP_ROLES, DEMO_CLIENT_ID } from '../constants';
 import { DEMO_ACCOUNTS } from '../seed/people';

@@ -36,7 +36,7 @@ export function isConsentError(error: unknown): error is AuthError {
   return code !== undefined && CONSENT_CODES.has(code);
 }
 
-/** The same rule as register-app (deploy/entra/registration.ts): only ReadWrite scopes write. */
+/** The same rule as register-app (deploy/entra/manifest.ts): only ReadWrite scopes write. */
 const writes = (scope: string) => scope.includes('ReadWrite');
 
 export interface ConsentProblem {

@@ -173,6 +173,10 @@ describe('runtime configuration rules', () => {
       expect(problems(withAuth({ knownAuthorities: ['login.contoso.com', 'not a host'] }))).toEqual(
         ['auth.knownAuthorities[1] is "not a host", not a host name'],
       );
+      expect(problems(withAuth({ knownAuthorities: ['', 'not a host'] }))).toEqual([
+        'auth.knownAuthorities[0] is empty',
+        'auth.knownAuthorities[1] is "not a host", not a host name',
+      ]);
     });
 
     it('wants the redirect page on the app’s own origin, under the path the app is served from', () => {
@@ -223,6 +227,10 @@ describe('runtime configuration rules', () => {
       ]);
       expect(problems(withPolicy({ maximumLifetimeInMinutes: 50000 }))).toEqual([
         'tap.fallbackPolicy.maximumLifetimeInMinutes is 50000, outside 10 to 43200',
+      ]);
+      // Out of range, it is not also compared with the others.
+      expect(problems(withPolicy({ minimumLifetimeInMinutes: 100000 }))).toEqual([
+        'tap.fallbackPolicy.minimumLifetimeInMinutes is 100000, outside 10 to 43200',
       ]);
       expect(problems(withPolicy({ isUsableOnce: 'no' }))).toEqual([
         'tap.fallbackPolicy.isUsableOnce is "no", not true or false',
@@ -307,6 +315,38 @@ describe('runtime configuration rules', () => {
           'is not a field TAP Desk reads: did you mean audit.retentionDays? Names are case-sensitive',
         example: '30',
       }),
+    ]);
+  });
+
+  it('names the list position of a misnamed field, and only ignores a variant beside the real one', () => {
+    const group = {
+      id: '5A0C7E21-3F4B-4D6A-8E9C-1B2D3F4A5C60',
+      displayName: 'Pilot',
+      Colour: 'red',
+    };
+    const { warnings, config } = checkRuntimeConfig(
+      {
+        ...entra,
+        pilot: { ...entra.pilot, groups: [group] },
+        audit: { retentionDays: 7, RetentionDays: 30 },
+      },
+      ORIGIN,
+    );
+    expect(warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
+      'audit.RetentionDays is not a field TAP Desk reads, so it is ignored',
+      'pilot.groups[0].Colour is not a field TAP Desk reads, so it is ignored',
+    ]);
+    expect(config?.pilot.groups).toEqual([
+      { id: '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60', displayName: 'Pilot' },
+    ]);
+    expect(config?.audit.retentionDays).toBe(7);
+    const misnamed = {
+      ...entra,
+      pilot: { ...entra.pilot, groups: [{ ID: group.id, displayName: 'Pilot' }] },
+    };
+    expect(problems(misnamed)).toEqual([
+      'pilot.groups[0].id is missing',
+      'pilot.groups[0].ID is not a field TAP Desk reads: did you mean pilot.groups[0].id? Names are case-sensitive',
     ]);
   });
 });

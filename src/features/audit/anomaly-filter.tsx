@@ -8,7 +8,7 @@ import {
 } from '@mui/material';
 import { useId } from 'react';
 import { ANOMALY_LABELS } from './labels';
-import { ANOMALIES, type Anomaly } from './reconcile';
+import { ANOMALIES, type Anomaly } from './audit-row';
 
 /** One choice per anomaly, each with its count, so the auditor sees at once what needs a look. */
 export function AnomalyFilter(props: {

@@ -1,8 +1,7 @@
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { ACTIVITIES, parseDay, type AuditFilters } from './filters';
+import { ACTIVITIES, parseDay, type ActivityFilter, type AuditFilters } from './filters';
 import { ACTIVITY_LABELS } from './labels';
-import type { ActivityFilter } from './reconcile';
 
 /**
  * Range and activity go to Graph, so they apply on "Show" rather than on every keystroke: the

@@ -20,10 +20,12 @@ import {
   isoSeconds,
   readFilters,
   type AuditFilters,
+  filterRows,
 } from './filters';
 import { ACTIVITY_LABELS, ANOMALY_LABELS } from './labels';
 import { auditQueries } from './queries';
-import { filterRows, reconcile, type Anomaly } from './reconcile';
+import type { Anomaly } from './audit-row';
+import { reconcile } from './reconcile';
 
 const HOUR = 3_600_000;
 

@@ -15,7 +15,8 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { VerificationOutcome } from '../../graph/verification-records';
 import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
-import { ANOMALIES, type AuditRow, type MatchedBy } from './reconcile';
+import { ANOMALIES, type AuditRow } from './audit-row';
+import type { MatchedBy } from './pair-attempts';
 
 /** Chip labels wrap instead of being cut off: a truncated flag is no flag. */
 const WRAPPING_CHIP = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerificationRecord } from '../../graph/verification-records';
 import type { Attempt } from './attempts';
 import { rowsToCsv } from './csv';
-import type { AuditRow } from './reconcile';
+import type { AuditRow } from './audit-row';
 
 describe('rowsToCsv', () => {
   it('writes a header and one line per row, with anomalies and roles', () => {

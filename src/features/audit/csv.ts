@@ -1,6 +1,6 @@
 import { toCsv } from '../../lib/csv';
 import { ANOMALY_LABELS, ROW_KIND_LABELS } from './labels';
-import type { AuditRow } from './reconcile';
+import type { AuditRow } from './audit-row';
 
 const HEADER = [
   'When (UTC)',

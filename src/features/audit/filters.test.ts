@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filterRange, filtersToParams, isoSeconds, parseDay, readFilters } from './filters';
+import {
+  filterRange,
+  filterRows,
+  filtersToParams,
+  isoSeconds,
+  parseDay,
+  readFilters,
+} from './filters';
+import { at, event, JO, KIM, record, run } from './audit-fixtures';
 
 const TODAY = new Date(2026, 10, 26, 15, 30);
 
@@ -55,5 +63,32 @@ describe('dates', () => {
     expect(range.to - range.from).toBe(24 * 3_600_000 - 1);
     expect(new Date(range.from).getHours()).toBe(0);
     expect(isoSeconds(Date.UTC(2026, 10, 1, 8, 0, 0, 999))).toBe('2026-11-01T08:00:00Z');
+  });
+});
+
+describe('filterRows', () => {
+  const created = event('created', JO, at(30));
+  const deleted = event('deleted', JO, at(20));
+  const registered = event('authenticator', KIM, at(10));
+  const orphan = record(KIM, at(5));
+  const { rows } = run({ events: [created, deleted, registered], records: [orphan] });
+
+  it('narrows to one activity; a record-only row counts as the activity it claims', () => {
+    expect(filterRows(rows, { activity: 'tapCreated' }).map((row) => row.id)).toEqual([
+      `record:${orphan.itemId}`,
+      created.id,
+    ]);
+    expect(filterRows(rows, { activity: 'tapDeleted' }).map((row) => row.id)).toEqual([deleted.id]);
+    expect(filterRows(rows, { activity: 'authenticatorRegistered' })).toHaveLength(1);
+    expect(filterRows(rows, { activity: 'all' })).toHaveLength(4);
+  });
+
+  it('narrows to one anomaly', () => {
+    expect(
+      filterRows(rows, { activity: 'all', anomaly: 'recordWithoutEvent' }).map((row) => row.id),
+    ).toEqual([`record:${orphan.itemId}`]);
+    expect(
+      filterRows(rows, { activity: 'all', anomaly: 'noVerification' }).map((r) => r.id),
+    ).toEqual([created.id]);
   });
 });

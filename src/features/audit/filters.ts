@@ -1,5 +1,9 @@
 /** The audit page's filters live in the URL (?from&to&activity&anomaly) so a view can be shared. */
-import { ANOMALIES, type ActivityFilter, type Anomaly } from './reconcile';
+import { ANOMALIES, type Anomaly, type AuditRow } from './audit-row';
+import type { EventKind } from './classify-events';
+import { OUTCOMES_FOR } from './pair-attempts';
+
+export type ActivityFilter = 'all' | EventKind;
 
 export const ACTIVITIES: readonly ActivityFilter[] = [
   'all',
@@ -85,4 +89,25 @@ export function filterRange(filters: Pick<AuditFilters, 'from' | 'to'>): {
 /** Graph wants UTC instants; whole seconds keep query keys and filters stable. */
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The rows the page shows for the chosen activity and anomaly. */
+export function filterRows(
+  rows: readonly AuditRow[],
+  filter: { activity: ActivityFilter; anomaly?: Anomaly },
+): AuditRow[] {
+  return rows.filter((row) => {
+    if (filter.anomaly && !row.anomalies.includes(filter.anomaly)) return false;
+    if (filter.activity === 'all') return true;
+    // A record-only row counts as the activity its outcome claims.
+    if (row.kind === 'recordOnly') {
+      const outcome = row.attempt?.outcome;
+      return (
+        (filter.activity === 'tapCreated' || filter.activity === 'tapDeleted') &&
+        outcome !== undefined &&
+        OUTCOMES_FOR[filter.activity].includes(outcome)
+      );
+    }
+    return row.kind === filter.activity;
+  });
 }

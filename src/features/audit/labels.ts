@@ -1,4 +1,5 @@
-import type { ActivityFilter, Anomaly, RowKind } from './reconcile';
+import type { Anomaly, RowKind } from './audit-row';
+import type { ActivityFilter } from './filters';
 
 export const ACTIVITY_LABELS: Record<ActivityFilter, string> = {
   all: 'All TAP activity',
