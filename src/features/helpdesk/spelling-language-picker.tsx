@@ -19,7 +19,7 @@ export function SpellingLanguagePicker(props: {
       >
         {SPELLING_LANGUAGES.map((lang) => (
           <MenuItem key={lang} value={lang}>
-            <span lang={lang}>{ALPHABETS[lang].name}</span>&nbsp;({ALPHABETS[lang].source})
+            <span lang={lang}>{ALPHABETS[lang].name}</span> ({ALPHABETS[lang].source})
           </MenuItem>
         ))}
       </Select>
