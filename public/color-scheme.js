@@ -1,10 +1,11 @@
 // Sets the colour scheme class on <html> before the first paint, as MUI's InitColorSchemeScript
 // does, from a file because the CSP allows no inline script. Keys: src/app/theme.ts.
+/* global window, document */
 (function () {
   var mode = 'system';
   try {
-    mode = localStorage.getItem('tapdesk-color-mode') || 'system';
-  } catch (e) {
+    mode = window.localStorage.getItem('tapdesk-color-mode') || 'system';
+  } catch {
     // Storage blocked: follow the system.
   }
   var dark =
