@@ -1,5 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderWithHarness } from '../../testing/harness';
 import { HandoverView, type Handover } from './handover-view';
 import { SPELLING_LANGUAGE_KEY } from './use-spelling-language';
 
@@ -16,7 +17,7 @@ function handover(): Handover {
 }
 
 function renderView(spellingLanguage?: string) {
-  return render(
+  return renderWithHarness(
     <HandoverView
       handover={handover()}
       stage="tapIssued"
@@ -62,12 +63,11 @@ afterEach(() => {
   localStorage.removeItem(SPELLING_LANGUAGE_KEY);
 });
 
-// Each test renders the whole handover dialog: slow on a busy machine, not a timing assertion.
-describe("the caller's spelling language", { timeout: 20_000 }, () => {
-  it('follows the browser when nothing is configured or remembered', () => {
+describe("the caller's spelling language", () => {
+  it('follows the browser when nothing is configured or remembered', async () => {
     installSpeech([]);
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE', 'en']);
-    renderView();
+    await renderView();
     expect(screen.getByRole('combobox', { name: "Caller's language" })).toHaveTextContent(
       'Deutsch (DIN 5009:2022)',
     );
@@ -78,7 +78,7 @@ describe("the caller's spelling language", { timeout: 20_000 }, () => {
   it('takes the configured language over the browser, and remembers what the agent picks', async () => {
     installSpeech([]);
     const user = userEvent.setup();
-    const { unmount } = renderView('fr-FR');
+    const { unmount } = await renderView('fr-FR');
     expect(spokenForms()).toEqual([
       'majuscule Anatole',
       'minuscule berthe',
@@ -96,7 +96,7 @@ describe("the caller's spelling language", { timeout: 20_000 }, () => {
     expect(localStorage.getItem(SPELLING_LANGUAGE_KEY)).toBe('es');
     expect(JSON.stringify({ ...localStorage })).not.toContain(VALUE);
     unmount();
-    renderView('fr-FR');
+    await renderView('fr-FR');
     expect(spokenForms()[0]).toBe('mayúscula Antonio');
   });
 
@@ -106,7 +106,7 @@ describe("the caller's spelling language", { timeout: 20_000 }, () => {
       { name: 'German Cloud', lang: 'de-DE', localService: false },
       { name: 'German Local', lang: 'de_DE', localService: true },
     ]);
-    renderView('de');
+    await renderView('de');
     expect(screen.getByRole('combobox', { name: 'On-device voice' })).toHaveTextContent(
       'German Local',
     );
@@ -115,12 +115,12 @@ describe("the caller's spelling language", { timeout: 20_000 }, () => {
     expect(spoken[0]?.voice).toMatchObject({ name: 'German Local' });
   });
 
-  it('says so when only other languages or online voices exist, and reads nothing', () => {
+  it('says so when only other languages or online voices exist, and reads nothing', async () => {
     const spoken = installSpeech([
       { name: 'English Local', lang: 'en-US', localService: true },
       { name: 'Italian Cloud', lang: 'it-IT', localService: false },
     ]);
-    renderView('it');
+    await renderView('it');
     const panel = screen.getByRole('heading', { name: 'Read it aloud' }).closest('section')!;
     expect(within(panel).getByText(/No on-device voice is available for/)).toHaveTextContent(
       'No on-device voice is available for Italiano in this browser',
