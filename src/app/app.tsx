@@ -10,7 +10,7 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import { GraphError } from '../graph/errors';
 import { createAppRouter } from './router';
 import { SignedOutPage } from '../auth/signed-out-page';
-import { theme } from './theme';
+import { COLOR_SCHEME_STORAGE, theme } from './theme';
 
 function createQueryClient() {
   return new QueryClient({
@@ -37,7 +37,12 @@ export function AppProviders(props: {
 }) {
   const [queryClient] = useState(createQueryClient);
   return (
-    <ThemeProvider theme={theme}>
+    <ThemeProvider
+      theme={theme}
+      modeStorageKey={COLOR_SCHEME_STORAGE.mode}
+      colorSchemeStorageKey={COLOR_SCHEME_STORAGE.scheme}
+      disableTransitionOnChange
+    >
       <CssBaseline />
       <ConfigProvider config={props.config}>
         <SessionProvider

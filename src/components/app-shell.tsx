@@ -1,6 +1,7 @@
 import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
+import { ColorSchemeSwitch } from './color-scheme-switch';
 
 export interface NavItem {
   label: string;
@@ -61,6 +62,7 @@ export function AppShell(props: {
           ) : (
             <Box sx={{ flexGrow: 1 }} />
           )}
+          <ColorSchemeSwitch />
           {props.personName ? (
             <Typography variant="body2" component="p" data-testid="signed-in-as">
               {props.personName}

@@ -1,7 +1,5 @@
 import CloseIcon from '@mui/icons-material/Close';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
-import ReplayIcon from '@mui/icons-material/Replay';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import {
   Alert,
@@ -14,18 +12,9 @@ import {
   DialogContent,
   DialogTitle,
   Divider,
-  FormControl,
   FormControlLabel,
-  FormLabel,
   Grid,
-  InputLabel,
-  Link,
-  MenuItem,
   Paper,
-  Radio,
-  RadioGroup,
-  Select,
-  Slider,
   Stack,
   Typography,
 } from '@mui/material';
@@ -37,12 +26,15 @@ import {
   type PasswordlessGoal,
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
-import { GOAL_LABELS, OnboardingStepper } from './onboarding-stepper';
-import { RegistrationQr } from './registration-qr';
+import { ALPHABETS } from './alphabets';
+import { CallerSteps } from './handover-steps';
+import { OnboardingStepper } from './onboarding-stepper';
+import { ReadAloud } from './read-aloud';
 import { PassLegend, SpelledPass } from './spelled-pass';
+import { SpellingLanguagePicker } from './spelling-language-picker';
 import { spellInGroups } from './spelling';
-import { useLocalSpeech } from './use-local-speech';
 import { formatDuration, useNow } from './use-now';
+import { useSpellingLanguage } from './use-spelling-language';
 
 /**
  * The one holder of a pass's value. React may keep old copies of state in alternate fibers for
@@ -64,157 +56,9 @@ export interface Handover {
   userPrincipalName: string;
 }
 
-/** Microsoft's short link to get Microsoft Authenticator: the passkey script starts there. */
-export const AUTHENTICATOR_DOWNLOAD_URL = 'https://aka.ms/authapp';
-
-/** The goal picker: a passkey in Authenticator, or phone sign-in (decision 0011). */
-function GoalPicker(props: {
-  goal: PasswordlessGoal;
-  reason?: string;
-  onChange?: (goal: PasswordlessGoal) => void;
-}) {
-  const labelId = useId();
-  return (
-    <FormControl>
-      <FormLabel id={labelId}>Goal for this caller</FormLabel>
-      <RadioGroup
-        row
-        aria-labelledby={labelId}
-        value={props.goal}
-        onChange={(event) => props.onChange?.(event.target.value as PasswordlessGoal)}
-      >
-        <FormControlLabel
-          value="passkey"
-          control={<Radio />}
-          label={`${GOAL_LABELS.passkey} (phishing-resistant)`}
-        />
-        <FormControlLabel value="phoneSignIn" control={<Radio />} label={GOAL_LABELS.phoneSignIn} />
-      </RadioGroup>
-      {props.reason ? (
-        <Typography variant="body2" color="text.secondary">
-          {props.reason}
-        </Typography>
-      ) : null}
-    </FormControl>
-  );
-}
-
-function PasskeySteps(props: { userPrincipalName: string }) {
-  return (
-    <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
-      <li>
-        Install <strong>Microsoft Authenticator</strong> from the App Store or Google Play (iOS 17
-        or Android 14 and later).
-      </li>
-      <li>
-        In Authenticator, tap <strong>+</strong> › <strong>Work or school account</strong> ›{' '}
-        <strong>Sign in</strong>, as {props.userPrincipalName}.
-      </li>
-      <li>When asked, enter the Temporary Access Pass.</li>
-      <li>
-        <Box component="span" sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}>
-          When prompted, create the passkey and save it to Authenticator.
-        </Box>{' '}
-        The phone asks to turn Authenticator on as a passkey provider first:
-        <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
-          <li>
-            <strong>iPhone:</strong> Settings › Passwords › Password Options: turn on AutoFill
-            Passwords and Passkeys, and choose Authenticator.
-          </li>
-          <li>
-            <strong>Android:</strong> Settings › Passwords &amp; accounts › Additional providers:
-            turn on Authenticator (the menu names vary by phone maker).
-          </li>
-        </Box>
-      </li>
-    </Box>
-  );
-}
-
 export function tapWindow(tap: TemporaryAccessPass): { start: Date; end: Date } {
   const start = new Date(tap.startDateTime ?? tap.createdDateTime ?? Date.now());
   return { start, end: new Date(start.getTime() + (tap.lifetimeInMinutes ?? 60) * 60_000) };
-}
-
-function ReadAloud(props: {
-  groups: string[][];
-  spoken: string[][];
-  onActiveGroup: (index: number | null) => void;
-}) {
-  const speech = useLocalSpeech();
-  const [voiceName, setVoiceName] = useState('');
-  const [rate, setRate] = useState(0.8);
-  const [next, setNext] = useState(0);
-  const voice = speech.voices.find((candidate) => candidate.name === voiceName) ?? speech.voices[0];
-
-  function read(index: number) {
-    const group = props.spoken[index];
-    if (!voice || !group) return;
-    props.onActiveGroup(index);
-    speech.speak(`Group ${index + 1}. ${group.join('. ')}.`, voice, rate);
-    setNext(Math.min(index + 1, props.groups.length - 1));
-  }
-
-  if (!speech.supported || speech.voices.length === 0) {
-    return (
-      <Alert severity="info">
-        No on-device voice is available in this browser, and TAP Desk never sends the pass to an
-        online voice. Read it yourself, using the spoken form under each character.
-      </Alert>
-    );
-  }
-  return (
-    <Stack spacing={2}>
-      <FormControl size="small">
-        <InputLabel id="voice-label">On-device voice</InputLabel>
-        <Select
-          labelId="voice-label"
-          label="On-device voice"
-          value={voice?.name ?? ''}
-          onChange={(event) => setVoiceName(event.target.value)}
-        >
-          {speech.voices.map((candidate) => (
-            <MenuItem key={candidate.name} value={candidate.name}>
-              {candidate.name} ({candidate.lang})
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <Box>
-        <Typography id="rate-label" variant="body2">
-          Speaking rate: {rate.toFixed(1)}×
-        </Typography>
-        <Slider
-          aria-labelledby="rate-label"
-          min={0.5}
-          max={1.5}
-          step={0.1}
-          value={rate}
-          onChange={(_, value) => setRate(value as number)}
-        />
-      </Box>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
-        <Button variant="contained" startIcon={<RecordVoiceOverIcon />} onClick={() => read(next)}>
-          Read group {next + 1}
-        </Button>
-        <Button
-          startIcon={<ReplayIcon />}
-          onClick={() => read(Math.max(0, next - (next === props.groups.length - 1 ? 0 : 1)))}
-        >
-          Repeat group
-        </Button>
-        <Button
-          onClick={() => {
-            speech.stop();
-            props.onActiveGroup(null);
-            setNext(0);
-          }}
-        >
-          Stop and start over
-        </Button>
-      </Stack>
-    </Stack>
-  );
 }
 
 /**
@@ -236,6 +80,8 @@ export function HandoverView(props: {
   /** Why the default goal was chosen (the passkey policy), shown under the picker. */
   goalReason?: string;
   onGoalChange?: (goal: PasswordlessGoal) => void;
+  /** The configured default for the caller's spelling language (a BCP 47 tag). */
+  spellingLanguage?: string;
   onDeleteTap: (() => void) | null;
   onClose: () => void;
 }) {
@@ -250,8 +96,10 @@ export function HandoverView(props: {
   const [activeGroup, setActiveGroup] = useState<number | null>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed' | 'cleared'>('idle');
   const [readBack, setReadBack] = useState(false);
+  const [spellingLanguage, setSpellingLanguage] = useSpellingLanguage(props.spellingLanguage);
+  const alphabet = ALPHABETS[spellingLanguage];
   const value = handover.secret.value ?? '';
-  const groups = useMemo(() => spellInGroups(value), [value]);
+  const groups = useMemo(() => spellInGroups(value, alphabet), [value, alphabet]);
 
   const hideIn = shownAt === null ? 0 : shownAt + props.hideAfterSeconds * 1000 - now.getTime();
   const revealed = shownAt !== null && hideIn > 0 && valid && !props.superseded;
@@ -340,10 +188,13 @@ export function HandoverView(props: {
           ) : null}
 
           <SectionPanel level="h3" title="The pass" sx={{ '@media print': { display: 'none' } }}>
+            <Box sx={{ mb: 2 }}>
+              <SpellingLanguagePicker value={spellingLanguage} onChange={setSpellingLanguage} />
+            </Box>
             {revealed ? (
               <Stack spacing={2}>
                 <PassLegend />
-                <SpelledPass groups={groups} activeGroup={activeGroup} />
+                <SpelledPass groups={groups} lang={spellingLanguage} activeGroup={activeGroup} />
                 <Typography variant="body2" color="text.secondary" role="timer">
                   Hides itself in {formatDuration(hideIn)}.
                 </Typography>
@@ -396,11 +247,7 @@ export function HandoverView(props: {
             <Grid size={{ xs: 12, md: 6 }}>
               <SectionPanel level="h3" title="Read it aloud">
                 {revealed ? (
-                  <ReadAloud
-                    groups={groups.map((group) => group.map((c) => c.char))}
-                    spoken={groups.map((group) => group.map((c) => c.spoken))}
-                    onActiveGroup={setActiveGroup}
-                  />
+                  <ReadAloud groups={groups} alphabet={alphabet} onActiveGroup={setActiveGroup} />
                 ) : (
                   <Typography>Reveal the pass to read it aloud.</Typography>
                 )}
@@ -418,69 +265,14 @@ export function HandoverView(props: {
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <SectionPanel level="h3" title="What the caller does now">
-                {props.onGoalChange ? (
-                  <Box sx={{ mb: 2 }}>
-                    <GoalPicker
-                      goal={goal}
-                      reason={props.goalReason}
-                      onChange={props.onGoalChange}
-                    />
-                  </Box>
-                ) : null}
-                <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-                  <Box sx={{ flexGrow: 1 }} data-testid="handover-script" data-goal={goal}>
-                    {goal === 'passkey' ? (
-                      <>
-                        <PasskeySteps userPrincipalName={handover.userPrincipalName} />
-                        <Typography variant="body2">
-                          Finish before signing out.{' '}
-                          {oneTime
-                            ? 'This pass works once: after signing in there are 10 minutes to create the passkey.'
-                            : 'The pass stops working when it expires.'}
-                        </Typography>
-                      </>
-                    ) : (
-                      <>
-                        <Typography>
-                          Go to{' '}
-                          <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
-                            {props.registrationUrl.replace(/^https:\/\//, '')}
-                          </Link>
-                        </Typography>
-                        <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
-                          <li>
-                            Sign in as {handover.userPrincipalName}. When asked, enter the Temporary
-                            Access Pass.
-                          </li>
-                          <li>
-                            Choose <strong>Add sign-in method</strong> ›{' '}
-                            <strong>Authenticator app</strong>, and follow the steps on the phone to
-                            finish setup.
-                          </li>
-                          <li>
-                            <Box
-                              component="span"
-                              sx={{ bgcolor: 'warning.light', px: 0.5, fontWeight: 700 }}
-                            >
-                              Then, in the Authenticator app, open the work account and choose
-                              Enable phone sign-in.
-                            </Box>{' '}
-                            This is the step people miss: without it, they still need a password.
-                          </li>
-                          <li>
-                            Finish before signing out.{' '}
-                            {oneTime
-                              ? 'This pass works once: after signing in there are 10 minutes to complete setup.'
-                              : 'The pass stops working when it expires.'}
-                          </li>
-                        </Box>
-                      </>
-                    )}
-                  </Box>
-                  <RegistrationQr
-                    url={goal === 'passkey' ? AUTHENTICATOR_DOWNLOAD_URL : props.registrationUrl}
-                  />
-                </Stack>
+                <CallerSteps
+                  goal={goal}
+                  goalReason={props.goalReason}
+                  onGoalChange={props.onGoalChange}
+                  oneTime={oneTime}
+                  userPrincipalName={handover.userPrincipalName}
+                  registrationUrl={props.registrationUrl}
+                />
               </SectionPanel>
             </Grid>
           </Grid>

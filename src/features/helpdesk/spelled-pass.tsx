@@ -1,19 +1,31 @@
 import { Box, Stack, Typography } from '@mui/material';
+import type { Theme } from '@mui/material/styles';
+import type { SpellingLanguage } from './alphabets';
 import { KIND_LABELS, type CharKind, type SpelledChar } from './spelling';
 
-/** Colour is a second cue only: every character also carries a kind marker and its spoken form. */
-const KIND_STYLE: Record<CharKind, { color: string; marker: string }> = {
-  upper: { color: '#0b4f9c', marker: 'A' },
-  lower: { color: '#1b6b2f', marker: 'a' },
-  digit: { color: '#8a3b00', marker: '1' },
-  symbol: { color: '#7a1f7a', marker: '#' },
+/**
+ * Colour is a second cue only: every character also carries a kind marker and its spoken form.
+ * Each colour keeps at least 7:1 against the paper of its scheme (src/app/theme.test.ts).
+ */
+export const KIND_STYLE: Record<CharKind, { light: string; dark: string; marker: string }> = {
+  upper: { light: '#0b4f9c', dark: '#8ab4f8', marker: 'A' },
+  lower: { light: '#175c28', dark: '#81c995', marker: 'a' },
+  digit: { light: '#8a3b00', dark: '#f6ad6b', marker: '1' },
+  symbol: { light: '#7a1f7a', dark: '#e59de5', marker: '#' },
 };
+
+function kindColor(kind: CharKind) {
+  return (theme: Theme) => ({
+    color: KIND_STYLE[kind].light,
+    ...theme.applyStyles('dark', { color: KIND_STYLE[kind].dark }),
+  });
+}
 
 export function PassLegend() {
   return (
     <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} aria-label="Legend">
       {(Object.keys(KIND_STYLE) as CharKind[]).map((kind) => (
-        <Typography key={kind} variant="body2" sx={{ color: KIND_STYLE[kind].color }}>
+        <Typography key={kind} variant="body2" sx={kindColor(kind)}>
           <Box
             component="span"
             sx={{ fontFamily: 'monospace', fontWeight: 700, border: 1, px: 0.5, mr: 0.5 }}
@@ -27,7 +39,12 @@ export function PassLegend() {
   );
 }
 
-export function SpelledPass(props: { groups: SpelledChar[][]; activeGroup: number | null }) {
+export function SpelledPass(props: {
+  groups: SpelledChar[][];
+  /** The language of the spoken forms, so a screen reader says them in that language. */
+  lang: SpellingLanguage;
+  activeGroup: number | null;
+}) {
   return (
     <Stack
       direction="row"
@@ -67,14 +84,16 @@ export function SpelledPass(props: { groups: SpelledChar[][]; activeGroup: numbe
               >
                 <Typography
                   component="span"
-                  sx={{
-                    display: 'block',
-                    fontFamily: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", monospace',
-                    fontSize: '2.75rem',
-                    lineHeight: 1.1,
-                    fontWeight: 700,
-                    color: KIND_STYLE[spelled.kind].color,
-                  }}
+                  sx={[
+                    {
+                      display: 'block',
+                      fontFamily: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", monospace',
+                      fontSize: '2.75rem',
+                      lineHeight: 1.1,
+                      fontWeight: 700,
+                    },
+                    kindColor(spelled.kind),
+                  ]}
                   data-testid="pass-char-value"
                 >
                   {spelled.char}
@@ -82,7 +101,7 @@ export function SpelledPass(props: { groups: SpelledChar[][]; activeGroup: numbe
                 <Typography
                   component="span"
                   variant="caption"
-                  sx={{ display: 'block', color: KIND_STYLE[spelled.kind].color }}
+                  sx={[{ display: 'block' }, kindColor(spelled.kind)]}
                 >
                   <Box
                     component="span"
@@ -91,7 +110,9 @@ export function SpelledPass(props: { groups: SpelledChar[][]; activeGroup: numbe
                   >
                     {KIND_STYLE[spelled.kind].marker}
                   </Box>
-                  <span data-testid="pass-char-spoken">{spelled.spoken}</span>
+                  <span data-testid="pass-char-spoken" lang={props.lang}>
+                    {spelled.spoken}
+                  </span>
                 </Typography>
               </Box>
             ))}

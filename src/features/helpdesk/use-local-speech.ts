@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
+import { spellingLanguageOf, type SpellingLanguage } from './alphabets';
 
 /**
  * Speech that never leaves the device: only voices with `localService` are offered, because a
- * network voice would send the pass to a speech service.
+ * network voice would send the pass to a speech service. Only voices for the caller's language
+ * are offered: an English voice reading German words is as good as no voice.
  */
-export function useLocalSpeech() {
+export function useLocalSpeech(lang: SpellingLanguage) {
   const synth = typeof window !== 'undefined' ? window.speechSynthesis : undefined;
-  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
+  const [local, setLocal] = useState<SpeechSynthesisVoice[]>([]);
 
   useEffect(() => {
     if (!synth) return;
-    const update = () => setVoices(synth.getVoices().filter((voice) => voice.localService));
+    const update = () => setLocal(synth.getVoices().filter((voice) => voice.localService));
     update();
     synth.addEventListener('voiceschanged', update);
     return () => {
@@ -33,6 +35,7 @@ export function useLocalSpeech() {
   );
 
   const stop = useCallback(() => synth?.cancel(), [synth]);
+  const voices = local.filter((voice) => spellingLanguageOf(voice.lang) === lang);
 
   return { supported: Boolean(synth), voices, speak, stop };
 }

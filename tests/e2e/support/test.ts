@@ -6,6 +6,7 @@ export type {
   APIRequestContext,
   APIResponse,
   BrowserContext,
+  Locator,
   Page,
   Request,
 } from '@playwright/test';
