@@ -121,6 +121,10 @@ export const FIELD_SPECS = {
     example: 30,
     range: [5, 600],
   },
+  'tap.spellingLanguage': {
+    expected: 'the language callers are spelled passes in by default: en, de, fr, nl, es or it',
+    example: 'de',
+  },
   verification: {
     expected: 'an object with methods, siteId and listId',
     example: { methods: ['Called back on the number on file'], siteId: '…', listId: '…' },

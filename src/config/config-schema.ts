@@ -10,6 +10,7 @@ import { FIELD_SPECS, fieldsOf, type FieldPath } from './config-fields';
 import type { RuleParams } from './config-problems';
 import { shown, short } from './config-problems';
 import { isDemoHost, isMicrosoftHost, MICROSOFT_HOSTS, type HostRole } from './microsoft-hosts';
+import { SPELLING_LANGUAGES } from '../lib/spelling-languages';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GUID_SOURCE = GUID.source.slice(1, -1);
@@ -317,6 +318,7 @@ export function configSchema(context: SchemaContext) {
     ),
     hideAfterSeconds: whole('tap.hideAfterSeconds'),
     clipboardClearSeconds: z._default(whole('tap.clipboardClearSeconds'), 30),
+    spellingLanguage: z.optional(z.pipe(text(), z.enum(SPELLING_LANGUAGES))),
   });
 
   const verification = section('verification', {

@@ -128,6 +128,16 @@ describe('runtime configuration rules', () => {
       ]);
     });
 
+    it('takes a spelling language the handover knows, and refuses any other', () => {
+      expect(
+        checkRuntimeConfig(withTap({ spellingLanguage: 'de' }), ORIGIN).config?.tap,
+      ).toMatchObject({ spellingLanguage: 'de' });
+      expect(checkRuntimeConfig(entra, ORIGIN).config?.tap.spellingLanguage).toBeUndefined();
+      expect(problems(withTap({ spellingLanguage: 'german' }))).toEqual([
+        'tap.spellingLanguage is "german", not "en" or "de" or "fr" or "nl" or "es" or "it"',
+      ]);
+    });
+
     it('wants a tenant in an Entra authority, with an optional /v2.0 and nothing more', () => {
       expect(
         problems(withAuth({ authority: 'https://login.microsoftonline.com/common/v2.0' })),

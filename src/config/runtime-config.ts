@@ -8,6 +8,7 @@
  */
 import { isWarning, problemOf, settleMeant, type ConfigProblem } from './config-problems';
 import { configSchema, isObject, overrideHost } from './config-schema';
+import type { SpellingLanguage } from '../lib/spelling-languages';
 
 export type { ConfigProblem } from './config-problems';
 
@@ -53,6 +54,8 @@ export interface RuntimeConfig {
     hideAfterSeconds: number;
     /** After a copy, TAP Desk empties the clipboard this long later (or sooner, when it hides). */
     clipboardClearSeconds: number;
+    /** The caller's language the handover spells in before the agent picks one. */
+    spellingLanguage?: SpellingLanguage;
   };
   verification: {
     methods: string[];
@@ -184,6 +187,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
         targetGroupIds: tap.targetGroupIds,
         hideAfterSeconds: tap.hideAfterSeconds,
         clipboardClearSeconds: tap.clipboardClearSeconds,
+        spellingLanguage: tap.spellingLanguage,
       },
       verification: {
         methods: verification.methods,

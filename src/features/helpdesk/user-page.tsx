@@ -372,6 +372,7 @@ export function UserPage() {
           recordNotice={<RecordNotice {...issue.record} />}
           superseded={superseded}
           clipboardClearSeconds={config.tap.clipboardClearSeconds}
+          spellingLanguage={config.tap.spellingLanguage}
           onDeleteTap={
             multiUseActive && goalReached(stage) !== null
               ? () => {

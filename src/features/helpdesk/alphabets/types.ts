@@ -1,6 +1,6 @@
-/** The languages a pass can be spelled in, by BCP 47 primary subtag. */
-export const SPELLING_LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
-export type SpellingLanguage = (typeof SPELLING_LANGUAGES)[number];
+import type { SpellingLanguage } from '../../../lib/spelling-languages';
+
+export { SPELLING_LANGUAGES, type SpellingLanguage } from '../../../lib/spelling-languages';
 
 /** Everything needed to say a pass aloud in one language. */
 export interface SpellingAlphabet {
