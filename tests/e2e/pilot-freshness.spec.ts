@@ -88,7 +88,7 @@ test('with the report four hours behind, a member who registers now still moves 
   await page.getByRole('button', { name: /^Phone sign-in/ }).click();
   await expect(page).toHaveURL(/stage=phoneSignInEnabled/);
   await expect(
-    page.getByText(`Reached: Phone sign-in (${after.counts.phoneSignInEnabled})`),
+    page.getByText(`Reached: Phone sign-in enabled (${after.counts.phoneSignInEnabled})`),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');

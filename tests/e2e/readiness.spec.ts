@@ -34,13 +34,11 @@ test('a pilot manager with Global Reader sees every check of the demo tenant, ax
 }) => {
   await openReadiness(page);
   for (const title of CHECKS) await expect(check(page, title)).toBeVisible();
-  for (const title of CHECKS.filter((t) => !t.startsWith('Verification list writable'))) {
-    await expect(statusOf(page, title), title).toHaveText('Pass');
-  }
-  // Writing is the only proof, and the page never writes: it names who can look instead.
-  const writable = check(page, 'Verification list writable by the helpdesk');
-  await expect(writable.getByTestId('check-status')).toHaveText('Unknown');
-  await expect(writable).toContainText('Who can: SharePoint Administrator');
+  for (const title of CHECKS) await expect(statusOf(page, title), title).toHaveText('Pass');
+  // The page never writes: the records the helpdesk wrote through TAP Desk are the proof.
+  await expect(check(page, 'Verification list writable by the helpdesk')).toContainText(
+    /The helpdesk added \d+ verification records? through TAP Desk/,
+  );
   await expectAccessible(page);
 });
 

@@ -1,5 +1,6 @@
 import { GraphError } from '../../graph/errors';
 import { evaluateReadiness, type ReadinessInputs } from './checks';
+import type { VerificationRecord } from '../../graph/verification-records';
 
 const PILOT = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
 const TAP_GROUP = '7c2e9a43-5b6d-4f8c-a0be-3d4f5b6c7e82';
@@ -36,7 +37,20 @@ function inputs(overrides: Partial<ReadinessInputs> = {}): ReadinessInputs {
       },
       includeTargets: [{ targetType: 'group', id: PILOT }],
     }),
-    listItems: ok({ value: [] }),
+    listRecords: ok({
+      records: [
+        {
+          itemId: '7',
+          Title: 'INC0001',
+          Outcome: 'issued',
+          IssuedByUpn: 'helen.helpdesk@contoso.com',
+          createdByUpn: 'Helen.Helpdesk@contoso.com',
+          createdByName: 'Helen Helpdesk',
+          createdDateTime: '2026-11-20T09:15:00Z',
+        } as VerificationRecord,
+      ],
+      unreadable: 0,
+    }),
     registrationReport: ok({ value: [] }),
     ...overrides,
   };
@@ -46,18 +60,45 @@ const statusOf = (input: ReadinessInputs) =>
   Object.fromEntries(evaluateReadiness(input).map((check) => [check.id, check.status]));
 
 describe('the readiness checks', () => {
-  it('pass the recipe, and say plainly that list writes cannot be proven by reading', () => {
+  it('pass the recipe, with a record the helpdesk wrote through TAP Desk as proof that it can add', () => {
     expect(statusOf(inputs())).toEqual({
       tapPolicy: 'pass',
       authenticatorPolicy: 'pass',
       passkeyPolicy: 'pass',
       listReachable: 'pass',
-      listWritable: 'unknown',
+      listWritable: 'pass',
       registrationReport: 'pass',
       auditRetention: 'pass',
     });
     const writable = evaluateReadiness(inputs()).find((c) => c.id === 'listWritable');
-    expect(writable?.readableBy).toMatch(/SharePoint Administrator/);
+    expect(writable?.summary).toContain('the latest by Helen Helpdesk at 2026-11-20 09:15 UTC');
+  });
+
+  it('say plainly that list writes cannot be proven by reading when no record shows one', () => {
+    for (const listRecords of [
+      ok({ records: [], unreadable: 0 }),
+      // Written by the site owner in SharePoint, naming Helen: proves nothing of the helpdesk.
+      ok({
+        records: [
+          {
+            itemId: '1',
+            Outcome: 'issued',
+            IssuedByUpn: 'helen.helpdesk@contoso.com',
+            createdByUpn: 'olga.ivanova@contoso.com',
+            createdDateTime: '2026-11-20T09:15:00Z',
+          } as VerificationRecord,
+        ],
+        unreadable: 0,
+      }),
+      { ok: false as const, error: new Error('offline') },
+    ]) {
+      const writable = evaluateReadiness(inputs({ listRecords })).find(
+        (c) => c.id === 'listWritable',
+      );
+      expect(writable?.status).toBe('unknown');
+      expect(writable?.readableBy).toMatch(/SharePoint Administrator/);
+      expect(writable?.fix).toContain('Issue one pass through TAP Desk');
+    }
   });
 
   it('fail a TAP policy that targets neither the pilot nor a configured target, naming the fix', () => {
@@ -135,7 +176,7 @@ describe('the readiness checks', () => {
 
   it('fail the list when SharePoint refuses it, naming both possible causes', () => {
     const list = evaluateReadiness(
-      inputs({ listItems: failed(new GraphError(403, 'accessDenied', 'Access denied')) }),
+      inputs({ listRecords: failed(new GraphError(403, 'accessDenied', 'Access denied')) }),
     ).find((c) => c.id === 'listReachable');
     expect(list?.status).toBe('fail');
     expect(list?.fix).toContain('SharePoint Administrator grants TAP Desk write on the site');

@@ -11,6 +11,7 @@ import type {
 import { AUTHENTICATOR_PASSKEY_AAGUIDS } from '../../graph/authentication-methods';
 import { describeError } from '../../graph/describe-error';
 import { GraphError } from '../../graph/errors';
+import type { VerificationRecord, VerificationRecords } from '../../graph/verification-records';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -52,8 +53,8 @@ export interface ReadinessInputs {
   tapPolicy: Read<TapPolicy>;
   authenticatorPolicy: Read<AuthenticatorPolicy>;
   passkeyPolicy: Read<Fido2Policy>;
-  /** GET …/lists/{list-id}/items?$top=1 with TAP Desk's Sites.Selected. */
-  listItems: Read<unknown>;
+  /** The verification records of the last WRITE_EVIDENCE_DAYS, read with TAP Desk's Sites.Selected. */
+  listRecords: Read<VerificationRecords>;
   /** GET /reports/authenticationMethods/userRegistrationDetails?$top=1. */
   registrationReport: Read<unknown>;
 }
@@ -270,38 +271,76 @@ function passkeyCheck(inputs: ReadinessInputs): ReadinessCheck {
   });
 }
 
+/** How far back a record TAP Desk wrote still counts as proof that the helpdesk can add. */
+export const WRITE_EVIDENCE_DAYS = 30;
+
+/** TAP Desk writes every record as the person who issues: SharePoint's author is that issuer. */
+const writtenByIssuer = (record: VerificationRecord) =>
+  !!record.createdByUpn && record.createdByUpn.toLowerCase() === record.IssuedByUpn?.toLowerCase();
+
+/**
+ * Only a write proves a write, and this page never writes: a recent record written as TAP Desk
+ * writes them (by the helpdesk member it names as issuer) is that proof. SharePoint then gave
+ * both the app and that person the right to add, the lesser of the two.
+ */
+function writeEvidence(
+  inputs: ReadinessInputs,
+): Pick<ReadinessCheck, 'status' | 'summary' | 'fix' | 'readableBy'> {
+  const reading = inputs.listRecords;
+  const unknown = {
+    status: 'unknown' as const,
+    fix: 'Issue one pass through TAP Desk: its verification record is the proof. If it cannot be written, the helpdesk page says which grant is missing (admin guide steps 5.4, 5.5).',
+    readableBy: SITE_PERMISSION_READERS,
+  };
+  if (!reading.ok) {
+    return { ...unknown, summary: 'The list could not be read, so its records cannot show it.' };
+  }
+  const written = reading.value.records
+    .filter((record) => writtenByIssuer(record) && record.createdDateTime)
+    .sort((a, b) => Date.parse(b.createdDateTime ?? '') - Date.parse(a.createdDateTime ?? ''));
+  const latest = written[0];
+  if (!latest) {
+    return {
+      ...unknown,
+      summary: `TAP Desk has written no verification record in the last ${WRITE_EVIDENCE_DAYS} days, and only a write proves the helpdesk can add one.`,
+    };
+  }
+  const when = new Date(latest.createdDateTime ?? '').toISOString().slice(0, 16).replace('T', ' ');
+  return {
+    status: 'pass',
+    summary: `The helpdesk added ${written.length} verification record${written.length === 1 ? '' : 's'} through TAP Desk in the last ${WRITE_EVIDENCE_DAYS} days, the latest by ${latest.createdByName ?? latest.createdByUpn ?? 'a helpdesk member'} at ${when} UTC: the site grant and their site level allow adding.`,
+  };
+}
+
 function listChecks(inputs: ReadinessInputs): ReadinessCheck[] {
   const link = sharePointAdmin(inputs.siteHost);
   const reachable: ReadinessCheck = {
     id: 'listReachable',
     title: 'Verification list reachable',
     link,
-    ...(inputs.listItems.ok
+    ...(inputs.listRecords.ok
       ? { status: 'pass', summary: 'TAP Desk reads the verification list with your sign-in.' }
-      : refused(inputs.listItems)
+      : refused(inputs.listRecords)
         ? {
             status: 'fail',
             summary:
               'SharePoint refused TAP Desk the verification list: either the site does not grant TAP Desk (Sites.Selected opens no site by itself), or you have no access to the site.',
             fix: 'A SharePoint Administrator grants TAP Desk write on the site (admin guide step 5.4); if others can reach it, the site owner gives you read (step 5.5).',
           }
-        : inputs.listItems.error instanceof GraphError && inputs.listItems.error.status === 404
+        : inputs.listRecords.error instanceof GraphError && inputs.listRecords.error.status === 404
           ? {
               status: 'fail',
               summary:
                 'The site or list in config.json (verification.siteId, listId) does not exist.',
               fix: 'Whoever runs TAP Desk corrects verification.siteId and listId (admin guide step 5.2, 5.3).',
             }
-          : unreadable('the verification list', inputs.listItems.error)),
+          : unreadable('the verification list', inputs.listRecords.error)),
   };
   const writable: ReadinessCheck = {
     id: 'listWritable',
     title: 'Verification list writable by the helpdesk',
     link,
-    status: 'unknown',
-    summary:
-      'TAP Desk cannot tell without writing: the app needs write on the site (step 5.4) and the helpdesk group the “Add only” level (step 5.5).',
-    readableBy: SITE_PERMISSION_READERS,
+    ...writeEvidence(inputs),
   };
   return [reachable, writable];
 }

@@ -5,7 +5,8 @@ import {
   getTemporaryAccessPassPolicy,
 } from '../../graph/authentication-methods';
 import type { GraphClient } from '../../graph/client';
-import type { ReadinessInputs, Read } from './checks';
+import { listVerificationRecords } from '../../graph/verification-records';
+import { WRITE_EVIDENCE_DAYS, type ReadinessInputs, type Read } from './checks';
 
 export type ReadinessConfig = Pick<RuntimeConfig, 'pilot' | 'tap' | 'audit' | 'verification'>;
 
@@ -33,19 +34,22 @@ export async function readReadinessInputs(
   client: GraphClient,
   config: ReadinessConfig,
   signal?: AbortSignal,
+  now = Date.now(),
 ): Promise<ReadinessInputs> {
   const { siteId, listId } = config.verification;
-  const [tapPolicy, authenticatorPolicy, passkeyPolicy, listItems, registrationReport] =
+  const since = new Date(now - WRITE_EVIDENCE_DAYS * 86_400_000).toISOString();
+  const [tapPolicy, authenticatorPolicy, passkeyPolicy, listRecords, registrationReport] =
     await Promise.all([
       settle(getTemporaryAccessPassPolicy(client, signal)),
       settle(getAuthenticatorPolicy(client, signal)),
       settle(getPasskeyPolicy(client, signal)),
       settle(
-        client.request<unknown>({
-          path: `/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(listId)}/items`,
-          query: { $top: 1 },
+        listVerificationRecords(
+          client,
+          { siteId, listId },
+          { from: since, to: new Date(now).toISOString() },
           signal,
-        }),
+        ),
       ),
       settle(
         client.request<unknown>({
@@ -63,7 +67,7 @@ export async function readReadinessInputs(
     tapPolicy,
     authenticatorPolicy,
     passkeyPolicy,
-    listItems,
+    listRecords,
     registrationReport,
   };
 }
