@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyEvent } from './classify-events';
-import { at, event, JO } from './audit-fixtures';
+import { at, event, JO } from '../../testing/fixtures/audit-log';
 
 describe('classifyEvent', () => {
   it('recognises TAP creation, deletion and Authenticator registration, and nothing else', () => {

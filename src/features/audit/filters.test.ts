@@ -7,7 +7,7 @@ import {
   parseDay,
   readFilters,
 } from './filters';
-import { at, event, JO, KIM, record, run } from './audit-fixtures';
+import { at, event, JO, KIM, record, run } from '../../testing/fixtures/audit-log';
 
 const TODAY = new Date(2026, 10, 26, 15, 30);
 

@@ -4,7 +4,7 @@ import type { VerificationRecord } from '../../graph/verification-records';
 import { groupAttempts } from './attempts';
 import { classifyEvent, type ClassifiedEvent } from './classify-events';
 import { pairAttempts } from './pair-attempts';
-import { at, event, HOUR, JO, KIM, MINUTE, NOW, record } from './audit-fixtures';
+import { at, event, HOUR, JO, KIM, MINUTE, NOW, record } from '../../testing/fixtures/audit-log';
 
 describe('pairAttempts', () => {
   const classify = (raw: DirectoryAudit) => classifyEvent(raw) as ClassifiedEvent;

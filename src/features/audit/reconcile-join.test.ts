@@ -15,7 +15,7 @@ import {
   run,
   SAM,
   writtenBy,
-} from './audit-fixtures';
+} from '../../testing/fixtures/audit-log';
 
 describe('the join on what the servers say (decision 0010)', () => {
   const minutes = (n: number, from: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleHolder } from '../../graph/directory-roles';
 import { filterRows } from './filters';
-import { at, event, HELEN, JO, KIM, record, rowFor, run } from './audit-fixtures';
+import { at, event, HELEN, JO, KIM, record, rowFor, run } from '../../testing/fixtures/audit-log';
 
 describe('reconcile', () => {
   it('joins a TAP Desk issuance with its record and flags nothing when all is in order', () => {
