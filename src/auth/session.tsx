@@ -59,11 +59,6 @@ export function useSession(): Session {
   return session;
 }
 
-/** For tests and stories: a session built by hand. */
-export function SessionContextProvider(props: { session: Session; children: ReactNode }) {
-  return <SessionContext value={props.session}>{props.children}</SessionContext>;
-}
-
 interface ConsentState {
   problems: ConsentProblems;
   /** Forgets the problem, so the next Graph call asks Entra again (or signs in again). */
