@@ -44,8 +44,15 @@ export async function openUser(page: Page, person: { name: string; search: strin
 
 /** Fills the issue form's verification: how the caller was verified, the ticket, the reason. */
 export async function fillVerification(page: Page) {
-  await page.getByRole('combobox', { name: 'Verification method' }).click();
-  await page.getByRole('option', { name: 'Called back on the number on file' }).click();
+  const method = page.getByRole('combobox', { name: 'Verification method' });
+  const choice = 'Called back on the number on file';
+  // The form may re-render as it opens (a replace re-reads the pass), which can close the menu
+  // under the click: open it again until the choice is made, then check it was.
+  await expect(async () => {
+    if (!(await page.getByRole('listbox').isVisible())) await method.click();
+    await page.getByRole('option', { name: choice }).click({ timeout: 5_000 });
+    await expect(method).toHaveText(choice, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel('Ticket reference').fill('INC0012345');
   await page.getByLabel('Reason').fill('New phone, first passwordless sign-in');
 }
