@@ -1,39 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from './support/test';
+import { expect, test, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+import { funnelCount, STAGES, truth, type Truth } from './support/pilot';
 
 // The registration report lags by hours in Entra (docs/graph-facts.md §4); the emulator's report
 // shows everyone as of its last refresh, here the seed's moment, for four hours.
-const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
 // A seeded pilot member with nothing yet (emulator/seed/people.ts DEMO_FIXTURES.pilotNothingYet).
 const SIOBHAN_UPN = 'siobhan.obrien@contoso.com';
-const STAGES = [
-  'member',
-  'tapIssued',
-  'tapUsed',
-  'authenticatorRegistered',
-  'phoneSignInEnabled',
-  'passkeyRegistered',
-] as const;
-type Stage = (typeof STAGES)[number];
-
-interface Truth {
-  counts: Record<Stage, number>;
-  members: Record<Stage, { id: string; userPrincipalName: string }[]>;
-}
-
-async function truth(request: APIRequestContext): Promise<Truth> {
-  const response = await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as Truth;
-}
 
 async function expectFunnel(page: Page, expected: Truth) {
-  for (const stage of STAGES) {
-    const text = await page.getByTestId(`funnel-count-${stage}`).innerText();
-    expect(Number(text.split(' ')[0]?.replace(/,/g, '')), stage).toBe(expected.counts[stage]);
-  }
+  for (const stage of STAGES)
+    expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
 }
 
 test.beforeEach(async ({ request }) => {

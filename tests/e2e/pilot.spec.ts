@@ -1,29 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from './support/test';
+import { expect, test, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
 import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
-
-const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
-const STAGES = [
-  'member',
-  'tapIssued',
-  'tapUsed',
-  'authenticatorRegistered',
-  'phoneSignInEnabled',
-  'passkeyRegistered',
-] as const;
-type Stage = (typeof STAGES)[number];
-
-interface Truth {
-  counts: Record<Stage, number>;
-  members: Record<Stage, { id: string; userPrincipalName: string }[]>;
-}
-
-async function truth(request: APIRequestContext): Promise<Truth> {
-  const response = await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as Truth;
-}
+import { funnelCount, PILOT_GROUP_ID, STAGES, truth } from './support/pilot';
 
 async function openDashboard(page: Page) {
   await signIn(page, ACCOUNTS.manager, '/pilot');
@@ -33,11 +12,6 @@ async function openDashboard(page: Page) {
 
 async function waitUntilLoaded(page: Page, timeout = 60_000) {
   await expect(page.getByText(/^Loaded [\d,]+ members as of/)).toBeVisible({ timeout });
-}
-
-async function funnelCount(page: Page, stage: Stage): Promise<number> {
-  const text = await page.getByTestId(`funnel-count-${stage}`).innerText();
-  return Number(text.split(' ')[0]?.replace(/,/g, ''));
 }
 
 /** The CSV the grid exports, as UPNs (the second column). */
