@@ -10,7 +10,13 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import { GraphError } from '../graph/errors';
 import { createAppRouter } from './router';
 import { SignedOutPage } from '../auth/signed-out-page';
-import { COLOR_SCHEME_STORAGE, theme } from './theme';
+import { I18nProvider, useLocale } from '../i18n/provider';
+import type { Locale } from '../i18n/locales';
+import type { IntlConfig } from 'react-intl';
+import { useMessages } from '../i18n/use-messages';
+import { CATALOGS } from './catalogs';
+import { messages } from './messages';
+import { COLOR_SCHEME_STORAGE, THEMES } from './theme';
 
 function createQueryClient() {
   return new QueryClient({
@@ -33,12 +39,31 @@ function createQueryClient() {
 export function AppProviders(props: {
   config: RuntimeConfig;
   msal: ComponentProps<typeof SessionProvider>['instance'];
+  /** Component tests fix the language, and make a missing message fail. */
+  locale?: Locale;
+  onIntlError?: IntlConfig['onError'];
+  children: ReactNode;
+}) {
+  return (
+    <I18nProvider catalogs={CATALOGS} locale={props.locale} onError={props.onIntlError}>
+      <LocalizedProviders config={props.config} msal={props.msal}>
+        {props.children}
+      </LocalizedProviders>
+    </I18nProvider>
+  );
+}
+
+function LocalizedProviders(props: {
+  config: RuntimeConfig;
+  msal: ComponentProps<typeof SessionProvider>['instance'];
   children: ReactNode;
 }) {
   const [queryClient] = useState(createQueryClient);
+  const { locale } = useLocale();
+  const { t } = useMessages(messages);
   return (
     <ThemeProvider
-      theme={theme}
+      theme={THEMES[locale]}
       modeStorageKey={COLOR_SCHEME_STORAGE.mode}
       colorSchemeStorageKey={COLOR_SCHEME_STORAGE.scheme}
       disableTransitionOnChange
@@ -51,7 +76,7 @@ export function AppProviders(props: {
           signedOut={<SignedOutPage tenantName={props.config.tenantName} />}
           pending={
             <main>
-              <Loading label="Signing in…" />
+              <Loading label={t('signingIn')} />
             </main>
           }
         >

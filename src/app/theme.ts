@@ -1,4 +1,7 @@
-import { createTheme } from '@mui/material/styles';
+import { deDE as materialGerman } from '@mui/material/locale';
+import { createTheme, type Theme, type ThemeOptions } from '@mui/material/styles';
+import { deDE as gridGerman } from '@mui/x-data-grid/locales';
+import type { Locale } from '../i18n/locales';
 
 /** Where the colour scheme is kept, read before the app loads by public/color-scheme.js. */
 export const COLOR_SCHEME_STORAGE = { mode: 'tapdesk-color-mode', scheme: 'tapdesk-color-scheme' };
@@ -13,7 +16,7 @@ export const BACKGROUNDS = {
  * Light and dark schemes as CSS variables, switched by a class on <html>: the class is set before
  * the first paint (public/color-scheme.js), so a dark system never flashes a light page.
  */
-export const theme = createTheme({
+const options: ThemeOptions = {
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
     light: {
@@ -39,4 +42,12 @@ export const theme = createTheme({
     MuiButton: { defaultProps: { disableElevation: true } },
     MuiLink: { defaultProps: { underline: 'always' } },
   },
-});
+};
+
+export const theme = createTheme(options);
+
+/** The theme per interface language: MUI's and the Data Grid's own texts (pagination, menus) follow it. */
+export const THEMES: Record<Locale, Theme> = {
+  en: theme,
+  de: createTheme(options, materialGerman, gridGerman),
+};

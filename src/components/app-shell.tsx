@@ -1,7 +1,10 @@
 import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { useMessages } from '../i18n/use-messages';
 import { ColorSchemeSwitch } from './color-scheme-switch';
+import { messages } from './messages';
 
 export interface NavItem {
   label: string;
@@ -17,6 +20,7 @@ export function AppShell(props: {
   onSignOut?: () => void;
   children: ReactNode;
 }) {
+  const { t } = useMessages(messages);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link
@@ -27,7 +31,7 @@ export function AppShell(props: {
           '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
         }}
       >
-        Skip to main content
+        {t('skipToMain')}
       </Link>
       <AppBar position="static" component="header">
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
@@ -38,7 +42,7 @@ export function AppShell(props: {
             {props.tenantName}
           </Typography>
           {props.nav.length > 0 ? (
-            <Box component="nav" aria-label="Sections" sx={{ flexGrow: 1 }}>
+            <Box component="nav" aria-label={t('sections')} sx={{ flexGrow: 1 }}>
               <Stack
                 direction="row"
                 spacing={1}
@@ -62,6 +66,7 @@ export function AppShell(props: {
           ) : (
             <Box sx={{ flexGrow: 1 }} />
           )}
+          <LanguageSwitch />
           <ColorSchemeSwitch />
           {props.personName ? (
             <Typography variant="body2" component="p" data-testid="signed-in-as">
@@ -70,7 +75,7 @@ export function AppShell(props: {
           ) : null}
           {props.onSignOut ? (
             <Button color="inherit" variant="outlined" onClick={props.onSignOut}>
-              Sign out
+              {t('signOut')}
             </Button>
           ) : null}
         </Toolbar>

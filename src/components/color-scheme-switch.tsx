@@ -5,18 +5,25 @@ import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
 import { Button, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
 import { useId, useState, type ReactNode } from 'react';
+import { useMessages } from '../i18n/use-messages';
+import { messages } from './messages';
 
 type Mode = 'system' | 'light' | 'dark';
 
-const MODES: { mode: Mode; label: string; icon: ReactNode }[] = [
-  { mode: 'system', label: 'As the system', icon: <SettingsBrightnessIcon fontSize="small" /> },
-  { mode: 'light', label: 'Light', icon: <LightModeIcon fontSize="small" /> },
-  { mode: 'dark', label: 'Dark', icon: <DarkModeIcon fontSize="small" /> },
+const MODES: { mode: Mode; label: keyof typeof messages.messages.en; icon: ReactNode }[] = [
+  {
+    mode: 'system',
+    label: 'colorSchemeSystem',
+    icon: <SettingsBrightnessIcon fontSize="small" />,
+  },
+  { mode: 'light', label: 'colorSchemeLight', icon: <LightModeIcon fontSize="small" /> },
+  { mode: 'dark', label: 'colorSchemeDark', icon: <DarkModeIcon fontSize="small" /> },
 ];
 
 /** Light, dark, or as the operating system says (the default); remembered on this device. */
 export function ColorSchemeSwitch() {
   const { mode, setMode } = useColorScheme();
+  const { t } = useMessages(messages);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const current = MODES.find((entry) => entry.mode === mode) ?? MODES[0]!;
@@ -30,7 +37,7 @@ export function ColorSchemeSwitch() {
         aria-expanded={anchor ? true : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        Colours: {current.label.toLowerCase()}
+        {t('colorSchemeLabel', { mode: current.mode })}
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {MODES.map((entry) => (
@@ -45,7 +52,7 @@ export function ColorSchemeSwitch() {
             }}
           >
             <ListItemIcon>{entry.mode === current.mode ? <CheckIcon /> : entry.icon}</ListItemIcon>
-            <ListItemText>{entry.label}</ListItemText>
+            <ListItemText>{t(entry.label)}</ListItemText>
           </MenuItem>
         ))}
       </Menu>

@@ -14,6 +14,7 @@ import { APP_ROLES } from '../auth/capabilities';
 import { ReportsBudgetProvider } from '../components/reports-budget';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config/runtime-config';
 import type { RequestBudget } from '../graph/request-budget';
+import type { Locale } from '../i18n/locales';
 import { createFakeGraph, type FakeGraph } from './fake-graph';
 import { createFakeMsal, type FakeMsal, type FakePerson } from './fake-msal';
 import { createInstantBudget } from './instant-budget';
@@ -55,6 +56,11 @@ export const PEOPLE = {
 
 export type Audience = keyof typeof PEOPLE;
 
+/** A message id no catalog has, or a message that cannot be formatted, fails the test. */
+function failOnIntlError(error: Error) {
+  throw error;
+}
+
 export interface HarnessOptions {
   /** Who is signed in: an audience's person, someone else, or nobody. Default: helpdesk. */
   as?: Audience | FakePerson | null;
@@ -72,6 +78,8 @@ export interface HarnessOptions {
   now?: number | Date;
   /** Default: a budget that never waits. */
   reportsBudget?: RequestBudget;
+  /** The interface language. Default: English, whatever the machine's locale. */
+  locale?: Locale;
 }
 
 export interface Harness extends RenderResult {
@@ -124,7 +132,12 @@ export async function renderWithHarness(
     { initialEntries: [at] },
   );
   const view = render(
-    <AppProviders config={config} msal={msal.instance}>
+    <AppProviders
+      config={config}
+      msal={msal.instance}
+      locale={options.locale ?? 'en'}
+      onIntlError={failOnIntlError}
+    >
       <ReportsBudgetProvider budget={options.reportsBudget ?? createInstantBudget()}>
         <RouterProvider router={router} />
       </ReportsBudgetProvider>

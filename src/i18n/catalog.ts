@@ -1,0 +1,44 @@
+/**
+ * A module's messages in every language, as ICU MessageFormat strings
+ * (https://formatjs.github.io/docs/core-concepts/icu-syntax). German must have exactly
+ * English's keys: a missing one fails the type check, and `catalogs.test.ts` also checks that
+ * each translation parses and uses the same arguments.
+ */
+import type { Locale } from './locales';
+
+export interface Catalog<Key extends string = string> {
+  /** Prefix of every id, so two modules may both say `title`. */
+  readonly namespace: string;
+  readonly messages: { readonly [L in Locale]: Readonly<Record<Key, string>> };
+}
+
+export function defineCatalog<const English extends Record<string, string>>(
+  namespace: string,
+  en: English,
+  de: { readonly [K in keyof English]: string },
+): Catalog<Extract<keyof English, string>> {
+  return {
+    namespace,
+    messages: { en, de } as Catalog<Extract<keyof English, string>>['messages'],
+  };
+}
+
+export function messageId(catalog: Catalog, key: string): string {
+  return `${catalog.namespace}.${key}`;
+}
+
+/** Every catalog's messages in one language, keyed by full id, for the IntlProvider. */
+export function flattenCatalogs(
+  catalogs: readonly Catalog[],
+  locale: Locale,
+): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const catalog of catalogs) {
+    for (const [key, message] of Object.entries(catalog.messages[locale])) {
+      const id = messageId(catalog, key);
+      if (Object.hasOwn(flat, id)) throw new Error(`Two catalogs define the message ${id}.`);
+      flat[id] = message;
+    }
+  }
+  return flat;
+}

@@ -1,0 +1,11 @@
+import { defineCatalog } from './catalog';
+
+export const messages = defineCatalog(
+  'i18n',
+  {
+    switchLabel: 'Language: {language}',
+  },
+  {
+    switchLabel: 'Sprache: {language}',
+  },
+);
