@@ -56,6 +56,9 @@ export default defineConfig(async ({ mode, command }) => {
     // The demo serves the emulator at the origin's root, so it always runs at `/`.
     base: demo ? '/' : basePath(),
     plugins: [react(), ...(demo ? [emulatorPlugin()] : [])],
+    // Pre-bundled dependencies live beside the project, not in node_modules: checkouts that share
+    // one node_modules (git worktrees) would otherwise rewrite each other's React chunk mid-run.
+    cacheDir: '.vite',
     server: {
       port,
       strictPort: true,
