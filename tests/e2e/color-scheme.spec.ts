@@ -64,10 +64,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
 
       await signIn(page, ACCOUNTS.helpdesk);
+      // axe checks what is there: wait for each page itself, not just the shell around it.
+      await expect(page.getByRole('heading', { level: 1, name: 'Helpdesk' })).toBeVisible();
       await expectScheme(page, scheme);
       await expectAccessible(page);
 
       await openUser(page, SIOBHAN);
+      await expect(page.getByRole('heading', { level: 1, name: SIOBHAN.name })).toBeVisible();
       await expectScheme(page, scheme, await page.locator('main section').all());
       await expectAccessible(page);
 
