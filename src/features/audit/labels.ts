@@ -74,3 +74,35 @@ export const ANOMALY_LABELS: Record<Anomaly, { label: string; description: strin
       'The items of one attempt do not fit together as TAP Desk writes them (one pending item, one completion that refers to it and names the same person): one is missing, doubled or points elsewhere.',
   },
 };
+
+/** The record grid's own words: column headings, its toolbar and the details dialog. */
+export const GRID_LABELS = {
+  grid: 'Issuance record',
+  details: 'Details',
+  detailsFor: (what: string, target: string) => `Details: ${what}, ${target}`,
+  close: 'Close',
+  downloadCsv: 'Download CSV',
+  columns: 'Columns',
+  density: 'Row height',
+  densities: { compact: 'Compact', standard: 'Standard', comfortable: 'Comfortable' },
+  headers: {
+    at: 'When',
+    kind: 'Activity',
+    actor: 'Acted by',
+    actorUpn: 'Acted by UPN',
+    app: 'App',
+    target: 'Target',
+    targetName: 'Target name',
+    targetId: 'Target id',
+    what: 'What',
+    verification: 'Verification',
+    ticket: 'Ticket',
+    reason: 'Reason',
+    items: 'Verification item ids',
+    matchedBy: 'Matched by',
+    anomalies: 'Anomalies',
+    findings: 'Findings',
+  },
+  failed: 'failed',
+  via: (app: string) => `via ${app}`,
+} as const;
