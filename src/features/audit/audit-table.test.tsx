@@ -144,4 +144,21 @@ describe('AuditTable', { timeout: 60_000 }, () => {
     expect(dialog).toHaveTextContent('It names sam@contoso.com as issuer.');
     expect(dialog).toHaveTextContent('Matched by person and time');
   });
+
+  it('starts compact, and the row height can be changed from the toolbar', async () => {
+    await renderTable();
+    await screen.findByRole('grid');
+    const rowHeight = () =>
+      within(screen.getByRole('grid'))
+        .getAllByRole('row')
+        .find((row) => row.hasAttribute('data-id'))
+        ?.style.getPropertyValue('--height');
+    const compact = rowHeight();
+    await userEvent.click(screen.getByRole('button', { name: 'Row height' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Compact' })).toBeChecked();
+    await userEvent.click(screen.getByRole('menuitemradio', { name: 'Comfortable' }));
+    expect(rowHeight()).not.toBe(compact);
+    await userEvent.click(screen.getByRole('button', { name: 'Row height' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Comfortable' })).toBeChecked();
+  });
 });

@@ -55,8 +55,9 @@ function DensityMenu() {
         {DENSITIES.map((value) => (
           <MenuItem
             key={value}
+            role="menuitemradio"
             selected={value === density}
-            aria-current={value === density ? 'true' : undefined}
+            aria-checked={value === density}
             onClick={() => {
               apiRef.current.setDensity(value);
               setAnchor(null);
