@@ -8,15 +8,11 @@ import {
   type GridColumnVisibilityModel,
 } from '@mui/x-data-grid';
 import type { CsvValue } from '../../lib/csv';
-import { ANOMALY_LABELS, GRID_LABELS, ROW_KIND_LABELS } from './labels';
+import { ANOMALY_LABELS, GRID_LABELS, ROW_KIND_LABELS, ROW_LABELS } from './labels';
 import type { AuditRow } from './audit-row';
 import type { MatchedBy } from './pair-attempts';
 
-export const MATCHED_BY: Record<MatchedBy, string> = {
-  methodId: 'Matched by method id',
-  time: 'Matched by person and time',
-  late: 'Matched by person; record written later',
-};
+export const MATCHED_BY: Record<MatchedBy, string> = ROW_LABELS.matchedBy;
 
 /** A registration or a person's own deletion is their own act: no helpdesk verification. */
 export function isOwnAct(row: AuditRow): boolean {
@@ -30,14 +26,14 @@ export function isOwnAct(row: AuditRow): boolean {
 export function actorText(row: AuditRow): string {
   const { userName, userUpn, appName } = row.actor;
   const who = userName ?? userUpn ?? appName;
-  if (!who) return 'Not recorded';
+  if (!who) return ROW_LABELS.notRecorded;
   return appName && (userName || userUpn) ? `${who} ${GRID_LABELS.via(appName)}` : who;
 }
 
 function verificationText(row: AuditRow): string {
-  if (isOwnAct(row)) return 'Not applicable';
-  if (!row.verification) return 'No record';
-  return row.verification.VerificationMethod || 'Method not recorded';
+  if (isOwnAct(row)) return ROW_LABELS.notApplicable;
+  if (!row.verification) return ROW_LABELS.noRecord;
+  return row.verification.VerificationMethod || ROW_LABELS.methodNotRecorded;
 }
 
 /** Each anomaly's label; the admin flag names the roles, as its chip does. */
@@ -69,14 +65,16 @@ function Flags({ row }: { row: AuditRow }) {
     />
   ));
   if (row.awaitingRegistration) {
-    chips.push(<Chip key="awaiting" size="small" variant="outlined" label="Still valid" />);
+    chips.push(
+      <Chip key="awaiting" size="small" variant="outlined" label={ROW_LABELS.stillValid} />,
+    );
   }
   if (row.beyondRetention) {
     chips.push(
-      <Chip key="retention" size="small" variant="outlined" label="Older than the audit log" />,
+      <Chip key="retention" size="small" variant="outlined" label={ROW_LABELS.olderThanLog} />,
     );
   }
-  if (chips.length === 0) return <>None</>;
+  if (chips.length === 0) return <>{ROW_LABELS.none}</>;
   return (
     <Stack direction="row" spacing={0.5} sx={{ height: '100%', alignItems: 'center' }}>
       {chips}
@@ -139,7 +137,7 @@ export function auditColumns(openDetails: (row: AuditRow) => void): GridColDef<A
     text('actor', actorText, { flex: 1, minWidth: 130 }),
     text(
       'target',
-      (row) => row.target.upn ?? row.target.displayName ?? row.target.id ?? 'Unknown',
+      (row) => row.target.upn ?? row.target.displayName ?? row.target.id ?? ROW_LABELS.unknown,
       {
         flex: 1.2,
         minWidth: 150,

@@ -11,16 +11,12 @@ import { useId, type ReactNode } from 'react';
 import type { VerificationOutcome } from '../../graph/verification-records';
 import { actorText, anomalyText, isOwnAct, MATCHED_BY } from './audit-columns';
 import { ANOMALIES, type AuditRow } from './audit-row';
-import { ANOMALY_LABELS, GRID_LABELS, ROW_KIND_LABELS } from './labels';
+import { ANOMALY_LABELS, GRID_LABELS, ROW_KIND_LABELS, ROW_LABELS } from './labels';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
-/** An ending the row's activity does not already say: a pass may exist that nobody recorded. */
-const OPEN_OUTCOMES: Partial<Record<VerificationOutcome, string>> = {
-  pending: 'Outcome not recorded',
-  unknown: 'Outcome unknown',
-  failed: 'Recorded as failed',
-};
+const OPEN_OUTCOMES: Partial<Record<VerificationOutcome, string>> = ROW_LABELS.openOutcomes;
+const L = ROW_LABELS;
 
 function Line(props: { children: ReactNode }) {
   return (
@@ -32,29 +28,27 @@ function Line(props: { children: ReactNode }) {
 
 function Verification({ row }: { row: AuditRow }) {
   const record = row.verification;
-  if (isOwnAct(row)) return <Line>Not applicable</Line>;
-  if (!record) return <Line>No record</Line>;
+  if (isOwnAct(row)) return <Line>{L.notApplicable}</Line>;
+  if (!record) return <Line>{L.noRecord}</Line>;
   const outcome = row.attempt ? OPEN_OUTCOMES[row.attempt.outcome] : undefined;
   const errorCode = row.attempt?.completion?.ErrorCode;
   const author = row.attempt?.author;
   const items = row.attempt ? row.attempt.items.map((item) => item.itemId) : [record.itemId];
   return (
     <>
-      <Line>{record.VerificationMethod || 'Method not recorded'}</Line>
-      <Line>Ticket: {record.Ticket ?? record.Title ?? 'none'}</Line>
-      {record.Reason ? <Line>Reason: {record.Reason}</Line> : null}
+      <Line>{record.VerificationMethod || L.methodNotRecorded}</Line>
+      <Line>{L.ticket(record.Ticket ?? record.Title ?? L.noTicket)}</Line>
+      {record.Reason ? <Line>{L.reason(record.Reason)}</Line> : null}
       {row.kind !== 'recordOnly' && outcome ? (
-        <Line>{errorCode ? `${outcome} (${errorCode})` : outcome}</Line>
+        <Line>{errorCode ? L.withErrorCode(outcome, errorCode) : outcome}</Line>
       ) : null}
       {row.kind !== 'recordOnly' ? (
         <Line>{MATCHED_BY[row.matchedBy ?? 'time']}</Line>
       ) : (
         // Who wrote it, as SharePoint says: the name the record claims may differ (and is flagged).
-        <Line>Written by {author?.name ?? author?.upn ?? 'an unknown author'}</Line>
+        <Line>{L.writtenBy(author?.name ?? author?.upn ?? L.unknownAuthor)}</Line>
       )}
-      <Line>
-        {GRID_LABELS.headers.items}: {items.join(' ')}
-      </Line>
+      <Line>{L.items(items.join(' '))}</Line>
     </>
   );
 }
@@ -63,26 +57,27 @@ function Verification({ row }: { row: AuditRow }) {
 function Flags({ row }: { row: AuditRow }) {
   const flagged = ANOMALIES.filter((anomaly) => row.anomalies.includes(anomaly));
   if (flagged.length === 0 && !row.awaitingRegistration && !row.beyondRetention) {
-    return <Line>None</Line>;
+    return <Line>{L.none}</Line>;
   }
   return (
     <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
       {flagged.map((anomaly) => (
         <li key={anomaly}>
           <Line>
-            <strong>{anomalyText(row, anomaly)}</strong>: {ANOMALY_LABELS[anomaly].description}
+            <strong>{anomalyText(row, anomaly)}</strong>
           </Line>
+          <Line>{ANOMALY_LABELS[anomaly].description}</Line>
           {row.findings?.[anomaly] ? <Line>{row.findings[anomaly]}</Line> : null}
         </li>
       ))}
       {row.awaitingRegistration ? (
         <li>
-          <Line>Still valid</Line>
+          <Line>{L.stillValid}</Line>
         </li>
       ) : null}
       {row.beyondRetention ? (
         <li>
-          <Line>Older than the audit log</Line>
+          <Line>{L.olderThanLog}</Line>
         </li>
       ) : null}
     </Box>
@@ -105,7 +100,7 @@ export function AuditDetails(props: { row: AuditRow | null; onClose: () => void 
           value: (
             <>
               <Line>{ROW_KIND_LABELS[row.kind]}</Line>
-              {row.succeeded ? null : <Line>Failed</Line>}
+              {row.succeeded ? null : <Line>{L.failed}</Line>}
               {row.what ? <Line>{row.what}</Line> : null}
             </>
           ),

@@ -1,5 +1,4 @@
 import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
-import type { GridLocaleText } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -41,7 +40,7 @@ const NEEDS = {
  * $batch of GETs), its session asks for read scopes only, and it offers no control that changes
  * anything in the directory or the list.
  */
-export function AuditPage(props: { gridLocaleText?: Partial<GridLocaleText> }) {
+export function AuditPage() {
   const session = useSession();
   const config = useRuntimeConfig();
   const client = session.graph('audit');
@@ -225,7 +224,6 @@ export function AuditPage(props: { gridLocaleText?: Partial<GridLocaleText> }) {
                     label={`${GRID_LABELS.grid}: ${describeFilters(filters)}`}
                     status={status}
                     fileName={`tap-audit-${filters.from}-to-${filters.to}.csv`}
-                    localeText={props.gridLocaleText}
                   />
                 </Box>
               )}

@@ -12,7 +12,6 @@ import {
   useGridApiRef,
   useGridSelector,
   type GridDensity,
-  type GridLocaleText,
 } from '@mui/x-data-grid';
 import { useId, useMemo, useState } from 'react';
 import { gridCsv } from '../../components/grid-csv';
@@ -107,8 +106,6 @@ export function AuditTable(props: {
   label: string;
   status: string;
   fileName: string;
-  /** The grid's own words (menus, column panel, pagination) in the interface language. */
-  localeText?: Partial<GridLocaleText>;
 }) {
   const apiRef = useGridApiRef();
   const [details, setDetails] = useState<AuditRow | null>(null);
@@ -120,7 +117,6 @@ export function AuditTable(props: {
         rows={props.rows}
         columns={columns}
         aria-label={props.label}
-        localeText={props.localeText}
         showToolbar
         slots={{ toolbar: AuditToolbar }}
         slotProps={{

@@ -106,3 +106,34 @@ export const GRID_LABELS = {
   failed: 'failed',
   via: (app: string) => `via ${app}`,
 } as const;
+
+/** What a row says about itself, in its cells and its details. */
+export const ROW_LABELS = {
+  none: 'None',
+  notRecorded: 'Not recorded',
+  unknown: 'Unknown',
+  failed: 'Failed',
+  notApplicable: 'Not applicable',
+  noRecord: 'No record',
+  methodNotRecorded: 'Method not recorded',
+  ticket: (ticket: string) => `Ticket: ${ticket}`,
+  noTicket: 'none',
+  reason: (reason: string) => `Reason: ${reason}`,
+  writtenBy: (author: string) => `Written by ${author}`,
+  unknownAuthor: 'an unknown author',
+  withErrorCode: (outcome: string, code: string) => `${outcome} (${code})`,
+  items: (ids: string) => `Verification item ids: ${ids}`,
+  stillValid: 'Still valid',
+  olderThanLog: 'Older than the audit log',
+  matchedBy: {
+    methodId: 'Matched by method id',
+    time: 'Matched by person and time',
+    late: 'Matched by person; record written later',
+  },
+  /** An ending the row's activity does not already say: a pass may exist that nobody recorded. */
+  openOutcomes: {
+    pending: 'Outcome not recorded',
+    unknown: 'Outcome unknown',
+    failed: 'Recorded as failed',
+  },
+} as const;
