@@ -1,8 +1,8 @@
-import OpenInFullRounded from '@mui/icons-material/OpenInFullRounded';
 import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import { Chip, Stack } from '@mui/material';
 import {
   GridActionsCellItem,
+  GridLongTextCellExpandIcon,
   type GridCellParams,
   type GridColDef,
   type GridColumnVisibilityModel,
@@ -115,7 +115,7 @@ export function auditColumns(openDetails: (row: AuditRow) => void): GridColDef<A
       getActions: (params) => [
         <GridActionsCellItem
           key="details"
-          icon={<OpenInFullRounded fontSize="small" />}
+          icon={<GridLongTextCellExpandIcon fontSize="small" />}
           label={GRID_LABELS.details}
           onClick={() => openDetails(params.row)}
         />,

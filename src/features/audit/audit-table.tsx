@@ -1,11 +1,11 @@
-import DensityMediumRounded from '@mui/icons-material/DensityMediumRounded';
-import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
-import ViewColumnRounded from '@mui/icons-material/ViewColumnRounded';
 import { Button, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import {
   ColumnsPanelTrigger,
   DataGrid,
   gridDensitySelector,
+  GridDownloadIcon,
+  GridTableRowsIcon,
+  GridViewColumnIcon,
   Toolbar,
   ToolbarButton,
   useGridApiContext,
@@ -47,7 +47,7 @@ function DensityMenu() {
           aria-expanded={open ? 'true' : undefined}
           onClick={(event) => setAnchor(event.currentTarget)}
         >
-          <DensityMediumRounded fontSize="small" />
+          <GridTableRowsIcon fontSize="small" />
         </ToolbarButton>
       </Tooltip>
       <Menu id={menuId} anchorEl={anchor} open={open} onClose={() => setAnchor(null)}>
@@ -78,14 +78,14 @@ function AuditToolbar(props: { auditStatus?: string; onDownloadCsv?: () => void 
       </Typography>
       <Tooltip title={GRID_LABELS.columns}>
         <ColumnsPanelTrigger render={<ToolbarButton aria-label={GRID_LABELS.columns} />}>
-          <ViewColumnRounded fontSize="small" />
+          <GridViewColumnIcon fontSize="small" />
         </ColumnsPanelTrigger>
       </Tooltip>
       <DensityMenu />
       <Button
         size="small"
         variant="outlined"
-        startIcon={<FileDownloadOutlined />}
+        startIcon={<GridDownloadIcon />}
         onClick={props.onDownloadCsv}
         sx={{ ml: 1, whiteSpace: 'nowrap' }}
       >
