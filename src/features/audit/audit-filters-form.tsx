@@ -28,32 +28,35 @@ export function AuditFiltersForm(props: {
     <Stack
       component="form"
       aria-label="Filter the record"
-      direction={{ xs: 'column', md: 'row' }}
+      // A row above the record on narrower screens, a column in the sidebar beside it from lg up.
+      direction={{ xs: 'column', md: 'row', lg: 'column' }}
       spacing={2}
       onSubmit={submit}
       noValidate
-      sx={{ alignItems: { md: 'flex-start' } }}
+      sx={{ alignItems: { md: 'flex-start', lg: 'stretch' } }}
     >
-      <TextField
-        label="From"
-        type="date"
-        value={from}
-        onChange={(event) => setFrom(event.target.value)}
-        error={Boolean(error)}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextField
-        label="To"
-        type="date"
-        value={to}
-        onChange={(event) => setTo(event.target.value)}
-        error={Boolean(error)}
-        helperText={error ?? ' '}
-        slotProps={{
-          inputLabel: { shrink: true },
-          formHelperText: { role: error ? 'alert' : undefined },
-        }}
-      />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="From"
+          type="date"
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          error={Boolean(error)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          error={Boolean(error)}
+          helperText={error ?? ' '}
+          slotProps={{
+            inputLabel: { shrink: true },
+            formHelperText: { role: error ? 'alert' : undefined },
+          }}
+        />
+      </Stack>
       <TextField
         select
         label="Activity"

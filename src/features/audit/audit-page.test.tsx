@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeGraph, renderWithHarness, testConfig } from '../../testing/harness';
@@ -121,21 +121,38 @@ async function renderPage(data: Fixture, at = '/audit') {
   return { requests: graph.requests, router };
 }
 
-const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+const grid = () => screen.findByRole('grid', { name: /Issuance record/ });
+/** The grid's data rows (its header row has no row id). */
+const bodyRows = () =>
+  within(screen.getByRole('grid'))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-id'));
+const rowWith = (text: string) => bodyRows().find((row) => row.textContent?.includes(text));
+
+/** Opens a row's details dialog, as a keyboard or mouse user does, and returns it. */
+async function openDetails(row: HTMLElement | undefined) {
+  await userEvent.click(within(row!).getByRole('button', { name: 'Details' }));
+  return screen.findByRole('dialog');
+}
 
 describe('AuditPage', () => {
   it('shows each pass with who acted, on whom, and the verification behind it', async () => {
     await renderPage(fixture());
-    await screen.findByRole('table');
-    const tapDesk = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
+    await grid();
+    const tapDesk = rowWith('In person with photo ID');
     expect(tapDesk).toHaveTextContent('Helen Helpdesk');
     expect(tapDesk).toHaveTextContent('jo@contoso.com');
-    expect(tapDesk).toHaveTextContent('In person with photo ID');
-    expect(tapDesk).toHaveTextContent('Reason: New phone');
-    const portal = bodyRows().find((row) => row.textContent?.includes('gail@contoso.com'));
+    const portal = rowWith('gail@contoso.com');
     expect(portal).toHaveTextContent('No record');
     expect(portal).toHaveTextContent('No verification record');
     expect(portal).toHaveTextContent('Admin account: Global Administrator');
+    // What a one-line row leaves out, the row's details say in full.
+    const details = await openDetails(tapDesk);
+    expect(details).toHaveTextContent('Ticket: INC0012345');
+    expect(details).toHaveTextContent('Reason: New phone');
+    expect(details).toHaveTextContent('Matched by person and time');
+    await userEvent.click(within(details).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('flags a record that claims another issuer than its author, and says who is who', async () => {
@@ -143,17 +160,19 @@ describe('AuditPage', () => {
     const item = data.items[0] as { fields: Record<string, unknown> };
     item.fields = { ...item.fields, IssuedByUpn: 'sam@contoso.com', IssuedByName: 'Sam Senior' };
     await renderPage(data);
-    await screen.findByRole('table');
-    const forged = bodyRows().find((row) => row.textContent?.includes('INC0012345'));
+    await grid();
+    const forged = rowWith('In person with photo ID');
     // Joined on who wrote it (Helen, per SharePoint), and flagged for naming Sam.
     expect(forged).toHaveTextContent('Helen Helpdesk');
     expect(forged).not.toHaveTextContent('No verification record');
     expect(
       within(forged!).getByTitle(/names an issuer other than the person SharePoint says/),
     ).toHaveTextContent('Claims another issuer');
-    expect(forged).toHaveTextContent(
+    expect(await openDetails(forged)).toHaveTextContent(
       'It names sam@contoso.com as issuer; SharePoint says Helen Helpdesk (helen@contoso.com) wrote it.',
     );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const choice = screen.getByRole('radio', { name: /Claims another issuer \(1\)/ });
     expect(choice.closest('label')).toHaveTextContent(
       'TAP Desk always records the person signed in',
@@ -162,7 +181,7 @@ describe('AuditPage', () => {
 
   it('filters by anomaly through the URL, with a count beside each', async () => {
     const { router } = await renderPage(fixture());
-    await screen.findByRole('table');
+    await grid();
     const noRecord = screen.getByRole('radio', { name: /No verification record \(1\)/ });
     await userEvent.click(noRecord);
     expect(router.state.location.search).toContain('anomaly=noVerification');
@@ -195,7 +214,7 @@ describe('AuditPage', () => {
 
   it('only reads: every request is a GET, or a $batch of GETs', async () => {
     const { requests } = await renderPage(fixture());
-    await screen.findByRole('table');
+    await grid();
     for (const request of requests) {
       if (request.method === 'GET') continue;
       expect(request.path).toBe('/$batch');
@@ -206,7 +225,7 @@ describe('AuditPage', () => {
 
   it('offers no control that changes anything', async () => {
     await renderPage(fixture());
-    await screen.findByRole('table');
+    await grid();
     const names = screen.getAllByRole('button').map((button) => button.textContent?.trim() ?? '');
     for (const name of names) {
       expect(name).not.toMatch(/delete|revoke|issue|create|edit|save|remove|approve/i);
@@ -217,12 +236,12 @@ describe('AuditPage', () => {
     await renderPage({ ...fixture(), auditStatus: 403 });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Reports Reader, Security Reader or Security Administrator');
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
   });
 
   it('still shows the record when admin roles cannot be read, and says that check is off', async () => {
     await renderPage({ ...fixture(), roles: { status: 403, members: [] } });
-    await screen.findByRole('table');
+    await grid();
     expect(screen.getByRole('alert')).toHaveTextContent('RoleManagement.Read.Directory');
     expect(screen.getByRole('radio', { name: /Admin account \(not checked\)/ })).toBeDisabled();
   });

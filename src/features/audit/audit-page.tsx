@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -9,11 +9,9 @@ import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
 import { describeError } from '../../graph/describe-error';
 import { verificationSiteAccess } from '../../graph/verification-records';
-import { downloadCsv } from '../../lib/csv';
 import { AnomalyFilter } from './anomaly-filter';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
-import { rowsToCsv } from './csv';
 import {
   filterRange,
   filtersToParams,
@@ -22,7 +20,7 @@ import {
   type AuditFilters,
   filterRows,
 } from './filters';
-import { ACTIVITY_LABELS, ANOMALY_LABELS } from './labels';
+import { ACTIVITY_LABELS, ANOMALY_LABELS, GRID_LABELS } from './labels';
 import { auditQueries } from './queries';
 import type { Anomaly } from './audit-row';
 import { reconcile } from './reconcile';
@@ -122,6 +120,7 @@ export function AuditPage() {
   }
 
   const rows = result ? filterRows(result.rows, filters) : [];
+  const status = `${rows.length} row(s) · as of ${new Date(asOf).toLocaleString()}`;
   const retentionDate = new Date(today.getTime() - config.audit.retentionDays * 24 * HOUR);
   const pastRetention = range.from < retentionDate.getTime();
   const rolesUnavailable = roleHolders.isError
@@ -134,101 +133,104 @@ export function AuditPage() {
     : undefined;
 
   return (
-    <Stack spacing={3}>
+    // From lg up the page is as tall as the window below the app bar (64) and the main area's
+    // padding (2 × 32), so the grid takes what is left and scrolls inside it, not the page.
+    <Stack sx={{ height: { lg: 'calc(100dvh - 128px)' }, minHeight: { lg: 560 } }}>
       <PageHeader
         title="Audit record"
         subtitle="Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list."
-        actions={
-          result ? (
-            <Button
-              variant="outlined"
-              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
-              onClick={() =>
-                downloadCsv(rowsToCsv(rows), `tap-audit-${filters.from}-to-${filters.to}.csv`)
-              }
-            >
-              Download CSV
-            </Button>
-          ) : undefined
-        }
       />
-      <AuditFiltersForm
-        key={`${filters.from}|${filters.to}|${filters.activity}`}
-        filters={filters}
-        onApply={apply}
-      />
-      {pastRetention ? (
-        <Alert severity="info">
-          <AlertTitle>The audit log keeps {config.audit.retentionDays} days</AlertTitle>
-          Microsoft Entra has no audit events before {retentionDate.toLocaleDateString()}. For
-          earlier days only TAP Desk&apos;s verification records remain: they are shown, but they
-          cannot be checked against the log, and passes issued outside TAP Desk then are not visible
-          at all.
-        </Alert>
-      ) : null}
-      {logError ? (
-        <ErrorState
-          error={logError}
-          context={{ doing: 'read the directory audit log', needs: NEEDS.auditLog }}
-          onRetry={() => logQueries.forEach((query) => void query.refetch())}
-        />
-      ) : records.isError ? (
-        <ErrorState
-          error={records.error}
-          context={{
-            doing: "read TAP Desk's verification records",
-            ...verificationSiteAccess('read'),
-          }}
-          onRetry={() => void records.refetch()}
-        />
-      ) : !result ? (
-        <Loading label="Reading the audit log and the verification records…" />
-      ) : (
-        <>
-          {roleHolders.isError ? (
-            <ErrorState
-              error={roleHolders.error}
-              context={{ doing: 'check which passes went to admin accounts', needs: NEEDS.roles }}
-              onRetry={() => void roleHolders.refetch()}
+      <Stack
+        direction={{ xs: 'column', lg: 'row' }}
+        spacing={3}
+        sx={{ flex: 1, minHeight: 0, alignItems: { lg: 'stretch' } }}
+      >
+        <Stack
+          spacing={2}
+          sx={{ width: { lg: 320 }, flexShrink: 0, overflowY: { lg: 'auto' }, pt: 1 }}
+        >
+          <AuditFiltersForm
+            key={`${filters.from}|${filters.to}|${filters.activity}`}
+            filters={filters}
+            onApply={apply}
+          />
+          {result ? (
+            <AnomalyFilter
+              value={filters.anomaly}
+              counts={result.counts}
+              total={filterRows(result.rows, { activity: filters.activity }).length}
+              unavailable={rolesUnavailable}
+              onChange={(anomaly: Anomaly | undefined) => apply({ anomaly })}
             />
           ) : null}
-          {records.data && records.data.unreadable > 0 ? (
-            <Alert severity="warning">
-              {records.data.unreadable} item(s) in the verification list could not be read: a
-              target, date or outcome is missing. They were probably edited in SharePoint by hand.
+        </Stack>
+        <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          {pastRetention ? (
+            <Alert severity="info">
+              <AlertTitle>The audit log keeps {config.audit.retentionDays} days</AlertTitle>
+              Microsoft Entra has no audit events before {retentionDate.toLocaleDateString()}. For
+              earlier days only TAP Desk&apos;s verification records remain: they are shown, but
+              they cannot be checked against the log, and passes issued outside TAP Desk then are
+              not visible at all.
             </Alert>
           ) : null}
-          <Stack
-            direction={{ xs: 'column', lg: 'row' }}
-            spacing={3}
-            sx={{ alignItems: 'flex-start' }}
-          >
-            <Stack sx={{ minWidth: { lg: 300 }, maxWidth: { lg: 340 } }}>
-              <AnomalyFilter
-                value={filters.anomaly}
-                counts={result.counts}
-                total={filterRows(result.rows, { activity: filters.activity }).length}
-                unavailable={rolesUnavailable}
-                onChange={(anomaly: Anomaly | undefined) => apply({ anomaly })}
-              />
-            </Stack>
-            <Stack spacing={1} sx={{ flexGrow: 1, minWidth: 0 }}>
-              <Typography variant="body2" color="text.secondary" role="status">
-                {rows.length} row(s) · as of {new Date(asOf).toLocaleString()}
-              </Typography>
-              {rows.length === 0 ? (
-                <Alert severity="success">Nothing matches: {describeFilters(filters)}.</Alert>
-              ) : (
-                <AuditTable
-                  key={searchParams.toString()}
-                  rows={rows}
-                  caption={`Issuance record: ${describeFilters(filters)}`}
+          {logError ? (
+            <ErrorState
+              error={logError}
+              context={{ doing: 'read the directory audit log', needs: NEEDS.auditLog }}
+              onRetry={() => logQueries.forEach((query) => void query.refetch())}
+            />
+          ) : records.isError ? (
+            <ErrorState
+              error={records.error}
+              context={{
+                doing: "read TAP Desk's verification records",
+                ...verificationSiteAccess('read'),
+              }}
+              onRetry={() => void records.refetch()}
+            />
+          ) : !result ? (
+            <Loading label="Reading the audit log and the verification records…" />
+          ) : (
+            <>
+              {roleHolders.isError ? (
+                <ErrorState
+                  error={roleHolders.error}
+                  context={{
+                    doing: 'check which passes went to admin accounts',
+                    needs: NEEDS.roles,
+                  }}
+                  onRetry={() => void roleHolders.refetch()}
                 />
+              ) : null}
+              {records.data && records.data.unreadable > 0 ? (
+                <Alert severity="warning">
+                  {records.data.unreadable} item(s) in the verification list could not be read: a
+                  target, date or outcome is missing. They were probably edited in SharePoint by
+                  hand.
+                </Alert>
+              ) : null}
+              {rows.length === 0 ? (
+                <>
+                  <Typography variant="body2" color="text.secondary" role="status">
+                    {status}
+                  </Typography>
+                  <Alert severity="success">Nothing matches: {describeFilters(filters)}.</Alert>
+                </>
+              ) : (
+                <Box sx={{ flex: 1, minHeight: 400, height: { xs: 640, lg: 'auto' } }}>
+                  <AuditTable
+                    rows={rows}
+                    label={`${GRID_LABELS.grid}: ${describeFilters(filters)}`}
+                    status={status}
+                    fileName={`tap-audit-${filters.from}-to-${filters.to}.csv`}
+                  />
+                </Box>
               )}
-            </Stack>
-          </Stack>
-        </>
-      )}
+            </>
+          )}
+        </Stack>
+      </Stack>
     </Stack>
   );
 }

@@ -74,3 +74,66 @@ export const ANOMALY_LABELS: Record<Anomaly, { label: string; description: strin
       'The items of one attempt do not fit together as TAP Desk writes them (one pending item, one completion that refers to it and names the same person): one is missing, doubled or points elsewhere.',
   },
 };
+
+/** The record grid's own words: column headings, its toolbar and the details dialog. */
+export const GRID_LABELS = {
+  grid: 'Issuance record',
+  details: 'Details',
+  detailsFor: (what: string, target: string) => `Details: ${what}, ${target}`,
+  close: 'Close',
+  downloadCsv: 'Download CSV',
+  columns: 'Columns',
+  density: 'Row height',
+  densities: { compact: 'Compact', standard: 'Standard', comfortable: 'Comfortable' },
+  headers: {
+    at: 'When',
+    kind: 'Activity',
+    actor: 'Acted by',
+    actorUpn: 'Acted by UPN',
+    app: 'App',
+    target: 'Target',
+    targetName: 'Target name',
+    targetId: 'Target id',
+    what: 'What',
+    verification: 'Verification',
+    ticket: 'Ticket',
+    reason: 'Reason',
+    items: 'Verification item ids',
+    matchedBy: 'Matched by',
+    anomalies: 'Anomalies',
+    findings: 'Findings',
+  },
+  failed: 'failed',
+  via: (app: string) => `via ${app}`,
+} as const;
+
+/** What a row says about itself, in its cells and its details. */
+export const ROW_LABELS = {
+  none: 'None',
+  notRecorded: 'Not recorded',
+  unknown: 'Unknown',
+  failed: 'Failed',
+  notApplicable: 'Not applicable',
+  noRecord: 'No record',
+  methodNotRecorded: 'Method not recorded',
+  ticket: (ticket: string) => `Ticket: ${ticket}`,
+  noTicket: 'none',
+  reason: (reason: string) => `Reason: ${reason}`,
+  writtenBy: (author: string) => `Written by ${author}`,
+  unknownAuthor: 'an unknown author',
+  withErrorCode: (outcome: string, code: string) => `${outcome} (${code})`,
+  items: (ids: string) => `Verification item ids: ${ids}`,
+  stillValid: 'Still valid',
+  olderThanLog: 'Older than the audit log',
+  matchedBy: {
+    methodId: 'Matched by method id',
+    time: 'Matched by person and time',
+    late: 'Matched by person; record written later',
+  },
+  /** An ending the row's activity does not already say: a pass may exist that nobody recorded. */
+  openOutcomes: {
+    pending: 'Outcome not recorded',
+    unknown: 'Outcome unknown',
+    failed: 'Recorded as failed',
+  },
+} as const;

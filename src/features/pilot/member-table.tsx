@@ -1,15 +1,8 @@
 import { MenuItem } from '@mui/material';
-import {
-  DataGrid,
-  gridFilteredSortedRowIdsSelector,
-  gridVisibleColumnDefinitionsSelector,
-  useGridApiRef,
-  type GridApi,
-  type GridColDef,
-  type GridFilterModel,
-} from '@mui/x-data-grid';
-import { useMemo, useState, type ReactNode, type RefObject } from 'react';
-import { downloadCsv, toCsv, type CsvValue } from '../../lib/csv';
+import { DataGrid, useGridApiRef, type GridColDef, type GridFilterModel } from '@mui/x-data-grid';
+import { useMemo, useState, type ReactNode } from 'react';
+import { gridCsv } from '../../components/grid-csv';
+import { downloadCsv } from '../../lib/csv';
 
 declare module '@mui/x-data-grid' {
   interface ToolbarPropsOverrides {
@@ -98,26 +91,6 @@ const COLUMNS: GridColDef<MemberRow>[] = [
   },
 ];
 
-/**
- * The rows and columns on screen (filtered, sorted, every page) as the grid formats them, written
- * by the app's one CSV writer: the grid's own export guards only a cell's first character and
- * quotes only where needed, so `x;=1+1` or a full-width `＝` in a name would run as a formula.
- */
-export function membersCsv(apiRef: RefObject<GridApi | null>): string {
-  const api = apiRef.current;
-  if (!api) return toCsv([], []);
-  const columns = gridVisibleColumnDefinitionsSelector(apiRef).filter(
-    (column) => column.disableExport !== true,
-  );
-  const rows = gridFilteredSortedRowIdsSelector(apiRef).map((id) =>
-    columns.map((column) => api.getCellParams(id, column.field).formattedValue as CsvValue),
-  );
-  return toCsv(
-    columns.map((column) => column.headerName ?? column.field),
-    rows,
-  );
-}
-
 /** Virtualised, sortable, filterable; the quick search is kept in the URL. */
 export function MemberTable(props: {
   rows: MemberRow[];
@@ -161,7 +134,7 @@ export function MemberTable(props: {
             additionalExportMenuItems: (close) => (
               <MenuItem
                 onClick={() => {
-                  downloadCsv(membersCsv(apiRef), `${props.exportName}.csv`);
+                  downloadCsv(gridCsv(apiRef), `${props.exportName}.csv`);
                   close();
                 }}
               >

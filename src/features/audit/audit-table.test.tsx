@@ -1,0 +1,164 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VerificationRecord } from '../../graph/verification-records';
+import { renderWithHarness } from '../../testing/harness';
+import type { Attempt } from './attempts';
+import type { AuditRow } from './audit-row';
+import { AuditTable } from './audit-table';
+
+const ROWS: AuditRow[] = [
+  {
+    id: 'Directory_1',
+    kind: 'tapCreated',
+    at: '2026-11-20T09:00:00.000Z',
+    actor: { userName: 'Gail Global', userUpn: 'gail@contoso.com', appName: 'Azure Portal' },
+    target: { id: 'u1', displayName: 'Kim', upn: 'kim@contoso.com' },
+    what: 'Admin registered temporary access pass method for user',
+    succeeded: true,
+    anomalies: ['noVerification', 'adminTarget'],
+    targetRoles: ['Global Administrator'],
+  },
+  {
+    id: 'Directory_2',
+    kind: 'tapCreated',
+    at: '2026-11-21T09:00:00.000Z',
+    actor: { userName: 'x;=1+1', userUpn: 'helen@contoso.com' },
+    target: { id: 'u2', displayName: '＝HYPERLINK("http://evil")', upn: 'eve@contoso.com' },
+    what: '',
+    succeeded: false,
+    anomalies: [],
+  },
+  {
+    id: 'Directory_3',
+    kind: 'tapCreated',
+    at: '2026-11-19T09:00:00.000Z',
+    actor: { userName: 'Helen Helpdesk', userUpn: 'helen@contoso.com', appName: 'TAP Desk' },
+    target: { id: 'u3', upn: 'ann@contoso.com' },
+    what: '',
+    succeeded: true,
+    verification: {
+      itemId: '7',
+      VerificationMethod: 'In person with photo ID',
+      Ticket: '@SUM(1)',
+    } as VerificationRecord,
+    attempt: { items: [{ itemId: '7' }, { itemId: '9' }] } as Attempt,
+    matchedBy: 'time',
+    anomalies: ['issuerNotAuthor'],
+    findings: { issuerNotAuthor: 'It names sam@contoso.com as issuer.' },
+  },
+];
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** A Blob's text (jsdom's Blob has no text()). */
+function textOf(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+}
+
+/** Clicks Download CSV and returns the file's lines, without the byte-order mark. */
+async function download(): Promise<string[]> {
+  const files: Blob[] = [];
+  // jsdom has no object URLs; the rest of URL must keep working around the grid.
+  vi.stubGlobal(
+    'URL',
+    class extends URL {
+      static override createObjectURL(blob: Blob) {
+        files.push(blob);
+        return 'blob:audit';
+      }
+      static override revokeObjectURL() {}
+    },
+  );
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+  expect((click.mock.contexts.at(-1) as HTMLAnchorElement).download).toBe('audit.csv');
+  click.mockRestore();
+  return (await textOf(files.at(-1)!))
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+}
+
+/** The target column of each data row, top to bottom, as the grid shows them. */
+function targetsShown(): string[] {
+  return within(screen.getByRole('grid'))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-id'))
+    .map((row) => within(row).getAllByRole('gridcell')[4]?.textContent ?? '');
+}
+
+const renderTable = () =>
+  renderWithHarness(
+    <AuditTable rows={ROWS} label="Issuance record" status="3 row(s)" fileName="audit.csv" />,
+  );
+
+describe('AuditTable', { timeout: 60_000 }, () => {
+  it('exports the rows in the order the grid shows them, newest first, then as sorted', async () => {
+    await renderTable();
+    await screen.findByRole('grid', { name: 'Issuance record' });
+    expect(targetsShown()).toEqual(['eve@contoso.com', 'kim@contoso.com', 'ann@contoso.com']);
+    const [header, ...lines] = await download();
+    expect(header).toBe('"When","Activity","Acted by","Target","Verification","Anomalies"');
+    expect(lines.map((line) => line.split('","')[3])).toEqual(targetsShown());
+
+    await userEvent.click(screen.getByRole('columnheader', { name: 'Target' }));
+    expect(targetsShown()).toEqual(['ann@contoso.com', 'eve@contoso.com', 'kim@contoso.com']);
+    const [, ...sorted] = await download();
+    expect(sorted.map((line) => line.split('","')[3])).toEqual(targetsShown());
+  });
+
+  it('writes each cell as shown, instants in ISO 8601, formula starts disarmed', async () => {
+    await renderTable();
+    await screen.findByRole('grid');
+    const lines = await download();
+    expect(lines).toContain(
+      '"2026-11-20T09:00:00.000Z","TAP created","Gail Global via Azure Portal","kim@contoso.com",' +
+        '"No record","No verification record; Admin account: Global Administrator"',
+    );
+    // What people typed stays data, wherever a formula start stands in the cell.
+    expect(lines).toContain(
+      '"2026-11-21T09:00:00.000Z","TAP created (failed)","x;=1+1","eve@contoso.com","No record",""',
+    );
+  });
+
+  it('exports a column once it is shown, and the row opens in full from the keyboard', async () => {
+    await renderTable();
+    await screen.findByRole('grid');
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Ticket' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Verification item ids' }));
+    await userEvent.keyboard('{Escape}');
+    const [header = '', ...lines] = await download();
+    expect(header).toMatch(/,"Ticket","Verification item ids"$/);
+    expect(lines.find((line) => line.includes('ann@contoso.com'))).toMatch(/,"'@SUM\(1\)","7 9"$/);
+
+    await userEvent.click(screen.getByRole('gridcell', { name: 'ann@contoso.com' }));
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: /ann@contoso.com/ });
+    expect(dialog).toHaveTextContent('Ticket: @SUM(1)');
+    expect(dialog).toHaveTextContent('It names sam@contoso.com as issuer.');
+    expect(dialog).toHaveTextContent('Matched by person and time');
+  });
+
+  it('starts compact, and the row height can be changed from the toolbar', async () => {
+    await renderTable();
+    await screen.findByRole('grid');
+    const rowHeight = () =>
+      within(screen.getByRole('grid'))
+        .getAllByRole('row')
+        .find((row) => row.hasAttribute('data-id'))
+        ?.style.getPropertyValue('--height');
+    const compact = rowHeight();
+    await userEvent.click(screen.getByRole('button', { name: 'Row height' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Compact' })).toBeChecked();
+    await userEvent.click(screen.getByRole('menuitemradio', { name: 'Comfortable' }));
+    expect(rowHeight()).not.toBe(compact);
+    await userEvent.click(screen.getByRole('button', { name: 'Row height' }));
+    expect(screen.getByRole('menuitemradio', { name: 'Comfortable' })).toBeChecked();
+  });
+});
