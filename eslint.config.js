@@ -61,6 +61,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.cert',
+      '.vite',
       // Deliberately broken: emulator/test/import-cycles.test.ts lints it on its own.
       'emulator/test/fixtures/import-cycle',
     ],
