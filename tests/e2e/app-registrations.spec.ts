@@ -2,9 +2,13 @@
  * Decision 0017: the pilot page calls Graph as TAP Desk Reports, with a token that holds no write
  * scope, while the helpdesk calls it as TAP Desk. Read from the bearer tokens the browser sends.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from './support/test';
 import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
-import demo from '../../demo/config.json';
+
+const demo = JSON.parse(
+  readFileSync(new URL('../../demo/config.json', import.meta.url), 'utf8'),
+) as { auth: { clientId: string; reportsClientId: string } };
 
 interface Claims {
   appid?: string;
