@@ -12,7 +12,7 @@ export interface DemoApp {
   servicePrincipalId: string;
 }
 
-/** The two app registrations (decision 0017): TAP Desk signs in and writes, Reports only reads. */
+/** The two app registrations (decision 0020): TAP Desk signs in and writes, Reports only reads. */
 export const DEMO_APPS = {
   main: {
     clientId: DEMO_CLIENT_ID,

@@ -1,4 +1,4 @@
-/** The two app registrations as code (decision 0017), read from their files and checked. */
+/** The two app registrations as code (decision 0020), read from their files and checked. */
 import { readFileSync } from 'node:fs';
 import { parseManifest, type Manifest } from './manifest';
 

@@ -4,7 +4,7 @@
  *
  * Creates or updates TAP Desk's two app registrations, TAP Desk from
  * deploy/entra/app-registration.json and TAP Desk Reports from app-registration-reports.json
- * (decision 0017), with Microsoft Graph v1.0 and the Azure CLI's sign-in
+ * (decision 0020), with Microsoft Graph v1.0 and the Azure CLI's sign-in
  * (docs/decisions/0007-app-registration-as-code.md). A second run changes nothing; --dry-run only
  * reads.
  */

@@ -23,7 +23,7 @@ const HELP = `Check a tenant against TAP Desk's rollout recipe, reading only.
              roles to check (Global Reader, Reports Reader), so the scope checks mean something.
              Otherwise GRAPH_TOKEN, otherwise the Azure CLI's sign-in (az login).
   --reports-token  A token TAP Desk Reports issued to that person: the pilot, audit and readiness
-             scopes are its own (decision 0017). Without it, those scope checks are unknown.
+             scopes are its own (decision 0020). Without it, those scope checks are unknown.
   --tenant   The tenant for the Azure CLI's sign-in.
 `;
 

@@ -1,6 +1,6 @@
 /**
  * The smoke run: read-only checks of a tenant before the first pilot. With a Microsoft Graph
- * token of each app registration, TAP Desk and TAP Desk Reports (decision 0017), it checks the
+ * token of each app registration, TAP Desk and TAP Desk Reports (decision 0020), it checks the
  * sign-in, each audience's scopes and the GETs each TAP Desk section makes,
  * then the readiness checks the Readiness page shows (same rules, src/features/readiness). Every
  * request is a GET; the fetch it is given refuses anything else, so a bug cannot write.

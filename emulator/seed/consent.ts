@@ -68,7 +68,7 @@ export function newGrant(
 }
 
 /**
- * The tenant the admin guide describes (decisions 0004 and 0017): TAP Desk's read scopes
+ * The tenant the admin guide describes (decisions 0004 and 0020): TAP Desk's read scopes
  * consented for all users and its write scope one by one to the people holding the helpdesk app
  * role; TAP Desk Reports' scopes, all read-only, consented for all users.
  */

@@ -1,5 +1,5 @@
 /**
- * Consent per principal and per app (decisions 0004 and 0017): the seeded tenant consents TAP
+ * Consent per principal and per app (decisions 0004 and 0020): the seeded tenant consents TAP
  * Desk's read scopes for all users and its write scope to each helpdesk person alone, and TAP
  * Desk Reports' read scopes for all users; Entra's sign-in and token endpoints refuse anything
  * else the way Entra refuses it when users may not consent for themselves.

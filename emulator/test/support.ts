@@ -142,7 +142,7 @@ export interface Tokens {
 }
 
 /**
- * The app TAP Desk would ask for these scopes (decision 0017): TAP Desk Reports when one of them
+ * The app TAP Desk would ask for these scopes (decision 0020): TAP Desk Reports when one of them
  * is only the Reports app's, else TAP Desk.
  */
 export function appFor(scope: string): DemoApp {

@@ -34,7 +34,7 @@ export function msalConfiguration(
 
 /**
  * The app's handles on MSAL, opaque outside auth/: TAP Desk, which signs people in and holds the
- * helpdesk's tokens, and TAP Desk Reports, which holds the read-only pages' tokens (decision 0017).
+ * helpdesk's tokens, and TAP Desk Reports, which holds the read-only pages' tokens (decision 0020).
  */
 export type AuthClients = Record<AppRegistration, IPublicClientApplication>;
 

@@ -43,7 +43,7 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
 };
 
 /**
- * The app registration each audience takes its Graph tokens from (decision 0017). The helpdesk
+ * The app registration each audience takes its Graph tokens from (decision 0020). The helpdesk
  * writes through TAP Desk, the app people sign in to; the read-only pages go through TAP Desk
  * Reports, which holds no write scope and spends its own share of Graph's per-app reports limit,
  * so loading a large pilot never slows the helpdesk's live view.

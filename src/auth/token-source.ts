@@ -1,5 +1,5 @@
 /**
- * Graph tokens for one audience, from the app registration that audience uses (decision 0017):
+ * Graph tokens for one audience, from the app registration that audience uses (decision 0020):
  * the helpdesk's from TAP Desk, the app people sign in to; the read-only pages' from TAP Desk
  * Reports, which first signs the same person in silently through Entra's session.
  */

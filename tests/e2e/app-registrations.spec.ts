@@ -1,5 +1,5 @@
 /**
- * Decision 0017: the pilot page calls Graph as TAP Desk Reports, with a token that holds no write
+ * Decision 0020: the pilot page calls Graph as TAP Desk Reports, with a token that holds no write
  * scope, while the helpdesk calls it as TAP Desk. Read from the bearer tokens the browser sends.
  */
 import { readFileSync } from 'node:fs';
