@@ -1,6 +1,35 @@
 export const DEMO_TENANT_ID = '8f3c2a1e-5b7d-4c6e-9a2f-0d1b3c5e7f90';
 export const DEMO_CLIENT_ID = '2b1f6c7a-9d3e-4f8a-b5c1-7e6d4a3b2c10';
 export const DEMO_APP_NAME = 'TAP Desk';
+/** The read-only app registration the pilot, audit and readiness pages take Graph tokens from. */
+export const DEMO_REPORTS_CLIENT_ID = '75532d8c-b10a-410b-996d-9bbf6004cff9';
+export const DEMO_REPORTS_APP_NAME = 'TAP Desk Reports';
+
+/** An app registration in the demo tenant and its service principal (enterprise application). */
+export interface DemoApp {
+  clientId: string;
+  displayName: string;
+  servicePrincipalId: string;
+}
+
+/** The two app registrations (decision 0020): TAP Desk signs in and writes, Reports only reads. */
+export const DEMO_APPS = {
+  main: {
+    clientId: DEMO_CLIENT_ID,
+    displayName: DEMO_APP_NAME,
+    servicePrincipalId: '3c7e1a90-4b2d-4f6e-8a1c-5d9b0e2f4a61',
+  },
+  reports: {
+    clientId: DEMO_REPORTS_CLIENT_ID,
+    displayName: DEMO_REPORTS_APP_NAME,
+    servicePrincipalId: '0c682198-9895-4581-89e6-7c0240f5cda1',
+  },
+} as const satisfies Record<string, DemoApp>;
+
+/** The demo tenant's app registration with this client id, if it has one. */
+export function demoApp(clientId: string): DemoApp | undefined {
+  return Object.values(DEMO_APPS).find((app) => app.clientId === clientId);
+}
 export const DEMO_DOMAIN = 'contoso.com';
 export const DEMO_TENANT_NAME = 'Contoso';
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Manifest } from '../deploy/entra/manifest';
 import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/site-urls';
+import { DEMO_APPS } from './constants';
 import { createControlHandler } from './control/routes';
 import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
@@ -10,7 +12,7 @@ import { IdentityStore } from './identity/store';
 import type { Tenant } from './model';
 import { createGraphRouter } from './routes/index';
 import { refreshRegistrationReport } from './routes/reports';
-import { MANIFEST } from './seed/consent';
+import { MANIFEST, MANIFESTS } from './seed/consent';
 import { VERIFICATION_SITE_ID } from './routes/lists';
 import { setTapDeskSiteGrant } from './routes/site-permissions';
 import { createTenant } from './seed/tenant';
@@ -54,16 +56,19 @@ export interface EmulatorOptions {
 }
 
 /**
- * The demo app registration's redirect URIs: deploy/entra/app-registration.json's SPA redirect
- * URIs for the emulator's own site (its origin's root) and each app URL, exactly as register-app
- * writes them to a real tenant.
+ * A demo app registration's redirect URIs (TAP Desk's unless another manifest is given): its SPA
+ * redirect URIs for the emulator's own site (its origin's root) and each app URL, exactly as
+ * register-app writes them to a real tenant.
  */
-export function registeredRedirectUris(options: EmulatorOptions): string[] {
+export function registeredRedirectUris(
+  options: EmulatorOptions,
+  manifest: Manifest = MANIFEST,
+): string[] {
   const sites = [
     ...(options.origin ? [`${new URL(options.origin).origin}/`] : []),
     ...(options.appUrls ?? []),
   ];
-  return redirectUrisFor(MANIFEST, sites.map(normalizeSiteUrl));
+  return redirectUrisFor(manifest, sites.map(normalizeSiteUrl));
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -121,7 +126,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       store,
       tenant: () => tenant,
       settings: () => settings,
-      redirectUris,
+      redirectUris: {
+        [DEMO_APPS.main.clientId]: redirectUris,
+        [DEMO_APPS.reports.clientId]: registeredRedirectUris(options, MANIFESTS.reports),
+      },
     };
     return {
       identity: createIdentityHandler(deps),

@@ -249,7 +249,7 @@ export interface Fido2Policy {
  */
 export interface DelegatedPermissionGrant {
   id: string;
-  /** TAP Desk's service principal. */
+  /** The service principal of the app consented to: TAP Desk or TAP Desk Reports. */
   clientId: string;
   consentType: 'AllPrincipals' | 'Principal';
   /** The user consented for; null for AllPrincipals. */

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { createMsalInstance } from './auth/msal';
+import { createMsalInstances } from './auth/msal';
 import { BootFailure } from './config/boot-failure';
 import {
   appBaseUrl,
@@ -24,7 +24,7 @@ function reportIgnoredFields(warnings: ConfigProblem[]) {
 
 try {
   const config = await loadRuntimeConfig(baseUrl, reportIgnoredFields);
-  const msal = createMsalInstance(config);
+  const msal = createMsalInstances(config);
   root.render(
     <StrictMode>
       <App config={config} msal={msal} />

@@ -22,6 +22,8 @@ export interface Manifest {
   signInAudience: string;
   isFallbackPublicClient: boolean;
   groupMembershipClaims: string;
+  /** No scope of this app may write (TAP Desk Reports): parsing refuses one that does. */
+  readOnly: boolean;
   tags: string[];
   notes: string;
   spa: { redirectUris: string[] };
@@ -92,6 +94,7 @@ export function parseManifest(json: unknown): Manifest {
     signInAudience: text(root, 'signInAudience', 'manifest'),
     isFallbackPublicClient: flag(root, 'isFallbackPublicClient', 'manifest'),
     groupMembershipClaims: text(root, 'groupMembershipClaims', 'manifest'),
+    readOnly: root.readOnly === undefined ? false : flag(root, 'readOnly', 'manifest'),
     tags: texts(root, 'tags', 'manifest'),
     notes: text(root, 'notes', 'manifest'),
     spa: { redirectUris: texts(spa, 'redirectUris', 'manifest.spa') },
@@ -136,6 +139,10 @@ export function parseManifest(json: unknown): Manifest {
     if (!uri.startsWith('{url}')) {
       throw new ManifestError(`manifest.spa.redirectUris: "${uri}" must start with {url}`);
     }
+  }
+  const writes = scopeNames(manifest).filter((name) => !isReadOnlyScope(name));
+  if (manifest.readOnly && writes.length > 0) {
+    throw new ManifestError(`manifest.graph: a read-only app may not ask for ${writes.join(', ')}`);
   }
   for (const name of scopeNames(manifest)) {
     if (!(name in manifest.graph.scopeIds)) {

@@ -2,23 +2,25 @@
  * npm run register-app -- --url https://tapdesk.contoso.com/ [--dry-run] [--tenant <id>]
  *                         [--grant-consent]
  *
- * Creates or updates the TAP Desk app registration from deploy/entra/app-registration.json, with
- * Microsoft Graph v1.0 and the Azure CLI's sign-in (docs/decisions/0007-app-registration-as-code.md).
- * A second run changes nothing; --dry-run only reads.
+ * Creates or updates TAP Desk's two app registrations, TAP Desk from
+ * deploy/entra/app-registration.json and TAP Desk Reports from app-registration-reports.json
+ * (decision 0020), with Microsoft Graph v1.0 and the Azure CLI's sign-in
+ * (docs/decisions/0007-app-registration-as-code.md). A second run changes nothing; --dry-run only
+ * reads.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GraphRequestError, type Graph } from './graph-rest';
-import { ManifestError, parseManifest } from './manifest';
+import { ManifestError } from './manifest';
+import { MANIFEST_FILES, readManifests, type AppKey } from './manifests';
 import { configValues, nextSteps } from './next-steps';
-import { register } from './registration';
+import { register, type RunResult } from './registration';
 import { normalizeSiteUrl, RegistrationError } from './site-urls';
 import { azureCliToken, tenantOf, UsageError } from './sign-in';
 
-const MANIFEST = new URL('./app-registration.json', import.meta.url);
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 
-const HELP = `Create or update the TAP Desk app registration (deploy/entra/app-registration.json).
+const HELP = `Create or update TAP Desk's two app registrations: TAP Desk (deploy/entra/app-registration.json)
+and the read-only TAP Desk Reports (deploy/entra/app-registration-reports.json).
 
   npm run register-app -- --url <site URL> [--url <another>] [--dry-run] [--tenant <id>]
                           [--grant-consent]
@@ -28,8 +30,8 @@ const HELP = `Create or update the TAP Desk app registration (deploy/entra/app-r
                    <url>redirect.html and <url>. Repeat it for more than one site.
   --dry-run        Read only: print every change the run would make, and write nothing.
   --tenant <id>    The tenant to sign in to with the Azure CLI (id or domain).
-  --grant-consent  Also consent, for all users, to the read-only scopes (never to a ReadWrite
-                   scope: grant that per helpdesk person; see the next steps).
+  --grant-consent  Also consent, for all users, to the read-only scopes of both apps (never to a
+                   ReadWrite scope: grant that per helpdesk person; see the next steps).
 
 Sign-in: the Azure CLI (az login --tenant <tenant> --allow-no-subscriptions), as an admin who may
 create app registrations, e.g. Application Administrator. Without the Azure CLI, put a Microsoft
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   if (siteUrls.length === 0) throw new UsageError(`--url is required.\n\n${HELP}`);
   const dryRun = values['dry-run'];
 
-  const manifest = parseManifest(JSON.parse(readFileSync(MANIFEST, 'utf8')));
+  const manifests = readManifests();
   const token = process.env.GRAPH_TOKEN?.trim() || (await azureCliToken(values.tenant));
   const tenantId = tenantOf(token);
   const wanted = values.tenant;
@@ -95,42 +97,46 @@ async function main(): Promise<void> {
     throw new UsageError(`--tenant ${wanted}, but the token is for tenant ${tenantId}.`);
   }
 
-  console.log(
-    `TAP Desk app registration, tenant ${tenantId}${dryRun ? ' (dry run: nothing is written)' : ''}`,
-  );
-  console.log(`Manifest: deploy/entra/app-registration.json\n`);
+  const results: Partial<Record<AppKey, RunResult>> = {};
+  for (const key of ['main', 'reports'] as const) {
+    const manifest = manifests[key];
+    console.log(
+      `${manifest.displayName} app registration, tenant ${tenantId}${dryRun ? ' (dry run: nothing is written)' : ''}`,
+    );
+    console.log(`Manifest: ${MANIFEST_FILES[key]}\n`);
+    const result = await register(graphOver(token), manifest, {
+      siteUrls,
+      dryRun,
+      grantConsent: values['grant-consent'],
+      log: (line) => console.log(line),
+    });
+    results[key] = result;
 
-  const result = await register(graphOver(token), manifest, {
-    siteUrls,
-    dryRun,
-    grantConsent: values['grant-consent'],
-    log: (line) => console.log(line),
-  });
-
-  if (result.changes.length === 0) {
-    console.log('No changes: the tenant already matches the manifest.');
-  } else if (dryRun) {
-    console.log(`${result.changes.length} change(s) a real run would make:`);
-    for (const change of result.changes) {
-      console.log(`  - ${change.summary}`);
-      for (const detail of change.details) console.log(`      ${detail}`);
+    if (result.changes.length === 0) {
+      console.log('No changes: the tenant already matches the manifest.');
+    } else if (dryRun) {
+      console.log(`${result.changes.length} change(s) a real run would make:`);
+      for (const change of result.changes) {
+        console.log(`  - ${change.summary}`);
+        for (const detail of change.details) console.log(`      ${detail}`);
+      }
+    } else {
+      console.log(`${result.changes.length} change(s) made.`);
     }
-  } else {
-    console.log(`${result.changes.length} change(s) made.`);
+    for (const note of result.notes) console.log(`Note: ${note}`);
+    for (const warning of result.warnings) console.log(`Warning: ${warning}`);
+    console.log(`\nNext steps for ${manifest.displayName}:`);
+    for (const line of nextSteps(manifest, result, tenantId, siteUrls[0] as string)) {
+      console.log(line);
+    }
+    console.log('');
   }
-  for (const note of result.notes) console.log(`Note: ${note}`);
-  for (const warning of result.warnings) console.log(`Warning: ${warning}`);
 
-  console.log(
-    '\nValues for your config.json (auth and graph; docs/configuration.md has the rest):',
-  );
+  console.log('Values for your config.json (auth and graph; docs/configuration.md has the rest):');
+  const clientIds = { main: results.main?.appId ?? null, reports: results.reports?.appId ?? null };
   for (const site of siteUrls) {
     if (siteUrls.length > 1) console.log(`For ${site}:`);
-    console.log(JSON.stringify(configValues(tenantId, result.appId, site), null, 2));
-  }
-  console.log('\nNext steps:');
-  for (const line of nextSteps(manifest, result, tenantId, siteUrls[0] as string)) {
-    console.log(line);
+    console.log(JSON.stringify(configValues(tenantId, clientIds, site), null, 2));
   }
 }
 

@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeGraph } from './fake-graph';
-import { parseManifest, scopeNames } from './manifest';
-import { configValues, nextSteps, readOnlyAdminConsentUrl } from './next-steps';
+import { scopeNames } from './manifest';
+import { readManifests } from './manifests';
+import {
+  configValues,
+  DEFAULT_ACCESS_ROLE_ID,
+  nextSteps,
+  readOnlyAdminConsentUrl,
+} from './next-steps';
 import { register, type RunOptions } from './registration';
 import { normalizeSiteUrl, RegistrationError } from './site-urls';
 
-const manifest = parseManifest(
-  JSON.parse(readFileSync(new URL('./app-registration.json', import.meta.url), 'utf8')),
-);
+const manifests = readManifests();
+const manifest = manifests.main;
 
 /** Test data only: ids for the scopes the manifest leaves to the tenant. */
 const STAND_IN_IDS: Record<string, string> = {
@@ -23,8 +27,10 @@ function graphScopes(): Record<string, string> {
     'Directory.ReadWrite.All': 'c5366453-9fb0-48a5-a156-24f0c49a4b84',
     'User.ReadWrite.All': '204e0828-b5ca-4ad8-b9f3-f32a958e7cc4',
   };
-  for (const [name, id] of Object.entries(manifest.graph.scopeIds)) {
-    scopes[name] = id ?? (STAND_IN_IDS[name] as string);
+  for (const { graph } of [manifest, manifests.reports]) {
+    for (const [name, id] of Object.entries(graph.scopeIds)) {
+      scopes[name] = id ?? (STAND_IN_IDS[name] as string);
+    }
   }
   return scopes;
 }
@@ -194,13 +200,13 @@ describe('register-app against a tenant that drifted from the manifest', () => {
   it('puts back a missing scope with a PATCH of requiredResourceAccess only', async () => {
     const fake = await registeredTenant();
     const app = fake.application('tap-desk');
-    const tapRead = STAND_IN_IDS['UserAuthMethod-TAP.Read.All'];
+    const tapRead = STAND_IN_IDS['Policy.Read.AuthenticationMethod'];
     const [graph] = app?.requiredResourceAccess as { resourceAccess: { id: string }[] }[];
     graph!.resourceAccess = graph!.resourceAccess.filter((item) => item.id !== tapRead);
 
     const run = await register(fake.graph, manifest, options());
     expect(run.changes.map((c) => c.summary)).toEqual([
-      'Microsoft Graph permissions: add UserAuthMethod-TAP.Read.All',
+      'Microsoft Graph permissions: add Policy.Read.AuthenticationMethod',
     ]);
     expect(fake.writes).toHaveLength(1);
     expect(Object.keys(fake.writes[0]?.body as object)).toEqual(['requiredResourceAccess']);
@@ -298,7 +304,7 @@ describe('consent', () => {
     expect(grant.resourceId).toBe(fake.graphServicePrincipalId);
     const granted = grant.scope.split(' ');
     expect(granted).toContain('User.Read');
-    expect(granted).toContain('UserAuthMethod-TAP.Read.All');
+    expect(granted).toContain('UserAuthenticationMethod.Read.All');
     expect(granted.filter((scope) => scope.includes('ReadWrite'))).toEqual([]);
 
     fake.requests.length = 0;
@@ -335,7 +341,7 @@ describe('consent', () => {
     const url = new URL(readOnlyAdminConsentUrl(manifest, 'tenant-id', 'client-id', SITE));
     expect(url.pathname).toBe('/tenant-id/v2.0/adminconsent');
     const scope = url.searchParams.get('scope') ?? '';
-    expect(scope).toContain('https://graph.microsoft.com/AuditLog.Read.All');
+    expect(scope).toContain('https://graph.microsoft.com/UserAuthenticationMethod.Read.All');
     expect(scope).toContain('openid');
     expect(scope).not.toContain('ReadWrite');
     expect(url.searchParams.get('redirect_uri')).toBe(SITE);
@@ -344,9 +350,12 @@ describe('consent', () => {
 
 describe('what the admin gets at the end', () => {
   it('the values for the deployment’s config.json', () => {
-    expect(configValues('t-1', 'c-1', 'https://intranet.contoso.com/tapdesk')).toEqual({
+    expect(
+      configValues('t-1', { main: 'c-1', reports: 'r-1' }, 'https://intranet.contoso.com/tapdesk'),
+    ).toEqual({
       auth: {
         clientId: 'c-1',
+        reportsClientId: 'r-1',
         authority: 'https://login.microsoftonline.com/t-1/v2.0',
         protocolMode: 'AAD',
         redirectUri: 'https://intranet.contoso.com/tapdesk/redirect.html',
@@ -367,5 +376,52 @@ describe('what the admin gets at the end', () => {
     expect(steps).toContain(`"clientId":"${run.servicePrincipalId as string}"`);
     expect(steps).toContain('"consentType":"Principal"');
     expect(steps).toContain(`/t-1/v2.0/adminconsent?client_id=${run.appId as string}`);
+  });
+});
+
+describe('register-app for TAP Desk Reports', () => {
+  const reports = manifests.reports;
+
+  it('creates a second, read-only application beside TAP Desk, idempotently', async () => {
+    const fake = tenant();
+    const main = await register(fake.graph, manifest, options({ grantConsent: true }));
+    const run = await register(fake.graph, reports, options({ grantConsent: true }));
+    expect(run.appId).not.toBe(main.appId);
+    const app = fake.application('tap-desk-reports');
+    expect(app?.displayName).toBe('TAP Desk Reports');
+    expect(app?.appRoles).toEqual([]);
+    expect(app?.spa).toEqual({ redirectUris: ['https://tapdesk.contoso.com/redirect.html'] });
+    const scopes = graphScopes();
+    const names = new Map(Object.entries(scopes).map(([name, id]) => [id, name]));
+    const access = app?.requiredResourceAccess as { resourceAccess: { id: string }[] }[];
+    const asked = access[0]?.resourceAccess.map((item) => names.get(item.id)) ?? [];
+    expect(asked).toContain('AuditLog.Read.All');
+    expect(asked.filter((name) => name?.includes('ReadWrite'))).toEqual([]);
+    expect(fake.servicePrincipal(run.appId as string)?.appRoleAssignmentRequired).toBe(true);
+
+    // Each app its own tenant-wide grant; Reports' holds every scope it asks for.
+    const reportsGrant = fake.grants.find((g) => g.clientId === run.servicePrincipalId) as {
+      scope: string;
+    };
+    expect(reportsGrant.scope.split(' ').sort()).toEqual([...scopeNames(reports)].sort());
+    expect(fake.grants).toHaveLength(2);
+
+    fake.requests.length = 0;
+    expect((await register(fake.graph, reports, options({ grantConsent: true }))).changes).toEqual(
+      [],
+    );
+    expect(fake.writes).toEqual([]);
+  });
+
+  it('next steps: assignment with the default access, no write consent, read on the site', async () => {
+    const fake = tenant();
+    const run = await register(fake.graph, reports, options());
+    const steps = nextSteps(reports, run, 't-1', SITE).join('\n');
+    expect(steps).toContain(`"appRoleId":"${DEFAULT_ACCESS_ROLE_ID}"`);
+    expect(steps).toContain('TapDesk.PilotManager');
+    expect(steps).not.toContain('"consentType":"Principal"');
+    expect(steps).not.toContain('ReadWrite');
+    expect(steps).toContain('{"roles":["read"]');
+    expect(nextSteps(manifest, run, 't-1', SITE).join('\n')).toContain('{"roles":["write"]');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * npm run smoke -- --config <config.json> [--origin <site URL>] [--token <jwt>] [--tenant <id>]
+ * npm run smoke -- --config <config.json> [--origin <site URL>] [--token <jwt>]
+ *                  [--reports-token <jwt>] [--tenant <id>]
  *
  * Read-only checks of a tenant before the first pilot (deploy/smoke/smoke.ts); prints a table and
  * exits 1 when a check fails. Never writes.
@@ -12,7 +13,8 @@ import { formatTable, runSmoke } from './smoke';
 
 const HELP = `Check a tenant against TAP Desk's rollout recipe, reading only.
 
-  npm run smoke -- --config <config.json> [--origin <site URL>] [--token <jwt>] [--tenant <id>]
+  npm run smoke -- --config <config.json> [--origin <site URL>] [--token <jwt>]
+                   [--reports-token <jwt>] [--tenant <id>]
 
   --config   The config.json TAP Desk is deployed with (demo: demo/config.json).
   --origin   Where TAP Desk is served, when config.json's URLs are relative (the demo:
@@ -20,6 +22,8 @@ const HELP = `Check a tenant against TAP Desk's rollout recipe, reading only.
   --token    A Microsoft Graph access token. Best: one TAP Desk issued to a person who holds the
              roles to check (Global Reader, Reports Reader), so the scope checks mean something.
              Otherwise GRAPH_TOKEN, otherwise the Azure CLI's sign-in (az login).
+  --reports-token  A token TAP Desk Reports issued to that person: the pilot, audit and readiness
+             scopes are its own (decision 0020). Without it, those scope checks are unknown.
   --tenant   The tenant for the Azure CLI's sign-in.
 `;
 
@@ -41,6 +45,7 @@ async function main(): Promise<number> {
       config: { type: 'string' },
       origin: { type: 'string' },
       token: { type: 'string' },
+      'reports-token': { type: 'string' },
       tenant: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -64,7 +69,8 @@ async function main(): Promise<number> {
   const token =
     values.token?.trim() || process.env.GRAPH_TOKEN?.trim() || (await azureCliToken(values.tenant));
   console.log(`TAP Desk smoke run for ${config.tenantName} (${path}); read only.\n`);
-  const rows = await runSmoke({ config, token });
+  const reportsToken = values['reports-token']?.trim();
+  const rows = await runSmoke({ config, token, ...(reportsToken ? { reportsToken } : {}) });
   console.log(formatTable(rows, process.stdout.columns || 120));
   const failed = rows.filter((row) => row.status === 'fail').length;
   const unknown = rows.filter((row) => row.status === 'unknown').length;

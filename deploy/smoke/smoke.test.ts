@@ -1,6 +1,6 @@
 /**
  * The smoke run against the demo tenant (the emulator, in process): every check passes with a
- * token that carries TAP Desk's scopes, a missing scope is named, and nothing but GETs is sent.
+ * token of each app carrying its scopes, a missing scope is named, and nothing but GETs is sent.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,11 +11,17 @@ import {
   type TestEnv,
 } from '../../emulator/test/support';
 import { DEMO_FIXTURES } from '../../emulator/seed/people';
-import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
+import { DEMO_APPS } from '../../emulator/constants';
+import { AUDIENCE_APP, AUDIENCE_SCOPES, type AppRegistration } from '../../src/auth/scopes';
 import { parseRuntimeConfig, type RuntimeConfig } from '../../src/config/runtime-config';
 import { formatTable, readOnlyFetch, runSmoke, type SmokeRow } from './smoke';
 
 const ALL_SCOPES = [...new Set(Object.values(AUDIENCE_SCOPES).flat())];
+/** The scopes of the audiences one app serves. */
+const scopesOf = (app: AppRegistration) =>
+  (Object.keys(AUDIENCE_SCOPES) as (keyof typeof AUDIENCE_SCOPES)[])
+    .filter((audience) => AUDIENCE_APP[audience] === app)
+    .flatMap((audience) => AUDIENCE_SCOPES[audience]);
 const OLGA = DEMO_FIXTURES.globalAdmin.userPrincipalName;
 
 let env: TestEnv;
@@ -37,12 +43,35 @@ beforeEach(async () => {
   await env.call('/emulator/requests', { method: 'DELETE' });
 });
 
+/** A smoke run with a token of each app, asking each for those of `scopes` it serves. */
 async function smoke(scopes: readonly string[]): Promise<SmokeRow[]> {
-  const { access_token } = await tokensFor(env, OLGA, `openid ${scopes.join(' ')}`);
-  return runSmoke({ config, token: access_token, fetch: env.fetch });
+  const token = async (app: AppRegistration) => {
+    const asked = [...new Set(scopesOf(app))].filter((scope) => scopes.includes(scope));
+    const demoApp = app === 'main' ? DEMO_APPS.main : DEMO_APPS.reports;
+    return (await tokensFor(env, OLGA, `openid ${asked.join(' ')}`, demoApp)).access_token;
+  };
+  return runSmoke({
+    config,
+    token: await token('main'),
+    reportsToken: await token('reports'),
+    fetch: env.fetch,
+  });
 }
 
 describe('npm run smoke against the demo tenant', () => {
+  it('with one app’s token only, checks its audiences and says the others’ are unknown', async () => {
+    const main = await tokensFor(env, OLGA, `openid ${scopesOf('main').join(' ')}`);
+    const rows = await runSmoke({ config, token: main.access_token, fetch: env.fetch });
+    const scopeRows = rows.filter((row) => row.check === 'Scopes');
+    expect(scopeRows.map((row) => [row.area, row.status])).toEqual([
+      ['helpdesk', 'pass'],
+      ['pilot', 'unknown'],
+      ['audit', 'unknown'],
+      ['readiness', 'unknown'],
+    ]);
+    expect(scopeRows[1]?.detail).toContain('TAP Desk Reports');
+  });
+
   it('passes every check', async () => {
     const rows = await smoke(ALL_SCOPES);
     const table = formatTable(rows);
@@ -86,7 +115,7 @@ describe('npm run smoke against the demo tenant', () => {
         authority: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0',
       },
     };
-    const { access_token } = await tokensFor(env, OLGA, `openid ${ALL_SCOPES.join(' ')}`);
+    const { access_token } = await tokensFor(env, OLGA, `openid ${scopesOf('main').join(' ')}`);
     const rows = await runSmoke({ config: other, token: access_token, fetch: env.fetch });
     expect(rows.find((row) => row.check === 'Tenant')?.status).toBe('fail');
     expect(rows.every((row) => row.area === 'sign-in')).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * The smoke run: read-only checks of a tenant before the first pilot. With one Microsoft Graph
- * token it checks the sign-in, each audience's scopes and the GETs each TAP Desk section makes,
+ * The smoke run: read-only checks of a tenant before the first pilot. With a Microsoft Graph
+ * token of each app registration, TAP Desk and TAP Desk Reports (decision 0020), it checks the
+ * sign-in, each audience's scopes and the GETs each TAP Desk section makes,
  * then the readiness checks the Readiness page shows (same rules, src/features/readiness). Every
  * request is a GET; the fetch it is given refuses anything else, so a bug cannot write.
  */
@@ -8,7 +9,7 @@
 /// <reference types="vite/client" />
 import { decodeJwt } from 'jose';
 import type { Capability } from '../../src/auth/capabilities';
-import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
+import { AUDIENCE_APP, AUDIENCE_SCOPES, type AppRegistration } from '../../src/auth/scopes';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { createGraphClient, type GraphClient, type GraphRequest } from '../../src/graph/client';
 import { describeError } from '../../src/graph/describe-error';
@@ -26,6 +27,8 @@ export interface SmokeRow {
 export interface SmokeOptions {
   config: RuntimeConfig;
   token: string;
+  /** A second token, for the app `token` is not from (usually TAP Desk Reports'). */
+  reportsToken?: string;
   /** Node's fetch unless given (tests pass one that trusts the emulator's certificate). */
   fetch?: typeof fetch;
 }
@@ -53,10 +56,15 @@ function claims(token: string): Record<string, unknown> {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+const APP_NAMES: Record<AppRegistration, string> = {
+  main: 'TAP Desk',
+  reports: 'TAP Desk Reports',
+};
+
 function signInRows(
   config: RuntimeConfig,
   token: string,
-): { rows: SmokeRow[]; scopes: Set<string> | null } {
+): { rows: SmokeRow[]; app: AppRegistration | null; scopes: Set<string> } {
   const c = claims(token);
   const rows: SmokeRow[] = [];
   const tenant = text(c.tid);
@@ -83,24 +91,33 @@ function signInRows(
             detail: `Signed in to tenant ${tenant} as ${text(c.upn) || text(c.unique_name) || 'an unnamed account'}.`,
           },
   );
-  const appId = text(c.appid) || text(c.azp);
-  if (appId.toLowerCase() !== config.auth.clientId.toLowerCase()) {
-    rows.push({
-      area: 'sign-in',
-      check: 'App',
-      status: 'unknown',
-      detail: `The token was issued to ${appId || 'another app'}, not TAP Desk (${config.auth.clientId}): the Graph calls below test the person and tenant, not TAP Desk's consent. For the scope checks, use a TAP Desk token.`,
-    });
-    return { rows, scopes: null };
-  }
-  rows.push({ area: 'sign-in', check: 'App', status: 'pass', detail: 'The token is TAP Desk’s.' });
+  const appId = (text(c.appid) || text(c.azp)).toLowerCase();
+  const app = (['main', 'reports'] as const).find(
+    (key) =>
+      appId === (key === 'main' ? config.auth.clientId : config.auth.reportsClientId).toLowerCase(),
+  );
   const scopes = new Set(
     text(c.scp)
       .split(' ')
       .filter(Boolean)
       .map((s) => s.toLowerCase()),
   );
-  return { rows, scopes };
+  if (!app) {
+    rows.push({
+      area: 'sign-in',
+      check: 'App',
+      status: 'unknown',
+      detail: `The token was issued to ${appId || 'another app'}, not TAP Desk (${config.auth.clientId}) nor TAP Desk Reports (${config.auth.reportsClientId}): the Graph calls below test the person and tenant, not TAP Desk's consent. For the scope checks, use tokens of TAP Desk and TAP Desk Reports.`,
+    });
+    return { rows, app: null, scopes };
+  }
+  rows.push({
+    area: 'sign-in',
+    check: 'App',
+    status: 'pass',
+    detail: `The token is ${APP_NAMES[app]}’s.`,
+  });
+  return { rows, app, scopes };
 }
 
 /** What each TAP Desk section reads, as one GET each (the app's own paths and options). */
@@ -172,15 +189,37 @@ async function readRow(
 
 export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
   const { config, token } = options;
-  const { rows, scopes } = signInRows(config, token);
+  const rows: SmokeRow[] = [];
+  const given: Partial<Record<AppRegistration, { token: string; scopes: Set<string> }>> = {};
+  for (const each of [token, options.reportsToken].filter((t): t is string => Boolean(t))) {
+    const signIn = signInRows(config, each);
+    rows.push(...signIn.rows);
+    if (signIn.app) given[signIn.app] = { token: each, scopes: signIn.scopes };
+  }
   if (rows.some((row) => row.status === 'fail')) return rows;
-  const client = createGraphClient({
-    baseUrl: config.graph.baseUrl,
-    getToken: () => Promise.resolve(token),
-    fetch: readOnlyFetch(options.fetch ?? fetch),
-  });
+  const client = (app: AppRegistration) => {
+    // Without a token of this app, the calls still test the person and the tenant.
+    const bearer = given[app]?.token ?? token;
+    return createGraphClient({
+      baseUrl: config.graph.baseUrl,
+      getToken: () => Promise.resolve(bearer),
+      fetch: readOnlyFetch(options.fetch ?? fetch),
+    });
+  };
+  const known = Object.keys(given).length > 0;
   for (const audience of Object.keys(AUDIENCE_SCOPES) as Capability[]) {
-    if (!scopes) break;
+    if (!known) break;
+    const app = AUDIENCE_APP[audience];
+    const scopes = given[app]?.scopes;
+    if (!scopes) {
+      rows.push({
+        area: audience,
+        check: 'Scopes',
+        status: 'unknown',
+        detail: `${audience} takes its tokens from ${APP_NAMES[app]}: give a token of it too (--token and --reports-token) to check them.`,
+      });
+      continue;
+    }
     const missing = AUDIENCE_SCOPES[audience].filter((scope) => !scopes.has(scope.toLowerCase()));
     rows.push({
       area: audience,
@@ -193,9 +232,12 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
   }
   const oid = text(claims(token).oid);
   for (const [area, reads] of Object.entries(sectionReads(config, oid))) {
-    for (const { check, request } of reads) rows.push(await readRow(client, area, check, request));
+    const reader = client(AUDIENCE_APP[area as Capability]);
+    for (const { check, request } of reads) rows.push(await readRow(reader, area, check, request));
   }
-  const checks = evaluateReadiness(await readReadinessInputs(client, config));
+  const checks = evaluateReadiness(
+    await readReadinessInputs(client(AUDIENCE_APP.readiness), config),
+  );
   for (const check of checks) {
     const detail = [
       check.summary,

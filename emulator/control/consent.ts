@@ -1,3 +1,4 @@
+import { DEMO_APPS, type DemoApp } from '../constants';
 import { findUser } from '../directory';
 import type { DelegatedPermissionGrant, Tenant } from '../model';
 import { newGrant } from '../seed/consent';
@@ -6,9 +7,10 @@ import { ControlError } from './phone';
 const PATH = /^\/emulator\/consent-grants(?:\/([^/]+))?$/;
 
 /**
- * /emulator/consent-grants[/{id}]: the tenant's delegated permission grants for TAP Desk, as an
- * administrator would change them with Graph's oauth2PermissionGrants (GET, POST, PATCH scope,
- * DELETE). Sign-in and every token check them; a reset restores the seeded grants. Answers
+ * /emulator/consent-grants[/{id}]: the tenant's delegated permission grants for TAP Desk and TAP
+ * Desk Reports, as an administrator would change them with Graph's oauth2PermissionGrants (GET,
+ * POST, PATCH scope, DELETE); a POST's `clientId`, the app's service principal as in Graph, is
+ * TAP Desk's when left out. Sign-in and every token check them; a reset restores the seeded grants. Answers
  * undefined when the path is not one of these.
  */
 export function consentGrantAction(
@@ -23,11 +25,13 @@ export function consentGrantAction(
   const grants = tenant.oauth2PermissionGrants;
   if (id === undefined && method === 'GET') return { value: grants.map((g) => shown(tenant, g)) };
   if (id === undefined && method === 'POST') {
-    const { consentType, principalId, scope } = fields(body, [
+    const { consentType, principalId, scope, clientId } = fields(body, [
       'consentType',
       'principalId',
       'scope',
+      'clientId',
     ]);
+    const app = clientApp(clientId);
     if (consentType !== 'AllPrincipals' && consentType !== 'Principal') {
       throw badGrant("'consentType' must be 'AllPrincipals' or 'Principal'.");
     }
@@ -42,10 +46,14 @@ export function consentGrantAction(
     } else if (principalId !== undefined && principalId !== null) {
       throw badGrant("'principalId' goes with consentType 'Principal' only.");
     }
-    if (grants.some((g) => g.consentType === consentType && g.principalId === userId)) {
+    const same = (g: DelegatedPermissionGrant) =>
+      g.clientId === app.servicePrincipalId &&
+      g.consentType === consentType &&
+      g.principalId === userId;
+    if (grants.some(same)) {
       throw new ControlError(409, 'grantExists', 'Permission entry already exists.');
     }
-    const grant = newGrant(consentType, userId, scopesOf(scope));
+    const grant = newGrant(consentType, userId, scopesOf(scope), app);
     grants.push(grant);
     return shown(tenant, grant);
   }
@@ -65,10 +73,25 @@ export function consentGrantAction(
   throw new ControlError(405, 'methodNotAllowed', `${method} ${path} is not supported.`);
 }
 
-/** The grant as Graph has it, plus the principal's UPN for test code that knows people by name. */
+function clientApp(clientId: unknown): DemoApp {
+  if (clientId === undefined) return DEMO_APPS.main;
+  const app = Object.values(DEMO_APPS).find((a) => a.servicePrincipalId === clientId);
+  if (!app) throw badGrant("'clientId' must be the service principal id of one of the apps.");
+  return app;
+}
+
+/**
+ * The grant as Graph has it, plus the principal's UPN and the app's client id, for test code that
+ * knows people by name and apps by client id.
+ */
 function shown(tenant: Tenant, grant: DelegatedPermissionGrant) {
   const principal = grant.principalId ? findUser(tenant, grant.principalId) : undefined;
-  return { ...grant, principalUserPrincipalName: principal?.userPrincipalName ?? null };
+  const app = Object.values(DEMO_APPS).find((a) => a.servicePrincipalId === grant.clientId);
+  return {
+    ...grant,
+    principalUserPrincipalName: principal?.userPrincipalName ?? null,
+    clientAppId: app?.clientId ?? null,
+  };
 }
 
 function fields(body: unknown, allowed: readonly string[]): Record<string, unknown> {

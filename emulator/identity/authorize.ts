@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_APP_NAME, DEMO_CLIENT_ID, DEMO_TENANT_NAME } from '../constants';
+import { demoApp, DEMO_TENANT_NAME, type DemoApp } from '../constants';
 import { findUser } from '../directory';
 import { readBody, redirect, sendHtml, type Headers } from '../http';
 import { unconsentedScopes } from './consent';
@@ -12,6 +12,7 @@ const PROMPTS: readonly string[] = ['login', 'none', 'consent', 'select_account'
 
 interface AuthorizeRequest {
   clientId: string;
+  app: DemoApp;
   redirectUri: string;
   responseMode: 'query' | 'fragment' | 'form_post';
   state: string | undefined;
@@ -27,7 +28,7 @@ export function createAuthorizeEndpoint(
   deps: TokenDeps,
   options: {
     ssoCookie: string;
-    registered(uri: string): boolean;
+    registered(uri: string, clientId: string): boolean;
     cookie(req: IncomingMessage, name: string): string | undefined;
   },
 ) {
@@ -40,13 +41,14 @@ export function createAuthorizeEndpoint(
     const clientId = p.get('client_id') ?? '';
     const redirectUri = p.get('redirect_uri') ?? '';
     // Without a trusted client and redirect URI, errors can only be shown, never redirected.
-    if (clientId !== DEMO_CLIENT_ID) {
+    const app = demoApp(clientId);
+    if (!app) {
       return errorPage(
         res,
         `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${DEMO_TENANT_NAME}'.`,
       );
     }
-    if (!registered(redirectUri)) {
+    if (!registered(redirectUri, clientId)) {
       return errorPage(
         res,
         `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
@@ -55,6 +57,7 @@ export function createAuthorizeEndpoint(
     const mode = p.get('response_mode') ?? 'query';
     const request: AuthorizeRequest = {
       clientId,
+      app,
       redirectUri,
       responseMode: mode === 'fragment' || mode === 'form_post' ? mode : 'query',
       state: p.get('state') ?? undefined,
@@ -106,7 +109,7 @@ export function createAuthorizeEndpoint(
       }
       const sessionId = deps.store.newSession(user.id, now);
       const setCookie = `${SSO_COOKIE}=${sessionId}; HttpOnly; Secure; SameSite=None; Path=/login`;
-      const unconsented = unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0;
+      const unconsented = unconsentedScopes(deps.tenant(), app, user.id, request.scope).length > 0;
       if (unconsented || request.prompt === 'consent') {
         // Signed in, but asking for a scope nobody consented for this person, or (prompt=consent)
         // for the consent dialog itself, and user consent is not allowed: Entra stops at "Need
@@ -118,7 +121,7 @@ export function createAuthorizeEndpoint(
             : { href: redirectTarget(request, fields) };
         const page = adminApprovalPage({
           userPrincipalName: user.userPrincipalName,
-          appName: DEMO_APP_NAME,
+          appName: app.displayName,
           back,
         });
         return sendHtml(res, 200, page, { 'Set-Cookie': setCookie });
@@ -136,8 +139,8 @@ export function createAuthorizeEndpoint(
       if (!session || !sessionId || !user?.accountEnabled || !hintMatches) {
         return fail(ERRORS.loginRequired());
       }
-      if (unconsentedScopes(deps.tenant(), user.id, request.scope).length > 0) {
-        return fail(ERRORS.consentRequired());
+      if (unconsentedScopes(deps.tenant(), app, user.id, request.scope).length > 0) {
+        return fail(ERRORS.consentRequired(app));
       }
       return respond(res, request, codeFields(request, user.id, sessionId, now));
     }

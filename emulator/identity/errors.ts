@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { header } from '../http';
-import { DECLINED_CONSENT, NOT_CONSENTED } from './consent';
+import type { DemoApp } from '../constants';
+import { DECLINED_CONSENT, notConsentedText } from './consent';
 
 /** An Entra-style OAuth error: `AADSTS{code}: {message}`. */
 export class AuthError extends Error {
@@ -35,8 +36,10 @@ export const ERRORS = {
       "Invalid code_challenge_method: this application requires 'S256'.",
     ),
   /** prompt=none, or a token, for a scope no administrator consented for this person. */
-  consentRequired: () => new AuthError('consent_required', 65001, NOT_CONSENTED),
-  notConsented: () => new AuthError('invalid_grant', 65001, NOT_CONSENTED, 'consent_required'),
+  consentRequired: (app: DemoApp) =>
+    new AuthError('consent_required', 65001, notConsentedText(app)),
+  notConsented: (app: DemoApp) =>
+    new AuthError('invalid_grant', 65001, notConsentedText(app), 'consent_required'),
   /** Microsoft documents no code or wording for it; this says what would work. */
   invalidPrompt: (prompt: string) =>
     new AuthError(

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_DOMAIN, DEMO_TENANT_ID } from '../constants';
+import { DEMO_CLIENT_ID, DEMO_DOMAIN, DEMO_TENANT_ID } from '../constants';
 import { applyCors, header, redirect, requestOrigin, sendHtml, sendJson } from '../http';
 import { createAuthorizeEndpoint } from './authorize';
 import { AuthError, tokenError } from './errors';
@@ -59,13 +59,14 @@ export function createIdentityHandler(deps: TokenDeps) {
   };
 
   /**
-   * Whether `uri` is one of the demo app registration's redirect URIs. Entra compares the whole
-   * URI with the registered ones (AADSTS50011), never only its origin, and the list is the
-   * registration: what a request says (its Host header, say) cannot add to it.
+   * Whether `uri` is one of the redirect URIs of the demo app registration `clientId` (sign-out
+   * is TAP Desk's). Entra compares the whole URI with the registered ones (AADSTS50011), never
+   * only its origin, and the list is the registration: what a request says (its Host header,
+   * say) cannot add to it.
    */
-  function registered(uri: string): boolean {
+  function registered(uri: string, clientId = DEMO_CLIENT_ID): boolean {
     const href = absoluteHref(uri);
-    const uris = deps.redirectUris ?? [];
+    const uris = deps.redirectUris?.[clientId] ?? [];
     return href !== undefined && uris.some((allowed) => absoluteHref(allowed) === href);
   }
 

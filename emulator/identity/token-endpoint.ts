@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { DEMO_CLIENT_ID, DEMO_TENANT_NAME } from '../constants';
+import { demoApp, DEMO_TENANT_NAME, type DemoApp } from '../constants';
 import { readBody, sendJson } from '../http';
 import { consentedGraphScopes, unconsentedScopes } from './consent';
 import { AuthError, ERRORS, tokenError } from './errors';
@@ -23,7 +23,8 @@ export function createTokenEndpoint(deps: TokenDeps) {
           900144,
           "The request body must contain the following parameter: 'client_id'.",
         );
-      if (clientId !== DEMO_CLIENT_ID) {
+      const app = demoApp(clientId);
+      if (!app) {
         throw new AuthError(
           'unauthorized_client',
           700016,
@@ -40,16 +41,17 @@ export function createTokenEndpoint(deps: TokenDeps) {
         const message = `The app requested an unsupported grant type '${grantType}'.`;
         throw new AuthError('unsupported_grant_type', 70003, message);
       }
-      sendJson(res, 200, await redeem(form, origin, now));
+      sendJson(res, 200, await redeem(app, form, origin, now));
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       sendJson(res, 400, tokenError(error, req, form.get('client-request-id')));
     }
   }
 
-  async function redeemCode(form: URLSearchParams, origin: string, now: number) {
+  async function redeemCode(app: DemoApp, form: URLSearchParams, origin: string, now: number) {
     const code = deps.store.codes.get(form.get('code') ?? '');
-    if (!code)
+    // A code is bound to the app it was issued to; Entra refuses it to any other.
+    if (!code || code.clientId !== app.clientId)
       throw new AuthError(
         'invalid_grant',
         9002313,
@@ -89,16 +91,28 @@ export function createTokenEndpoint(deps: TokenDeps) {
     const user = activeUser(code.userId);
     return issueTokens(
       deps,
-      { user, ...consentedScopes(user.id, code.scope), nonce: code.nonce, signedInAt: now },
+      {
+        app,
+        user,
+        ...consentedScopes(app, user.id, code.scope),
+        nonce: code.nonce,
+        signedInAt: now,
+      },
       origin,
       now,
     );
   }
 
-  async function redeemRefreshToken(form: URLSearchParams, origin: string, now: number) {
+  async function redeemRefreshToken(
+    app: DemoApp,
+    form: URLSearchParams,
+    origin: string,
+    now: number,
+  ) {
     const value = form.get('refresh_token') ?? '';
     const grant = deps.store.refreshTokens.get(value);
-    if (!grant)
+    // Only Microsoft's own family of apps share refresh tokens; TAP Desk's two apps do not.
+    if (!grant || grant.clientId !== app.clientId)
       throw new AuthError(
         'invalid_grant',
         9002313,
@@ -126,7 +140,13 @@ export function createTokenEndpoint(deps: TokenDeps) {
     const scope = form.get('scope') ?? grant.scope;
     const tokens = await issueTokens(
       deps,
-      { user, ...consentedScopes(user.id, scope), nonce: undefined, signedInAt: grant.signedInAt },
+      {
+        app,
+        user,
+        ...consentedScopes(app, user.id, scope),
+        nonce: undefined,
+        signedInAt: grant.signedInAt,
+      },
       origin,
       now,
     );
@@ -135,11 +155,12 @@ export function createTokenEndpoint(deps: TokenDeps) {
   }
 
   /** Consent is checked again at every token: a grant removed since sign-in refuses it. */
-  function consentedScopes(userId: string, scope: string) {
+  function consentedScopes(app: DemoApp, userId: string, scope: string) {
     const tenant = deps.tenant();
-    const scopes = parseScopes(scope, consentedGraphScopes(tenant, userId));
-    if (scopes.unconsented.length > 0 || unconsentedScopes(tenant, userId, scope).length > 0) {
-      throw ERRORS.notConsented();
+    const scopes = parseScopes(scope, consentedGraphScopes(tenant, app, userId));
+    const unconsented = unconsentedScopes(tenant, app, userId, scope);
+    if (scopes.unconsented.length > 0 || unconsented.length > 0) {
+      throw ERRORS.notConsented(app);
     }
     return { scopes, scope };
   }

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  APP_ROLES,
-  DEMO_APP_NAME,
-  DEMO_CLIENT_ID,
-  DEMO_TENANT_ID,
-  GRAPH_RESOURCE,
-} from '../constants';
+import { APP_ROLES, DEMO_TENANT_ID, GRAPH_RESOURCE, type DemoApp } from '../constants';
 import { rolesOf } from '../directory';
 import type { Tenant, User } from '../model';
 import type { EmulatorSettings } from '../settings';
@@ -24,7 +18,7 @@ export const ACCESS_TOKEN_ISSUER = `https://sts.windows.net/${DEMO_TENANT_ID}/`;
 export const ACCESS_TOKEN_AUDIENCES = [GRAPH_RESOURCE, '00000003-0000-0000-c000-000000000000'];
 
 /** Pairwise subject, stable per user and app like Entra's. */
-function pairwiseSubject(oid: string, clientId = DEMO_CLIENT_ID): string {
+function pairwiseSubject(oid: string, clientId: string): string {
   return createHash('sha256').update(`${oid}:${clientId}`).digest('base64url').slice(0, 43);
 }
 
@@ -33,8 +27,8 @@ export interface TokenDeps {
   store: IdentityStore;
   tenant(): Tenant;
   settings(): EmulatorSettings;
-  /** The demo app registration's redirect URIs, matched exactly; none when left out. */
-  redirectUris?: readonly string[];
+  /** Each demo app registration's redirect URIs by client id, matched exactly; none when left out. */
+  redirectUris?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface TokenResponse {
@@ -50,6 +44,7 @@ export interface TokenResponse {
 export async function issueTokens(
   deps: TokenDeps,
   grant: {
+    app: DemoApp;
     user: User;
     scopes: RequestedScopes;
     scope: string;
@@ -59,7 +54,7 @@ export async function issueTokens(
   origin: string,
   now: number,
 ): Promise<TokenResponse> {
-  const { user, scopes } = grant;
+  const { app, user, scopes } = grant;
   const iat = Math.floor(now / 1000);
   const lifetime = deps.settings().accessTokenLifetimeSeconds;
   const wids = rolesOf(deps.tenant(), user.id).map((r) => r.roleTemplateId);
@@ -69,7 +64,7 @@ export async function issueTokens(
     nbf: iat,
     tid: DEMO_TENANT_ID,
     oid: user.id,
-    sub: pairwiseSubject(user.id),
+    sub: pairwiseSubject(user.id, app.clientId),
     name: user.displayName,
     ...(wids.length > 0 ? { wids } : {}),
   };
@@ -80,8 +75,8 @@ export async function issueTokens(
     exp: iat + lifetime,
     ver: '1.0',
     idtyp: 'user',
-    appid: DEMO_CLIENT_ID,
-    app_displayname: DEMO_APP_NAME,
+    appid: app.clientId,
+    app_displayname: app.displayName,
     appidacr: '0',
     upn: user.userPrincipalName,
     unique_name: user.userPrincipalName,
@@ -102,7 +97,7 @@ export async function issueTokens(
       ...common,
       ver: '2.0',
       iss: issuerFor(origin),
-      aud: DEMO_CLIENT_ID,
+      aud: app.clientId,
       exp: iat + ID_TOKEN_LIFETIME_S,
       preferred_username: user.userPrincipalName,
       ...(grant.nonce ? { nonce: grant.nonce } : {}),
@@ -114,7 +109,7 @@ export async function issueTokens(
     response.refresh_token = deps.store.newRefreshToken(
       {
         userId: user.id,
-        clientId: DEMO_CLIENT_ID,
+        clientId: app.clientId,
         scope: grant.scope,
         signedInAt: grant.signedInAt,
       },

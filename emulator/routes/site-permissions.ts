@@ -8,7 +8,7 @@
  * With delegated Sites.Selected, a request reaches a site only when the site names the app, and
  * then gets the lesser of the app's role and the person's own permission (admin guide 5.4).
  */
-import { DEMO_APP_NAME, DEMO_CLIENT_ID, ROLE_TEMPLATE_IDS } from '../constants';
+import { DEMO_APPS, DEMO_CLIENT_ID, ROLE_TEMPLATE_IDS } from '../constants';
 import { GraphError } from '../graph/errors';
 import { allowQueryOptions, metadataUrl } from '../graph/odata';
 import { holdsAnyScope, type Caller, type GraphContext, type GraphRouter } from '../graph/router';
@@ -47,18 +47,26 @@ export function appSiteRight(
   return best;
 }
 
-/** Replaces TAP Desk's grant on `siteId` (the setting, or a SharePoint Administrator's change). */
+/**
+ * Replaces TAP Desk's grants on `siteId` (the setting, or a SharePoint Administrator's change):
+ * TAP Desk gets `grant`, TAP Desk Reports read (never more, it only reads), and neither gets
+ * anything when `grant` is none.
+ */
 export function setTapDeskSiteGrant(tenant: Tenant, siteId: string, grant: SiteGrant): void {
+  const ours = new Set<string>([DEMO_APPS.main.clientId, DEMO_APPS.reports.clientId]);
   tenant.sitePermissions = tenant.sitePermissions.filter(
-    (p) => !(p.siteId === siteId && p.application.id === DEMO_CLIENT_ID),
+    (p) => !(p.siteId === siteId && ours.has(p.application.id)),
   );
   if (grant === 'none') return;
-  tenant.sitePermissions.push({
-    id: `aTowaS50fG1zLnNwLmV4dHw${tenant.nextId()}`,
-    siteId,
-    roles: [grant],
-    application: { id: DEMO_CLIENT_ID, displayName: DEMO_APP_NAME },
-  });
+  const add = (app: { clientId: string; displayName: string }, role: 'read' | 'write') =>
+    tenant.sitePermissions.push({
+      id: `aTowaS50fG1zLnNwLmV4dHw${tenant.nextId()}`,
+      siteId,
+      roles: [role],
+      application: { id: app.clientId, displayName: app.displayName },
+    });
+  add(DEMO_APPS.main, grant);
+  add(DEMO_APPS.reports, 'read');
 }
 
 const SHAREPOINT_ADMINISTRATOR = 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c';

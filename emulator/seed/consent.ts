@@ -1,30 +1,37 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/manifest';
-import { CONSENTED_SCOPES } from '../constants';
+import { isReadOnlyScope, scopeNames } from '../../deploy/entra/manifest';
+import { readManifests } from '../../deploy/entra/manifests';
+import { CONSENTED_SCOPES, DEMO_APPS, type DemoApp } from '../constants';
 import type { DelegatedPermissionGrant, User } from '../model';
 
-/** Object ids of the two service principals in the demo tenant: TAP Desk's and Microsoft Graph's. */
-export const TAP_DESK_SERVICE_PRINCIPAL_ID = '3c7e1a90-4b2d-4f6e-8a1c-5d9b0e2f4a61';
+/** Object ids of the service principals in the demo tenant: TAP Desk's and Microsoft Graph's. */
+export const TAP_DESK_SERVICE_PRINCIPAL_ID = DEMO_APPS.main.servicePrincipalId;
 export const GRAPH_SERVICE_PRINCIPAL_ID = '9e4b2c71-0d6a-4e8f-b3c5-7a1d2f6e8b04';
 
-/** The app registration as code: the same file register-app applies to a real tenant. */
-export const MANIFEST = parseManifest(
-  JSON.parse(
-    readFileSync(new URL('../../deploy/entra/app-registration.json', import.meta.url), 'utf8'),
-  ),
+/** The app registrations as code: the same files register-app applies to a real tenant. */
+export const MANIFESTS = readManifests();
+export const MANIFEST = MANIFESTS.main;
+
+/** The read-only scopes the emulator's own tests use beyond either app's, consented to both. */
+const TEST_ONLY_SCOPES = CONSENTED_SCOPES.filter(
+  (scope) =>
+    isReadOnlyScope(scope) &&
+    !scopeNames(MANIFESTS.main).includes(scope) &&
+    !scopeNames(MANIFESTS.reports).includes(scope),
 );
 
 /**
- * What the demo tenant consents for everyone: the manifest's read-only scopes (what
- * `register-app --grant-consent` grants), plus the read-only scopes the emulator's own tests use
- * beyond TAP Desk's (CONSENTED_SCOPES).
+ * What the demo tenant consents for everyone, per app: its manifest's read-only scopes (what
+ * `register-app --grant-consent` grants), plus the few read-only scopes only the emulator's
+ * tests ask for, which TAP Desk itself never does. Nothing TAP Desk Reports asks for is
+ * consented to TAP Desk, and the reverse.
  */
-export const TENANT_WIDE_SCOPES: readonly string[] = [
-  ...new Set([...scopeNames(MANIFEST), ...CONSENTED_SCOPES].filter(isReadOnlyScope)),
-];
+export function tenantWideScopes(app: DemoApp): string[] {
+  const manifest = app.clientId === DEMO_APPS.reports.clientId ? MANIFESTS.reports : MANIFEST;
+  return [...new Set([...scopeNames(manifest).filter(isReadOnlyScope), ...TEST_ONLY_SCOPES])];
+}
 
-/** Each audience's scopes that write, consented per person to the holders of its app role. */
+/** TAP Desk's scopes that write, consented per person to the holders of the app role. */
 export const PER_PRINCIPAL_SCOPES: ReadonlyMap<string, readonly string[]> = new Map(
   MANIFEST.appRoles.map((role) => [
     role.value,
@@ -33,9 +40,13 @@ export const PER_PRINCIPAL_SCOPES: ReadonlyMap<string, readonly string[]> = new 
 );
 
 /** Stable per grant, like Graph's opaque grant ids. */
-export function grantId(consentType: string, principalId: string | null): string {
+export function grantId(
+  consentType: string,
+  principalId: string | null,
+  app: DemoApp = DEMO_APPS.main,
+): string {
   return createHash('sha256')
-    .update(`${TAP_DESK_SERVICE_PRINCIPAL_ID}:${consentType}:${principalId ?? ''}`)
+    .update(`${app.servicePrincipalId}:${consentType}:${principalId ?? ''}`)
     .digest('base64url')
     .slice(0, 43);
 }
@@ -44,10 +55,11 @@ export function newGrant(
   consentType: DelegatedPermissionGrant['consentType'],
   principalId: string | null,
   scopes: readonly string[],
+  app: DemoApp = DEMO_APPS.main,
 ): DelegatedPermissionGrant {
   return {
-    id: grantId(consentType, principalId),
-    clientId: TAP_DESK_SERVICE_PRINCIPAL_ID,
+    id: grantId(consentType, principalId, app),
+    clientId: app.servicePrincipalId,
     consentType,
     principalId,
     resourceId: GRAPH_SERVICE_PRINCIPAL_ID,
@@ -56,8 +68,9 @@ export function newGrant(
 }
 
 /**
- * The tenant the admin guide describes (decision 0004, option A): read scopes consented for all
- * users, the write scope consented one by one to the people holding the helpdesk app role.
+ * The tenant the admin guide describes (decisions 0004 and 0020): TAP Desk's read scopes
+ * consented for all users and its write scope one by one to the people holding the helpdesk app
+ * role; TAP Desk Reports' scopes, all read-only, consented for all users.
  */
 export function seedConsentGrants(users: readonly User[]): DelegatedPermissionGrant[] {
   const perPerson = users.flatMap((user) => {
@@ -66,5 +79,9 @@ export function seedConsentGrants(users: readonly User[]): DelegatedPermissionGr
     ];
     return scopes.length > 0 ? [newGrant('Principal', user.id, scopes)] : [];
   });
-  return [newGrant('AllPrincipals', null, TENANT_WIDE_SCOPES), ...perPerson];
+  return [
+    newGrant('AllPrincipals', null, tenantWideScopes(DEMO_APPS.main)),
+    ...perPerson,
+    newGrant('AllPrincipals', null, tenantWideScopes(DEMO_APPS.reports), DEMO_APPS.reports),
+  ];
 }

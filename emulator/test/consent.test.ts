@@ -1,13 +1,14 @@
 /**
- * Consent per principal (decision 0004): the seeded tenant consents the read scopes for all users
- * and the write scope to each helpdesk person alone, and Entra's sign-in and token endpoints
- * refuse anything else the way Entra refuses it when users may not consent for themselves.
+ * Consent per principal and per app (decisions 0004 and 0020): the seeded tenant consents TAP
+ * Desk's read scopes for all users and its write scope to each helpdesk person alone, and TAP
+ * Desk Reports' read scopes for all users; Entra's sign-in and token endpoints refuse anything
+ * else the way Entra refuses it when users may not consent for themselves.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isReadOnlyScope, parseManifest, scopeNames } from '../../deploy/entra/manifest';
+import { isReadOnlyScope, scopeNames } from '../../deploy/entra/manifest';
+import { readManifests } from '../../deploy/entra/manifests';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
-import { APP_ROLES, DEMO_CLIENT_ID } from '../constants';
+import { APP_ROLES, DEMO_APPS, type DemoApp } from '../constants';
 import { DEMO_ACCOUNTS } from '../seed/people';
 import {
   REDIRECT_PATH,
@@ -23,18 +24,17 @@ import {
   type TestEnv,
 } from './support';
 
-const manifest = parseManifest(
-  JSON.parse(
-    readFileSync(new URL('../../deploy/entra/app-registration.json', import.meta.url), 'utf8'),
-  ),
-);
+const manifests = readManifests();
+const manifest = manifests.main;
 const account = (upn: string) => DEMO_ACCOUNTS.find((a) => a.userPrincipalName === upn)!;
 const helen = account('helen.helpdesk@contoso.com');
 const max = account('max.manager@contoso.com');
 const audrey = account('audrey.auditor@contoso.com');
 
 const WRITE = 'UserAuthMethod-TAP.ReadWrite.All';
-const NOT_CONSENTED = `AADSTS65001: The user or administrator has not consented to use the application with ID '${DEMO_CLIENT_ID}' named 'TAP Desk'. Send an interactive authorization request for this user and resource.`;
+const notConsented = (app: DemoApp) =>
+  `AADSTS65001: The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`;
+const NOT_CONSENTED = notConsented(DEMO_APPS.main);
 const signInScope = (...scopes: readonly string[]) =>
   ['openid', 'profile', 'offline_access', ...scopes].join(' ');
 
@@ -70,12 +70,17 @@ function returnLink(html: string): URL {
   return new URL((href ?? '').replaceAll('&amp;', '&'));
 }
 
-async function refresh(refreshToken: string, scope: string) {
-  return tokenRequest(env, { grant_type: 'refresh_token', refresh_token: refreshToken, scope });
+async function refresh(refreshToken: string, scope: string, app: DemoApp = DEMO_APPS.main) {
+  return tokenRequest(env, {
+    client_id: app.clientId,
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    scope,
+  });
 }
 
 /** Entra's token-endpoint refusal of an unconsented scope, field by field. */
-async function expectNotConsented(response: Response) {
+async function expectNotConsented(response: Response, app: DemoApp = DEMO_APPS.main) {
   expect(response.status).toBe(400);
   const body = (await response.json()) as Record<string, unknown>;
   expect(body).toMatchObject({
@@ -84,7 +89,7 @@ async function expectNotConsented(response: Response) {
     suberror: 'consent_required',
   });
   expect(String(body.error_description)).toMatch(
-    new RegExp(`^${NOT_CONSENTED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Trace ID: `),
+    new RegExp(`^${notConsented(app).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Trace ID: `),
   );
   expect(Object.keys(body)).toEqual(
     expect.arrayContaining(['timestamp', 'trace_id', 'correlation_id']),
@@ -95,10 +100,20 @@ describe('the seeded consent', () => {
   it('is the read scopes for all users and the write scope per helpdesk person, from the manifest', async () => {
     const grants = await consentGrants(env);
     const tenantWide = grants.filter((g) => g.consentType === 'AllPrincipals');
-    expect(tenantWide).toHaveLength(1);
-    const everyone = tenantWide[0]!.scope.split(' ');
-    expect(everyone).toEqual(expect.arrayContaining(scopeNames(manifest).filter(isReadOnlyScope)));
-    expect(everyone.filter((scope) => !isReadOnlyScope(scope))).toEqual([]);
+    expect(tenantWide.map((g) => g.clientAppId).sort()).toEqual(
+      [DEMO_APPS.main.clientId, DEMO_APPS.reports.clientId].sort(),
+    );
+    const everyone = (app: DemoApp) =>
+      tenantWide.find((g) => g.clientAppId === app.clientId)!.scope.split(' ');
+    const main = everyone(DEMO_APPS.main);
+    expect(main).toEqual(expect.arrayContaining(scopeNames(manifest).filter(isReadOnlyScope)));
+    expect(main.filter((scope) => !isReadOnlyScope(scope))).toEqual([]);
+    // TAP Desk holds none of the reports' scopes: a helpdesk token cannot spend their budget.
+    expect(main).not.toContain('AuditLog.Read.All');
+    expect(main).not.toContain('GroupMember.Read.All');
+    const reports = everyone(DEMO_APPS.reports);
+    expect(reports).toEqual(expect.arrayContaining(scopeNames(manifests.reports)));
+    expect(reports.filter((scope) => !isReadOnlyScope(scope))).toEqual([]);
 
     const perPerson = grants.filter((g) => g.consentType === 'Principal');
     const helpdesk = DEMO_ACCOUNTS.filter((a) => a.appRoles?.includes(APP_ROLES.helpdesk));
@@ -111,6 +126,7 @@ describe('the seeded consent', () => {
     // Every scope TAP Desk asks for is consented to someone: the manifest and the seed agree.
     const consented = new Set(grants.flatMap((g) => g.scope.split(' ')));
     expect(scopeNames(manifest).filter((s) => !consented.has(s))).toEqual([]);
+    for (const grant of perPerson) expect(grant.clientAppId).toBe(DEMO_APPS.main.clientId);
   });
 });
 
@@ -157,18 +173,28 @@ describe.each([
   });
 
   it('is refused the write scope on refresh: 400 invalid_grant, AADSTS65001, consent_required', async () => {
+    const reports = DEMO_APPS.reports;
     const tokens = await tokensFor(
       env,
       person.userPrincipalName,
       signInScope(...(person === audrey ? AUDIENCE_SCOPES.audit : AUDIENCE_SCOPES.pilot)),
     );
+    expect(claimsOf(tokens.access_token).appid).toBe(reports.clientId);
     expect(String(claimsOf(tokens.access_token).scp)).not.toMatch(/ReadWrite/);
-    await expectNotConsented(await refresh(tokens.refresh_token, signInScope(WRITE)));
     await expectNotConsented(
-      await refresh(tokens.refresh_token, `openid https://graph.microsoft.com/${WRITE}`),
+      await refresh(tokens.refresh_token, signInScope(WRITE), reports),
+      reports,
     );
-    // .default stands for what is consented for this person: never the write scope.
-    const all = await refresh(tokens.refresh_token, 'openid https://graph.microsoft.com/.default');
+    await expectNotConsented(
+      await refresh(tokens.refresh_token, `openid https://graph.microsoft.com/${WRITE}`, reports),
+      reports,
+    );
+    // .default stands for what is consented for this person and app: never the write scope.
+    const all = await refresh(
+      tokens.refresh_token,
+      'openid https://graph.microsoft.com/.default',
+      reports,
+    );
     expect(all.status).toBe(200);
     const scp = String(claimsOf(((await all.json()) as { access_token: string }).access_token).scp);
     expect(scp.split(' ')).toContain('AuditLog.Read.All');
@@ -177,9 +203,10 @@ describe.each([
 
   it('is refused it by a silent sign-in (prompt=none): consent_required, AADSTS65001', async () => {
     const { cookie } = await signInInteractively(env, person.userPrincipalName);
-    const silent = (scope: string) =>
+    const silent = (scope: string, app: DemoApp = DEMO_APPS.main) =>
       env.fetch(
         authorizeUrl(env, {
+          client_id: app.clientId,
           code_challenge: pkcePair().challenge,
           code_challenge_method: 'S256',
           prompt: 'none',
@@ -197,10 +224,58 @@ describe.each([
       error_uri: 'https://login.microsoftonline.com/error?code=65001',
       state: 'state-1',
     });
-    const allowed = await silent(signInScope('AuditLog.Read.All'));
+    // TAP Desk has no consent for the reports' scopes; TAP Desk Reports, in the same session, has.
+    const elsewhere = await silent(signInScope('AuditLog.Read.All'));
+    expect(
+      new URLSearchParams(new URL(elsewhere.headers.get('location') ?? '').hash.slice(1)).get(
+        'error',
+      ),
+    ).toBe('consent_required');
+    const allowed = await silent(signInScope('AuditLog.Read.All'), DEMO_APPS.reports);
     expect(
       new URLSearchParams(new URL(allowed.headers.get('location') ?? '').hash.slice(1)).get('code'),
     ).toBeTruthy();
+  });
+});
+
+describe('two app registrations', () => {
+  it('never honour each other’s codes or refresh tokens', async () => {
+    const tokens = await tokensFor(env, helen.userPrincipalName, signInScope('User.Read.All'));
+    expect(claimsOf(tokens.access_token).appid).toBe(DEMO_APPS.main.clientId);
+    const crossed = await refresh(
+      tokens.refresh_token,
+      signInScope('User.Read.All'),
+      DEMO_APPS.reports,
+    );
+    expect(crossed.status).toBe(400);
+    expect(await crossed.json()).toMatchObject({ error: 'invalid_grant' });
+
+    const pending = await signInInteractively(env, max.userPrincipalName, {
+      client_id: DEMO_APPS.reports.clientId,
+      scope: signInScope(...AUDIENCE_SCOPES.pilot),
+    });
+    const stolen = await tokenRequest(env, {
+      grant_type: 'authorization_code',
+      code: pending.code,
+      code_verifier: pending.verifier,
+      redirect_uri: `${env.origin}${REDIRECT_PATH}`,
+    });
+    expect(stolen.status).toBe(400);
+  });
+
+  it('TAP Desk Reports signs in for the reports, but never for the write scope, even for helpdesk staff', async () => {
+    const reports = await tokensFor(
+      env,
+      helen.userPrincipalName,
+      signInScope(...AUDIENCE_SCOPES.readiness),
+      DEMO_APPS.reports,
+    );
+    expect(claimsOf(reports.id_token).aud).toBe(DEMO_APPS.reports.clientId);
+    expect(claimsOf(reports.access_token).app_displayname).toBe('TAP Desk Reports');
+    await expectNotConsented(
+      await refresh(reports.refresh_token, signInScope(WRITE), DEMO_APPS.reports),
+      DEMO_APPS.reports,
+    );
   });
 });
 

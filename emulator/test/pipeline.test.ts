@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_TEMPLATE_IDS } from '../constants';
+import { DEMO_APPS, ROLE_TEMPLATE_IDS } from '../constants';
 import { findUser } from '../directory';
 import { GraphError } from '../graph/errors';
 import { createGraphHandler } from '../graph/pipeline';
@@ -54,6 +54,7 @@ describe('GraphRouter and the pipeline', async () => {
       await issueTokens(
         deps,
         {
+          app: DEMO_APPS.main,
           user: findUser(tenant, upn)!,
           scopes: parseScopes(scope),
           scope,

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIENCE_SCOPES } from '../../src/auth/scopes';
+import { DEMO_APPS } from '../constants';
 import { createReportsLimiter } from '../graph/reports-limit';
 import { DEMO_FIXTURES } from '../seed/people';
 import { DEFAULT_SETTINGS, parseSettingsPatch, SettingsError } from '../settings';
-import { graphGet, startTestEmulator, tokensFor, type TestEnv } from './support';
+import { claimsOf, graphGet, startTestEmulator, tokensFor, type TestEnv } from './support';
 
 const REPORT = '/reports/authenticationMethods/userRegistrationDetails?$top=1';
 const AUDITS = '/auditLogs/directoryAudits?$top=1';
@@ -77,6 +78,25 @@ describe('Graph under the reports limit', () => {
     }
     // Directory reads are not in the class.
     expect((await get('/users?$top=1')).status).toBe(200);
+  });
+
+  it('gives TAP Desk and TAP Desk Reports a window each: a pilot load never spends the helpdesk’s', async () => {
+    const helpdesk = (
+      await tokensFor(
+        env,
+        'helen.helpdesk@contoso.com',
+        ['openid', ...AUDIENCE_SCOPES.helpdesk].join(' '),
+      )
+    ).access_token;
+    expect(claimsOf(manager).appid).toBe(DEMO_APPS.reports.clientId);
+    expect(claimsOf(helpdesk).appid).toBe(DEMO_APPS.main.clientId);
+    const pass = tap(DEMO_FIXTURES.pilotValidTap.id);
+    for (let i = 0; i < 5; i++) expect((await get(REPORT)).status).toBe(200);
+    expect((await get(REPORT)).status).toBe(429);
+    // The same person-independent, per-app budget: Reports is spent, TAP Desk still has all five.
+    for (let i = 0; i < 5; i++) expect((await graphGet(env, pass, helpdesk)).status).toBe(200);
+    expect((await graphGet(env, pass, helpdesk)).status).toBe(429);
+    expect((await get(pass)).status).toBe(429);
   });
 
   it('throttles $batch items one by one, each with its own Retry-After', async () => {

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request as httpsRequest } from 'node:https';
 import { decodeJwt } from 'jose';
 import { ensureDevCertificate } from '../cert';
-import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../constants';
+import { scopeNames } from '../../deploy/entra/manifest';
+import { DEMO_APPS, DEMO_CLIENT_ID, DEMO_TENANT_ID, type DemoApp } from '../constants';
+import { MANIFESTS } from '../seed/consent';
 import { startEmulator, type RunningEmulator } from '../server';
 import type { EmulatorOptions } from '../index';
 import type { EmulatorSettings } from '../settings';
@@ -139,10 +141,31 @@ export interface Tokens {
   scope: string;
 }
 
-/** A full sign-in for `upn` with `scope`: the token response. */
-export async function tokensFor(env: TestEnv, upn: string, scope: string): Promise<Tokens> {
-  const { code, verifier } = await signInInteractively(env, upn, { scope });
+/**
+ * The app TAP Desk would ask for these scopes (decision 0020): TAP Desk Reports when one of them
+ * is only the Reports app's, else TAP Desk.
+ */
+export function appFor(scope: string): DemoApp {
+  const main = scopeNames(MANIFESTS.main).map((s) => s.toLowerCase());
+  const reports = scopeNames(MANIFESTS.reports).map((s) => s.toLowerCase());
+  const reportsOnly = scope
+    .split(/\s+/)
+    .map((s) => s.toLowerCase())
+    .some((s) => reports.includes(s) && !main.includes(s));
+  return reportsOnly ? DEMO_APPS.reports : DEMO_APPS.main;
+}
+
+/** A full sign-in for `upn` with `scope`, to `app` (by default the one TAP Desk would use). */
+export async function tokensFor(
+  env: TestEnv,
+  upn: string,
+  scope: string,
+  app: DemoApp = appFor(scope),
+): Promise<Tokens> {
+  const client_id = app.clientId;
+  const { code, verifier } = await signInInteractively(env, upn, { scope, client_id });
   const response = await tokenRequest(env, {
+    client_id,
     grant_type: 'authorization_code',
     code,
     code_verifier: verifier,
@@ -173,10 +196,11 @@ interface ConsentGrant {
   consentType: 'AllPrincipals' | 'Principal';
   principalId: string | null;
   principalUserPrincipalName: string | null;
+  clientAppId: string | null;
   scope: string;
 }
 
-/** The tenant's delegated permission grants for TAP Desk (GET /emulator/consent-grants). */
+/** The tenant's delegated permission grants for both apps (GET /emulator/consent-grants). */
 export async function consentGrants(env: TestEnv): Promise<ConsentGrant[]> {
   const response = await env.call('/emulator/consent-grants');
   return ((await response.json()) as { value: ConsentGrant[] }).value;
@@ -186,8 +210,14 @@ export async function consentGrants(env: TestEnv): Promise<ConsentGrant[]> {
  * Adds `scopes` to the tenant-wide (AllPrincipals) grant: the admin guide's option B, where every
  * TAP Desk user's token may carry them. For tests of what Graph refuses whatever the token holds.
  */
-export async function consentForEveryone(env: TestEnv, scopes: string): Promise<void> {
-  const grant = (await consentGrants(env)).find((g) => g.consentType === 'AllPrincipals');
+export async function consentForEveryone(
+  env: TestEnv,
+  scopes: string,
+  app: DemoApp = DEMO_APPS.main,
+): Promise<void> {
+  const grant = (await consentGrants(env)).find(
+    (g) => g.consentType === 'AllPrincipals' && g.clientAppId === app.clientId,
+  );
   const scope = [...new Set([...(grant?.scope ?? '').split(' '), ...scopes.split(/\s+/)])]
     .filter(Boolean)
     .join(' ');

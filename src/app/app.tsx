@@ -1,8 +1,8 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ComponentProps, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router-dom';
-import type { AuthClient } from '../auth/msal';
+import type { AuthClients } from '../auth/msal';
 import { SessionProvider } from '../auth/session';
 import { Loading } from '../components/loading';
 import { ConfigProvider } from '../config/config-context';
@@ -38,7 +38,7 @@ function createQueryClient() {
  */
 export function AppProviders(props: {
   config: RuntimeConfig;
-  msal: ComponentProps<typeof SessionProvider>['instance'];
+  msal: AuthClients;
   /** Component tests fix the language, and make a missing message fail. */
   locale?: Locale;
   onIntlError?: IntlConfig['onError'];
@@ -55,7 +55,7 @@ export function AppProviders(props: {
 
 function LocalizedProviders(props: {
   config: RuntimeConfig;
-  msal: ComponentProps<typeof SessionProvider>['instance'];
+  msal: AuthClients;
   children: ReactNode;
 }) {
   const [queryClient] = useState(createQueryClient);
@@ -71,7 +71,7 @@ function LocalizedProviders(props: {
       <CssBaseline />
       <ConfigProvider config={props.config}>
         <SessionProvider
-          instance={props.msal}
+          clients={props.msal}
           graphBaseUrl={props.config.graph.baseUrl}
           signedOut={<SignedOutPage tenantName={props.config.tenantName} />}
           pending={
@@ -87,7 +87,7 @@ function LocalizedProviders(props: {
   );
 }
 
-export function App(props: { config: RuntimeConfig; msal: AuthClient }) {
+export function App(props: { config: RuntimeConfig; msal: AuthClients }) {
   const [router] = useState(createAppRouter);
   return (
     <AppProviders config={props.config} msal={props.msal}>

@@ -3,14 +3,23 @@ import {
   PublicClientApplication,
   ProtocolMode,
   type Configuration,
+  type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { RuntimeConfig } from '../config/runtime-config';
+import type { AppRegistration } from './scopes';
 
-/** MSAL configuration from the runtime configuration; the same code serves Entra and the emulator. */
-export function msalConfiguration(config: RuntimeConfig): Configuration {
+/**
+ * MSAL configuration from the runtime configuration; the same code serves Entra and the emulator.
+ * Both app registrations share the authority, the redirect page and the session's cache; MSAL
+ * keeps their tokens and interactions apart by client id.
+ */
+export function msalConfiguration(
+  config: RuntimeConfig,
+  app: AppRegistration = 'main',
+): Configuration {
   return {
     auth: {
-      clientId: config.auth.clientId,
+      clientId: app === 'main' ? config.auth.clientId : config.auth.reportsClientId,
       authority: config.auth.authority,
       knownAuthorities: config.auth.knownAuthorities,
       redirectUri: config.auth.redirectUri,
@@ -23,9 +32,15 @@ export function msalConfiguration(config: RuntimeConfig): Configuration {
   };
 }
 
-/** The app's handle on MSAL, opaque outside auth/. */
-export type AuthClient = PublicClientApplication;
+/**
+ * The app's handles on MSAL, opaque outside auth/: TAP Desk, which signs people in and holds the
+ * helpdesk's tokens, and TAP Desk Reports, which holds the read-only pages' tokens (decision 0020).
+ */
+export type AuthClients = Record<AppRegistration, IPublicClientApplication>;
 
-export function createMsalInstance(config: RuntimeConfig): AuthClient {
-  return new PublicClientApplication(msalConfiguration(config));
+export function createMsalInstances(config: RuntimeConfig): AuthClients {
+  return {
+    main: new PublicClientApplication(msalConfiguration(config, 'main')),
+    reports: new PublicClientApplication(msalConfiguration(config, 'reports')),
+  };
 }

@@ -41,3 +41,18 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
   // verification list. Asked for when the page first reads, never at sign-in. Read only.
   readiness: ['Policy.Read.AuthenticationMethod', 'AuditLog.Read.All', 'Sites.Selected'],
 };
+
+/**
+ * The app registration each audience takes its Graph tokens from (decision 0020). The helpdesk
+ * writes through TAP Desk, the app people sign in to; the read-only pages go through TAP Desk
+ * Reports, which holds no write scope and spends its own share of Graph's per-app reports limit,
+ * so loading a large pilot never slows the helpdesk's live view.
+ */
+export type AppRegistration = 'main' | 'reports';
+
+export const AUDIENCE_APP: Record<Capability, AppRegistration> = {
+  helpdesk: 'main',
+  pilot: 'reports',
+  audit: 'reports',
+  readiness: 'reports',
+};

@@ -4,10 +4,8 @@
  */
 import {
   EventType,
-  InteractionRequiredAuthError,
   InteractionStatus,
   InteractionType,
-  BrowserAuthError,
   type AccountInfo,
   type EventMessage,
   type IPublicClientApplication,
@@ -27,13 +25,14 @@ import { preconnect } from '../lib/preconnect';
 import { capabilitiesFromRoles, type Capability } from './capabilities';
 import {
   ConsentProblems,
-  ConsentRequiredError,
   consentProblem,
   isConsentError,
   type ConsentAudience,
   type ConsentProblem,
 } from './consent';
-import { AUDIENCE_SCOPES, SIGN_IN_SCOPES } from './scopes';
+import type { AuthClients } from './msal';
+import { SIGN_IN_SCOPES } from './scopes';
+import { PENDING_AUDIENCE_KEY, pendingAudience, startReports, tokenSource } from './token-source';
 
 export interface SessionAccount {
   name: string;
@@ -79,58 +78,6 @@ export function useConsentProblem(audience: ConsentAudience): {
   return { problem, retry: () => state?.retry(audience) };
 }
 
-/** Which audience's interactive request is out at Entra, to know whose refusal comes back. */
-const PENDING_AUDIENCE_KEY = 'tapdesk.pendingAudience';
-
-/** Errors after which only an interactive sign-in can produce a token. */
-function needsInteraction(error: unknown): boolean {
-  if (error instanceof InteractionRequiredAuthError) return true;
-  return (
-    error instanceof BrowserAuthError &&
-    ['monitor_window_timeout', 'no_account_error', 'silent_prompt_value_error'].includes(
-      error.errorCode,
-    )
-  );
-}
-
-function tokenSource(
-  instance: IPublicClientApplication,
-  account: AccountInfo,
-  audience: Capability,
-  problems: ConsentProblems,
-) {
-  const scopes = AUDIENCE_SCOPES[audience];
-  return async ({ forceRefresh }: { forceRefresh: boolean }): Promise<string> => {
-    const known = problems.get(audience);
-    if (known) throw new ConsentRequiredError(known);
-    try {
-      const result = await instance.acquireTokenSilent({
-        scopes: [...scopes],
-        account,
-        forceRefresh,
-      });
-      return result.accessToken;
-    } catch (error) {
-      // No consent: users may not consent for themselves, so a sign-in page could only end at
-      // Entra's "Need admin approval". The section says what is missing instead.
-      if (isConsentError(error)) {
-        const problem = consentProblem(audience, error);
-        problems.report(problem);
-        throw new ConsentRequiredError(problem);
-      }
-      if (!needsInteraction(error)) throw error;
-      // The sign-in cannot be renewed silently: sign in again and come back to this very page.
-      sessionStorage.setItem(PENDING_AUDIENCE_KEY, audience);
-      await instance.acquireTokenRedirect({
-        scopes: [...scopes],
-        account,
-        redirectStartPage: window.location.href,
-      });
-      return new Promise<never>(() => {});
-    }
-  };
-}
-
 function claimList(account: AccountInfo, claim: 'roles' | 'wids'): string[] {
   const value = account.idTokenClaims?.[claim];
   return Array.isArray(value)
@@ -139,6 +86,7 @@ function claimList(account: AccountInfo, claim: 'roles' | 'wids'): string[] {
 }
 
 function SessionFromMsal(props: {
+  reports: IPublicClientApplication;
   graphBaseUrl: string;
   signedOut: ReactNode;
   pending: ReactNode;
@@ -156,17 +104,19 @@ function SessionFromMsal(props: {
       // msal-browser 5 reports a failed sign-in redirect, login or not, as ACQUIRE_TOKEN_FAILURE.
       const failed = message.eventType === EventType.ACQUIRE_TOKEN_FAILURE;
       if (!failed && message.eventType !== EventType.ACQUIRE_TOKEN_SUCCESS) return;
-      const pending = sessionStorage.getItem(PENDING_AUDIENCE_KEY);
-      sessionStorage.removeItem(PENDING_AUDIENCE_KEY);
+      const audience = pendingAudience();
       if (!failed || !isConsentError(message.error)) return;
-      const audience =
-        pending !== null && Object.hasOwn(AUDIENCE_SCOPES, pending) ? pending : 'sign-in';
-      problems.report(consentProblem(audience as ConsentAudience, message.error));
+      problems.report(consentProblem(audience, message.error));
     });
     return () => {
       if (id) instance.removeEventCallback(id);
     };
   }, [instance, problems]);
+  const { reports } = props;
+  useEffect(() => {
+    // A request of the reports' app may be the redirect this page came back from.
+    void startReports(reports, problems);
+  }, [reports, problems]);
   const consent = useMemo<ConsentState>(
     () => ({
       problems,
@@ -199,7 +149,7 @@ function SessionFromMsal(props: {
         if (!client) {
           client = createGraphClient({
             baseUrl: props.graphBaseUrl,
-            getToken: tokenSource(instance, account, audience, problems),
+            getToken: tokenSource({ main: instance, reports }, account, audience, problems),
           });
           clients.set(audience, client);
         }
@@ -210,13 +160,14 @@ function SessionFromMsal(props: {
         // MSAL's own clean-up leaves token entries behind in OIDC mode (seen with msal-browser
         // 5.30), so the cache we chose, sessionStorage, is swept of MSAL's entries by hand.
         await instance.clearCache({ account });
+        await reports.clearCache();
         for (const key of Object.keys(sessionStorage)) {
           if (key.startsWith('msal.')) sessionStorage.removeItem(key);
         }
         await instance.logoutRedirect({ account });
       },
     };
-  }, [account, instance, problems, props.graphBaseUrl]);
+  }, [account, instance, reports, problems, props.graphBaseUrl]);
 
   let content: ReactNode;
   if (session) content = <SessionContext value={session}>{props.children}</SessionContext>;
@@ -224,16 +175,18 @@ function SessionFromMsal(props: {
   return <ConsentContext value={consent}>{content}</ConsentContext>;
 }
 
+/** TAP Desk signs people in (MsalProvider); TAP Desk Reports only gives the reports tokens. */
 export function SessionProvider(props: {
-  instance: IPublicClientApplication;
+  clients: AuthClients;
   graphBaseUrl: string;
   signedOut: ReactNode;
   pending: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <MsalProvider instance={props.instance}>
+    <MsalProvider instance={props.clients.main}>
       <SessionFromMsal
+        reports={props.clients.reports}
         graphBaseUrl={props.graphBaseUrl}
         signedOut={props.signedOut}
         pending={props.pending}

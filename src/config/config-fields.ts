@@ -26,12 +26,18 @@ export const FIELD_SPECS = {
     example: 'Contoso',
   },
   auth: {
-    expected: 'an object with the sign-in settings: clientId, authority, protocolMode',
+    expected:
+      'an object with the sign-in settings: clientId, reportsClientId, authority, protocolMode',
     example: { clientId: '2b1f6c7a-9d3e-4f8a-b5c1-7e6d4a3b2c10', authority: '…' },
   },
   'auth.clientId': {
     expected: 'the Application (client) ID of the TAP Desk app registration, a GUID',
     example: '2b1f6c7a-9d3e-4f8a-b5c1-7e6d4a3b2c10',
+  },
+  'auth.reportsClientId': {
+    expected:
+      'the Application (client) ID of the TAP Desk Reports app registration (the read-only one npm run register-app creates beside TAP Desk), a GUID',
+    example: '75532d8c-b10a-410b-996d-9bbf6004cff9',
   },
   'auth.authority': {
     expected:

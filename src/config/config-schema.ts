@@ -218,6 +218,7 @@ export function configSchema(context: SchemaContext) {
 
   const auth = section('auth', {
     clientId: guid(true),
+    reportsClientId: guid(true),
     authority,
     protocolMode: z._default(z.pipe(text(), z.enum(['AAD', 'OIDC'])), 'AAD'),
     knownAuthorities: optionalList(
@@ -233,14 +234,27 @@ export function configSchema(context: SchemaContext) {
   }).check(
     z.check<Json>(
       (payload) => {
-        const id = payload.value.clientId;
-        if (typeof id !== 'string' || authorityTenant === undefined) return;
-        if (authorityTenant.toLowerCase() !== id.trim().toLowerCase()) return;
-        fail(
-          payload,
-          'is the tenant ID from auth.authority; use the Application (client) ID of the app registration',
-          ['clientId'],
-        );
+        const { clientId, reportsClientId } = payload.value;
+        const same = (a: unknown, b: string | undefined) =>
+          typeof a === 'string' && b !== undefined && a.trim().toLowerCase() === b.toLowerCase();
+        for (const [field, name] of [
+          ['clientId', 'TAP Desk'],
+          ['reportsClientId', 'TAP Desk Reports'],
+        ] as const) {
+          if (!same(payload.value[field], authorityTenant)) continue;
+          fail(
+            payload,
+            `is the tenant ID from auth.authority; use the Application (client) ID of the ${name} app registration`,
+            [field],
+          );
+        }
+        if (typeof clientId === 'string' && same(reportsClientId, clientId.trim())) {
+          fail(
+            payload,
+            'is the same as auth.clientId: the reports need their own app registration, TAP Desk Reports, for their own Graph budget and read-only tokens',
+            ['reportsClientId'],
+          );
+        }
       },
       { when: (payload) => isObject(payload.value) },
     ),

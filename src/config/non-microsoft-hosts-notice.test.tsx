@@ -7,7 +7,12 @@ import { renderWithHarness } from '../testing/harness';
 const TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const entra = {
   ...demo,
-  auth: { clientId: '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a', authority: '', protocolMode: 'AAD' },
+  auth: {
+    clientId: '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a',
+    reportsClientId: '5c4b3a29-1807-4f6e-9d5c-4b3a29180706',
+    authority: '',
+    protocolMode: 'AAD',
+  },
   graph: { baseUrl: 'https://graph.microsoft.com/v1.0' },
 };
 

@@ -10,6 +10,7 @@ const entra = {
   ...demo,
   auth: {
     clientId: '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a',
+    reportsClientId: '5c4b3a29-1807-4f6e-9d5c-4b3a29180706',
     authority: `https://login.microsoftonline.com/${TENANT}/v2.0`,
     protocolMode: 'AAD',
   },

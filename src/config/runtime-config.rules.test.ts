@@ -4,6 +4,7 @@ import { checkRuntimeConfig, ConfigError, parseRuntimeConfig } from './runtime-c
 const ORIGIN = 'https://tapdesk.contoso.com';
 const TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const CLIENT = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
+const REPORTS = '5c4b3a29-1807-4f6e-9d5c-4b3a29180706';
 
 /** A real tenant's configuration, as docs/configuration.md shows it. */
 const entra = {
@@ -11,6 +12,7 @@ const entra = {
   tenantName: 'Contoso',
   auth: {
     clientId: CLIENT,
+    reportsClientId: REPORTS,
     authority: `https://login.microsoftonline.com/${TENANT}/v2.0`,
     protocolMode: 'AAD',
     redirectUri: 'redirect.html',
@@ -43,6 +45,7 @@ describe('runtime configuration rules', () => {
     });
     expect(parseRuntimeConfig(entra, ORIGIN).auth).toEqual({
       clientId: CLIENT,
+      reportsClientId: REPORTS,
       authority: `https://login.microsoftonline.com/${TENANT}/v2.0`,
       knownAuthorities: [],
       protocolMode: 'AAD',
@@ -116,6 +119,7 @@ describe('runtime configuration rules', () => {
     delete withoutAuth.auth;
     expect(problems(withoutAuth)).toEqual([
       'auth.clientId is missing',
+      'auth.reportsClientId is missing',
       'auth.authority is missing',
     ]);
     expect(problems({ ...entra, tenantName: '  ' })).toEqual(['tenantName is empty']);
@@ -124,7 +128,24 @@ describe('runtime configuration rules', () => {
   describe('auth', () => {
     it('refuses a client id that is the tenant id', () => {
       expect(problems(withAuth({ clientId: TENANT.toUpperCase() }))).toEqual([
-        'auth.clientId is the tenant ID from auth.authority; use the Application (client) ID of the app registration',
+        'auth.clientId is the tenant ID from auth.authority; use the Application (client) ID of the TAP Desk app registration',
+      ]);
+      expect(problems(withAuth({ reportsClientId: TENANT }))).toEqual([
+        'auth.reportsClientId is the tenant ID from auth.authority; use the Application (client) ID of the TAP Desk Reports app registration',
+      ]);
+    });
+
+    it('wants the reports’ own app registration: no single-app fallback', () => {
+      const withoutReports: Config = { ...entra.auth };
+      delete withoutReports.reportsClientId;
+      expect(problems({ ...entra, auth: withoutReports })).toEqual([
+        'auth.reportsClientId is missing',
+      ]);
+      expect(problems(withAuth({ reportsClientId: CLIENT.toUpperCase() }))).toEqual([
+        'auth.reportsClientId is the same as auth.clientId: the reports need their own app registration, TAP Desk Reports, for their own Graph budget and read-only tokens',
+      ]);
+      expect(problems(withAuth({ reportsClientId: 'reports' }))).toEqual([
+        'auth.reportsClientId is "reports", not a GUID',
       ]);
     });
 

@@ -38,6 +38,8 @@ export interface RuntimeConfig {
   tenantName: string;
   auth: {
     clientId: string;
+    /** TAP Desk Reports: the read-only app the pilot, audit and readiness pages get tokens from. */
+    reportsClientId: string;
     authority: string;
     knownAuthorities: string[];
     /** "AAD" for Entra ID, "OIDC" for the local emulator. */
@@ -167,6 +169,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
       tenantName: result.data.tenantName,
       auth: {
         clientId: authConfig.clientId,
+        reportsClientId: authConfig.reportsClientId,
         authority: authConfig.authority,
         knownAuthorities:
           authConfig.knownAuthorities.length > 0 || authConfig.protocolMode === 'AAD'

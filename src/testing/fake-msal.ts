@@ -1,13 +1,15 @@
 /**
  * MSAL for component tests: one account already signed in, whose ID token carries the app roles
  * and directory roles given, and silent tokens for any scopes. Any other MSAL call throws,
- * naming the method, so a test never signs in, redirects or pops up by accident.
+ * naming the method, so a test never signs in, redirects or pops up by accident. The TAP Desk
+ * Reports instance starts without the account and learns it at its first (silent) sign-in.
  */
 import type {
   AccountInfo,
   AuthenticationResult,
   IPublicClientApplication,
   SilentRequest,
+  SsoSilentRequest,
 } from '@azure/msal-browser';
 
 export interface FakePerson {
@@ -22,7 +24,7 @@ export interface FakePerson {
 
 export interface FakeMsal {
   instance: IPublicClientApplication;
-  /** The scopes of each silent token request, in order. */
+  /** The scopes of each silent token request (ssoSilent included), in order. */
   tokenRequests: string[][];
 }
 
@@ -44,10 +46,26 @@ function accountOf(person: FakePerson): AccountInfo {
   };
 }
 
-/** `person` null: nobody is signed in. */
-export function createFakeMsal(person: FakePerson | null, authority: string): FakeMsal {
-  const account = person ? accountOf(person) : null;
+/**
+ * `person` null: nobody is signed in. `knowsAccount` false: the instance has not signed the
+ * person in yet, as TAP Desk Reports before its first token; ssoSilent signs them in.
+ */
+export function createFakeMsal(
+  person: FakePerson | null,
+  authority: string,
+  knowsAccount = true,
+): FakeMsal {
+  const signedIn = person ? accountOf(person) : null;
+  let account = knowsAccount ? signedIn : null;
   const tokenRequests: string[][] = [];
+  const token = (to: AccountInfo, scopes: readonly string[]) => {
+    tokenRequests.push([...scopes]);
+    return {
+      accessToken: `token for ${scopes.join(' ')}`,
+      account: to,
+      scopes: [...scopes],
+    } as AuthenticationResult;
+  };
   const callbacks = new Map<string, unknown>();
   const logger: object = new Proxy(
     {},
@@ -73,14 +91,18 @@ export function createFakeMsal(person: FakePerson | null, authority: string): Fa
       ({ auth: { authority } }) as ReturnType<IPublicClientApplication['getConfiguration']>,
     acquireTokenSilent: async (request: SilentRequest) => {
       if (!account) throw new Error('The fake MSAL has nobody signed in.');
-      tokenRequests.push([...request.scopes]);
-      return {
-        accessToken: `token for ${request.scopes.join(' ')}`,
-        account,
-        scopes: [...request.scopes],
-      } as AuthenticationResult;
+      return token(account, request.scopes);
     },
-    clearCache: async () => {},
+    ssoSilent: async (request: SsoSilentRequest) => {
+      if (!signedIn || request.loginHint !== signedIn.username) {
+        throw new Error('The fake MSAL signs in silently only the person signed in.');
+      }
+      account = signedIn;
+      return token(signedIn, request.scopes ?? []);
+    },
+    clearCache: async () => {
+      if (!knowsAccount) account = null;
+    },
     logoutRedirect: async () => {},
   };
   const instance = new Proxy(given, {

@@ -85,7 +85,10 @@ export interface HarnessOptions {
 export interface Harness extends RenderResult {
   router: ReturnType<typeof createMemoryRouter>;
   graph: FakeGraph;
+  /** TAP Desk's MSAL: sign-in and the helpdesk's tokens. */
   msal: FakeMsal;
+  /** TAP Desk Reports' MSAL: the pilot, audit and readiness pages' tokens. */
+  reportsMsal: FakeMsal;
   config: RuntimeConfig;
 }
 
@@ -124,7 +127,9 @@ export async function renderWithHarness(
   }
   globalThis.fetch = graph.fetch;
 
-  const msal = createFakeMsal(personFor(options.as), config.auth.authority);
+  const person = personFor(options.as);
+  const msal = createFakeMsal(person, config.auth.authority);
+  const reportsMsal = createFakeMsal(person, config.auth.authority, false);
   const at = options.at ?? '/';
   const pathname = typeof at === 'string' ? new URL(at, APP_URL).pathname : at.pathname;
   const router = createMemoryRouter(
@@ -134,7 +139,7 @@ export async function renderWithHarness(
   const view = render(
     <AppProviders
       config={config}
-      msal={msal.instance}
+      msal={{ main: msal.instance, reports: reportsMsal.instance }}
       locale={options.locale ?? 'en'}
       onIntlError={failOnIntlError}
     >
@@ -145,5 +150,5 @@ export async function renderWithHarness(
   );
   // MSAL's start-up (initialize, then the redirect check) settles before the test acts.
   await act(async () => {});
-  return { ...view, router, graph, msal, config };
+  return { ...view, router, graph, msal, reportsMsal, config };
 }
