@@ -52,7 +52,7 @@ export interface GraphDeps {
   wait?: (ms: number) => Promise<void>;
   /** Graph's directory (identity and access) limits, for every directory path. */
   directory?: Throttle;
-  /** The limiters' clock; simulations run it faster than real time. */
+  /** The limiters' clock (the tenant keeps real time); simulations run it ahead. */
   now?: () => number;
 }
 
@@ -88,7 +88,7 @@ export function createGraphHandler(deps: GraphDeps) {
     exchange: Exchange = { drop: false },
   ): Promise<GraphResult> {
     const url = new URL(request.url, 'https://graph.invalid');
-    const now = deps.now?.() ?? Date.now();
+    const now = Date.now();
     const tooMany = (decision: ThrottleDecision) =>
       new GraphError(429, 'TooManyRequests', decision.message ?? TOO_MANY_REQUESTS, {
         ...decision.headers,
@@ -131,7 +131,7 @@ export function createGraphHandler(deps: GraphDeps) {
         method: request.method,
         path: request.url,
         appId: caller.appId,
-        now,
+        now: deps.now?.() ?? now,
         settings,
         tenantUsers: deps.tenant().users.length,
       };

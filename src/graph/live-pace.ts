@@ -125,3 +125,44 @@ export async function readLive<T>(
     }
   }
 }
+
+export interface LiveWatch<T> {
+  pace: LivePace;
+  read: (signal?: AbortSignal) => Promise<T>;
+  stageOf: (value: T) => string;
+  /** Stop once this holds for a read. */
+  until: (value: T) => boolean;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/**
+ * The live view's loop without React: read with readLive, tell the pace the stage, wait
+ * nextDelay, again. The user page runs the same pace and readLive through TanStack's
+ * refetchInterval; simulations and benchmarks of many agents run this.
+ */
+export async function watchLive<T>(watch: LiveWatch<T>): Promise<T> {
+  const sleep = watch.sleep ?? abortableSleep;
+  let previous: T | undefined;
+  for (;;) {
+    const value = await readLive(
+      watch.pace,
+      () => watch.read(watch.signal),
+      previous,
+      watch.signal,
+      sleep,
+    );
+    if (watch.until(value)) return value;
+    previous = value;
+    watch.pace.observe(watch.stageOf(value), true);
+    await sleep(watch.pace.nextDelay() || FIRST_MS, watch.signal);
+  }
+}
+
+/** The fewest seconds between one agent's reads when `agents` share `requests` per `windowSeconds`. */
+export function sharedFloorSeconds(
+  agents: number,
+  limit: { requests: number; windowSeconds: number },
+): number {
+  return (agents * limit.windowSeconds) / limit.requests;
+}
