@@ -3,6 +3,8 @@ import type { Manifest } from '../deploy/entra/manifest';
 import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/site-urls';
 import { DEMO_APPS } from './constants';
 import { createControlHandler } from './control/routes';
+import { DEMO_TENANT_ID } from './constants';
+import { createDirectoryLimiter, type DirectoryQuotas } from './graph/directory-limit';
 import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
 import { createRateThrottle } from './graph/throttle';
@@ -26,6 +28,12 @@ export { DEMO_ACCOUNTS, DEMO_FIXTURES, type DemoAccount, type DemoFixtureKey } f
 export { GraphError } from './graph/errors';
 export type { GraphContext, GraphHandler, GraphResult, RouteAccess, Caller } from './graph/router';
 export type { Throttle, ThrottleDecision, ThrottleRequest } from './graph/throttle';
+export {
+  GRAPH_DIRECTORY_QUOTAS,
+  resourceUnitCost,
+  resourceUnitQuota,
+  type DirectoryQuotas,
+} from './graph/directory-limit';
 
 const MAX_LOGGED_REQUESTS = 50_000;
 
@@ -37,6 +45,8 @@ export interface Emulator {
   readonly settings: EmulatorSettings;
   /** The tenant the Graph routes serve; replaced by reset and by shape-changing settings. */
   readonly state: Tenant;
+  /** How long the last tenant took to generate, in milliseconds (benchmarks print it). */
+  readonly seedMs: number;
 }
 
 export interface EmulatorOptions {
@@ -53,6 +63,10 @@ export interface EmulatorOptions {
   appUrls?: readonly string[];
   /** How the Graph side waits (settings.latencyMs, slow faults); tests inject one to observe it. */
   wait?: (ms: number) => Promise<void>;
+  /** The Graph limiters' clock; a simulation of many agents runs it ahead of real time. */
+  now?: () => number;
+  /** Graph's directory limits (graph/directory-limit.ts); tests lower them to reach them. */
+  directoryQuotas?: DirectoryQuotas;
 }
 
 /**
@@ -78,15 +92,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   let settings = initial;
   // The registration report's first refresh is the seed's moment: later changes wait for the next.
+  let seedMs = 0;
   const seed = (s: EmulatorSettings) => {
+    const started = performance.now();
     const created = createTenant(s);
     refreshRegistrationReport(created, created.generatedAt);
+    seedMs = performance.now() - started;
     return created;
   };
   let tenant = seed(settings);
   const store = new IdentityStore();
   const requests: RequestLogEntry[] = [];
   const throttle = createRateThrottle();
+  const directory = createDirectoryLimiter({
+    tenantId: DEMO_TENANT_ID,
+    ...(options.directoryQuotas ? { quotas: options.directoryQuotas } : {}),
+  });
   const router = createGraphRouter();
   const faults = new FaultPlan();
 
@@ -95,7 +116,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     tenant = seed(settings);
     requests.length = 0;
     faults.clear();
-    for (const t of [throttle, ...router.throttles()]) t.reset();
+    for (const t of [throttle, directory, ...router.throttles()]) t.reset();
   };
   const redirectUris = registeredRedirectUris(options);
   const control = createControlHandler({
@@ -137,8 +158,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         ...deps,
         router,
         throttle,
+        directory,
         faults,
         ...(options.wait ? { wait: options.wait } : {}),
+        ...(options.now ? { now: options.now } : {}),
         log: (entry) => {
           // Bounded, so a long demo or benchmark session cannot grow it without end.
           if (requests.push(entry) > MAX_LOGGED_REQUESTS) requests.shift();
@@ -171,6 +194,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     get state() {
       return tenant;
+    },
+    get seedMs() {
+      return seedMs;
     },
   };
 }

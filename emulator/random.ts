@@ -1,3 +1,5 @@
+const HEX = '0123456789abcdef';
+
 /** Seeded PRNG (mulberry32) so the same settings always give the same tenant. */
 export class Random {
   private state: number;
@@ -39,7 +41,7 @@ export class Random {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
+    for (let i = 0; i < length; i++) out += HEX[Math.floor(this.next() * 16)];
     return out;
   }
 

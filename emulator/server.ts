@@ -26,8 +26,8 @@ export async function startEmulator(
   const origin = `https://${name}:${port}`;
   // Created once listening, when its origin is known (port 0 picks one); this runs before the
   // event loop reads any request.
-  const { settings, appUrls, wait } = opts;
-  const emulator = createEmulator({ settings, origin, appUrls, wait });
+  const { settings, appUrls, wait, now, directoryQuotas } = opts;
+  const emulator = createEmulator({ settings, origin, appUrls, wait, now, directoryQuotas });
   server.on('request', (req, res) =>
     emulator.middleware(req, res, () => {
       res.statusCode = 404;

@@ -4,12 +4,12 @@ import type { Random } from './random';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
+const ALPHABET = [...(LETTERS + DIGITS + TAP_SYMBOLS)];
 
 /** A pass like Entra's samples (`+drkzqAD`): mixed-case letters, digits and a few symbols. */
 export function generateTapValue(random: Random, length: number): string {
-  const alphabet = LETTERS + DIGITS + TAP_SYMBOLS;
   let value = '';
-  for (let i = 0; i < length; i++) value += random.pick([...alphabet]);
+  for (let i = 0; i < length; i++) value += random.pick(ALPHABET);
   return value;
 }
 

@@ -7,6 +7,7 @@ import type { Tenant } from '../model';
 import type { EmulatorSettings } from '../settings';
 import { applyCors, readBody, requestOrigin, send } from '../http';
 import { authenticate } from './auth';
+import { isDirectoryPath } from './directory-limit';
 import { GraphError, insufficientPrivileges } from './errors';
 import type { Fault, FaultKind, FaultPlan } from './faults';
 import { GRAPH_CONTENT_TYPE } from './odata';
@@ -49,6 +50,10 @@ export interface GraphDeps {
   faults?: FaultPlan;
   /** Waits for settings.latencyMs and slow faults; a timer unless a test injects its own. */
   wait?: (ms: number) => Promise<void>;
+  /** Graph's directory (identity and access) limits, for every directory path. */
+  directory?: Throttle;
+  /** The limiters' clock (the tenant keeps real time); simulations run it ahead. */
+  now?: () => number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -86,6 +91,7 @@ export function createGraphHandler(deps: GraphDeps) {
     const now = Date.now();
     const tooMany = (decision: ThrottleDecision) =>
       new GraphError(429, 'TooManyRequests', decision.message ?? TOO_MANY_REQUESTS, {
+        ...decision.headers,
         'Retry-After': String(decision.retryAfterSeconds),
       });
     try {
@@ -121,13 +127,20 @@ export function createGraphHandler(deps: GraphDeps) {
         (access.alsoScopes ?? []).every((scope) => holdsAnyScope(caller, [scope]));
       const hasRole = !access.roles || access.roles.some((r) => caller.wids.includes(r));
       if (!hasScope || !hasRole) throw insufficientPrivileges(access.deniedCode);
-      const routeThrottled = access.throttle?.check({
+      const classed = {
         method: request.method,
         path: request.url,
         appId: caller.appId,
-        now,
+        now: deps.now?.() ?? now,
         settings,
-      });
+        tenantUsers: deps.tenant().users.length,
+      };
+      // A directory path spends resource units even when its own class limit also applies.
+      const directoryThrottled = isDirectoryPath(url.pathname)
+        ? deps.directory?.check(classed)
+        : undefined;
+      if (directoryThrottled) throw tooMany(directoryThrottled);
+      const routeThrottled = access.throttle?.check(classed);
       if (routeThrottled) throw tooMany(routeThrottled);
       const ctx: GraphContext = {
         caller,

@@ -9,11 +9,15 @@ export interface ThrottleRequest {
   now: number;
   /** Current settings, for limits that are configurable. */
   settings: EmulatorSettings;
+  /** Users in the tenant, for limits that depend on its size. */
+  tenantUsers?: number;
 }
 
 export interface ThrottleDecision {
   retryAfterSeconds: number;
   message?: string;
+  /** Extra response headers, such as Graph's x-ms-throttle-scope. */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -61,7 +61,7 @@ export interface TestEnv extends RunningEmulator {
 export async function startTestEmulator(
   settings?: Partial<EmulatorSettings>,
   appUrls?: readonly string[],
-  options: Pick<EmulatorOptions, 'wait'> = {},
+  options: Pick<EmulatorOptions, 'wait' | 'now' | 'directoryQuotas'> = {},
 ): Promise<TestEnv> {
   const running = await startEmulator({ port: 0, settings, appUrls, ...options });
   const fetch = trustingFetch((await ensureDevCertificate()).cert);

@@ -104,10 +104,13 @@ export async function listAuthenticationMethods(
   client: GraphClient,
   userId: string,
   signal?: AbortSignal,
+  /** maxRetries 0: a live view paces its own retries (graph/live-pace.ts). */
+  options: { maxRetries?: number } = {},
 ): Promise<AuthenticationMethod[]> {
   const page = await client.request<GraphPage<AuthenticationMethod>>({
     path: `${userPath(userId)}/methods`,
     signal,
+    ...options,
   });
   return page.value.map((method) =>
     method['@odata.type'] === TAP_TYPE ? { ...method, temporaryAccessPass: null } : method,

@@ -68,6 +68,8 @@ export function tapWindow(tap: TemporaryAccessPass): { start: Date; end: Date } 
 export function HandoverView(props: {
   handover: Handover;
   stage: OnboardingStage;
+  /** Seconds between live reads while Graph's shared limit holds them back. */
+  sharedLimitSeconds?: number | null;
   hideAfterSeconds: number;
   registrationUrl: string;
   recordNotice: ReactNode;
@@ -278,7 +280,11 @@ export function HandoverView(props: {
           </Grid>
 
           <Paper variant="outlined" sx={{ p: 2.5 }}>
-            <OnboardingStepper stage={props.stage} goal={goal} />
+            <OnboardingStepper
+              stage={props.stage}
+              goal={goal}
+              sharedLimitSeconds={props.sharedLimitSeconds}
+            />
             {reached ? (
               <Alert severity="success" sx={{ mt: 2 }} data-testid="goal-met">
                 <AlertTitle>

@@ -29,7 +29,12 @@ function reachedIndex(stage: OnboardingStage): number {
  * Authenticator, or phone sign-in), announced as it moves. When the caller reached the other end
  * state, it says so rather than leaving the goal open.
  */
-export function OnboardingStepper(props: { stage: OnboardingStage; goal?: PasswordlessGoal }) {
+export function OnboardingStepper(props: {
+  stage: OnboardingStage;
+  goal?: PasswordlessGoal;
+  /** Seconds between live reads while Graph's shared limit holds them back; null when not. */
+  sharedLimitSeconds?: number | null;
+}) {
   const goal = props.goal ?? 'phoneSignIn';
   const reached = reachedIndex(props.stage);
   const outcome = goalReached(props.stage);
@@ -60,6 +65,12 @@ export function OnboardingStepper(props: { stage: OnboardingStage; goal?: Passwo
             ? ' (a passkey was created instead of phone sign-in)'
             : ' (phone sign-in was enabled instead of a passkey)'
           : ''}
+      </Typography>
+      {/* Always rendered, so a screen reader hears the change; it changes at most once a step. */}
+      <Typography role="status" variant="body2" color="text.secondary" data-testid="live-pace">
+        {props.sharedLimitSeconds
+          ? `Checking every ${props.sharedLimitSeconds} s (shared Graph limit)`
+          : null}
       </Typography>
     </section>
   );

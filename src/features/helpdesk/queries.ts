@@ -5,8 +5,10 @@ import {
   getTemporaryAccessPassPolicy,
   listAuthenticationMethods,
   splitMethods,
+  type MethodsByKind,
   onboardingStages,
 } from '../../graph/authentication-methods';
+import { readLive, type LivePace } from '../../graph/live-pace';
 import { getMemberships, getUser, searchUsers } from '../../graph/users';
 import { listVerificationRecords, type ListSite } from '../../graph/verification-records';
 
@@ -41,12 +43,21 @@ export const helpdeskQueries = {
       queryFn: ({ signal }) => getMemberships(client, userId, signal),
       staleTime: 5 * 60_000,
     }),
-  /** Every method, the pass and Authenticator included, in the one read the page polls. */
-  methods: (client: GraphClient, userId: string) =>
+  /**
+   * Every method, the pass and Authenticator included, in the one read the page polls. With a
+   * live pace, a 429 slows the polling and keeps what was shown instead of failing.
+   */
+  methods: (client: GraphClient, userId: string, pace?: LivePace) =>
     queryOptions({
       queryKey: helpdeskKeys.userPart(userId, 'methods'),
-      queryFn: async ({ signal }) =>
-        splitMethods(await listAuthenticationMethods(client, userId, signal)),
+      queryFn: async ({ signal, client: cache, queryKey }) => {
+        const read = async () =>
+          splitMethods(
+            await listAuthenticationMethods(client, userId, signal, pace ? { maxRetries: 0 } : {}),
+          );
+        if (!pace) return read();
+        return readLive(pace, read, cache.getQueryData<MethodsByKind>(queryKey), signal);
+      },
     }),
   /** Status chips for the first few search results: one $batch, not one request per user. */
   stages: (client: GraphClient, userIds: readonly string[]) =>

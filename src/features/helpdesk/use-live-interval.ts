@@ -1,36 +1,19 @@
-import { useCallback, useRef } from 'react';
-
-// Authentication-method reads share Graph's limit of 5 per 10 seconds per app and tenant, across
-// every agent: one read every 5 s at most, and much less once nothing changes.
-const FIRST_MS = 5_000;
-const MAX_MS = 30_000;
+import { useState, useSyncExternalStore } from 'react';
+import { createLivePace, type LivePace } from '../../graph/live-pace';
 
 /**
- * A polling interval that starts quick, backs off by half again on every poll that changes
- * nothing, and snaps back when the watched stage moves. Stops once there is nothing to watch.
- * The interval grows once per completed read, however often TanStack asks for it: it asks on
- * every render, and a page that re-renders each second must not back off each second.
+ * The live view's pace (graph/live-pace.ts) as React sees it: one per page, so the interval it
+ * learned from 429s survives re-renders, and `sharedSeconds` re-renders the page when the shared
+ * limit holds it back or lets go. TanStack asks for the interval on every render; only reads
+ * and refusals move it.
  */
-export function useLiveInterval() {
-  const state = useRef({ stage: '', current: FIRST_MS, lastRead: -1, active: true });
-  const observe = useCallback((stage: string, active: boolean) => {
-    if (state.current.stage !== stage) {
-      state.current.current = FIRST_MS;
-      state.current.lastRead = -1;
-    }
-    state.current.stage = stage;
-    state.current.active = active;
-  }, []);
-  const interval = useCallback((query: { state: { dataUpdatedAt: number } }): number | false => {
-    const s = state.current;
-    if (!s.active) return false;
-    const read = query.state.dataUpdatedAt;
-    if (s.lastRead === -1) s.lastRead = read;
-    else if (read !== s.lastRead) {
-      s.lastRead = read;
-      s.current = Math.min(Math.round(s.current * 1.5), MAX_MS);
-    }
-    return s.current;
-  }, []);
-  return { observe, interval };
+export function useLiveInterval(create: () => LivePace = createLivePace) {
+  const [pace] = useState(create);
+  const sharedSeconds = useSyncExternalStore(pace.subscribe, pace.sharedLimitSeconds);
+  return {
+    pace,
+    observe: pace.observe,
+    interval: (options?: { quick?: boolean }) => pace.nextDelay(options),
+    sharedSeconds,
+  };
 }

@@ -35,9 +35,6 @@ import { useNow } from './use-now';
 import { useRevokeTap } from './use-revoke-tap';
 import { useSettleAttempts } from './use-settle-attempts';
 
-/** One read per 5 s stays within a fair share of Graph's 5-per-10-seconds reports limit. */
-const UNFINISHED_POLL_MS = 5_000;
-
 export function UserPage() {
   const { userId = '' } = useParams();
   const session = useSession();
@@ -77,9 +74,10 @@ export function UserPage() {
   const records = recentRecords.data;
   const unfinished = openAttempts(records ?? []).length > 0;
   const methods = useQuery({
-    ...helpdeskQueries.methods(client, userId),
-    // An unfinished attempt is settled from the passes Graph shows: watch at the quick rate.
-    refetchInterval: (query) => (unfinished ? UNFINISHED_POLL_MS : live.interval(query)),
+    ...helpdeskQueries.methods(client, userId, live.pace),
+    // An unfinished attempt is settled from the passes Graph shows: watch at the quick rate,
+    // unless the shared limit holds every agent slower.
+    refetchInterval: () => live.interval({ quick: unfinished }),
   });
   const taps = methods.data?.taps;
   const authenticators = methods.data?.authenticators;
@@ -298,7 +296,7 @@ export function UserPage() {
               }}
             />
           ) : (
-            <OnboardingStepper stage={stage} goal={goal} />
+            <OnboardingStepper stage={stage} goal={goal} sharedLimitSeconds={live.sharedSeconds} />
           )}
         </Paper>
 
@@ -364,6 +362,7 @@ export function UserPage() {
         <HandoverView
           handover={handover}
           stage={stage}
+          sharedLimitSeconds={live.sharedSeconds}
           goal={goal}
           goalReason={chosenGoal === null ? `Suggested: ${suggested.reason}` : undefined}
           onGoalChange={setChosenGoal}
