@@ -95,6 +95,8 @@ export interface PilotSnapshot {
   notes: PilotNote[];
   freshness: PilotFreshness;
   complete: boolean;
+  /** Painted from this session's last snapshot while a refresh runs (decision 0018). */
+  restored?: boolean;
   /** When this load started; counts describe Graph as of then. */
   loadedAt: string;
   sources: PilotSources;
