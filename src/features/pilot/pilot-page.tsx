@@ -21,8 +21,8 @@ import {
   STALLED_LABELS,
   funnel,
   hasReached,
+  rowBuilder,
   stalledCounts,
-  toRow,
   trend,
   type PilotClock,
   type StallRules,
@@ -122,6 +122,8 @@ export function PilotPage() {
   );
   const maxPassLifetimeMinutes = config.tap.fallbackPolicy.maximumLifetimeInMinutes;
 
+  // A row is built once per change of a member rather than once per member per snapshot.
+  const rowOf = useMemo(() => rowBuilder(rules), [rules]);
   const rows = useMemo(() => {
     if (!snapshot) return [];
     // Counts describe Graph as of the load, so "now" is the load's start, not the render's.
@@ -130,8 +132,8 @@ export function PilotPage() {
       pilotStart: Date.parse(snapshot.pilotStart),
       maxPassLifetimeMinutes,
     };
-    return snapshot.members.map((member) => toRow(member, clock, rules));
-  }, [snapshot, rules, maxPassLifetimeMinutes]);
+    return snapshot.members.map((member) => rowOf(member, clock));
+  }, [snapshot, rowOf, maxPassLifetimeMinutes]);
   const steps = useMemo(() => funnel(rows), [rows]);
   const stalled = useMemo(() => stalledCounts(rows), [rows]);
   const summary = useMemo(

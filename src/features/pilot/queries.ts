@@ -21,6 +21,9 @@ export function groupSearchQuery(client: GraphClient, text: string) {
   });
 }
 
+/** Each snapshot re-renders the page; at 100,000 members more often than this costs frames. */
+const SNAPSHOT_INTERVAL_MS = 400;
+
 /**
  * A pilot's progress as a stream of snapshots: the first arrives after one request, each later
  * one after another page. A refetch keeps showing the last complete snapshot and swaps in the
@@ -56,6 +59,7 @@ export function pilotProgressQuery(
           ...limits,
           previous,
           signal,
+          snapshotIntervalMs: SNAPSHOT_INTERVAL_MS,
         })) {
           // Like a refetch, the restored figures stay until the new ones are complete.
           if (restored && !snapshot.complete) continue;
