@@ -72,7 +72,7 @@ export interface PilotFreshness {
   reportAsOf?: string;
   /** The audit log was read up to this moment: the load's start. */
   auditLogTo?: string;
-  /** Members whose newest registrations came from the audit log because the report lags. */
+  /** Members whose newest registrations came from the audit log because the report lags (0 until complete). */
   newerThanReport: number;
 }
 
@@ -242,7 +242,8 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       freshness: {
         reportAsOf: inputs.reportAvailable ? report.asOf : undefined,
         auditLogTo: auditAvailable ? new Date(loadedAt).toISOString() : undefined,
-        newerThanReport: newerThanReport(),
+        // Shown once complete; counting every time would walk every registration per page.
+        newerThanReport: complete ? newerThanReport() : 0,
       },
       complete,
       loadedAt: new Date(loadedAt).toISOString(),
