@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 describe('the interface language', () => {
-  it("follows the browser, with German plurals and German numbers", () => {
+  it('follows the browser, with German plurals and German numbers', () => {
     renderWithBrowser(['de-DE', 'en']);
     expect(screen.getByText('1 Mitglied · 1.234,5')).toBeInTheDocument();
     expect(screen.getByText('2.400 Mitglieder · 1.234,5')).toBeInTheDocument();
