@@ -21,6 +21,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createGraphClient, type GraphClient } from '../graph/client';
+import { clearAccountData } from '../lib/account-store';
 import { preconnect } from '../lib/preconnect';
 import { capabilitiesFromRoles, type Capability } from './capabilities';
 import {
@@ -38,6 +39,7 @@ export interface SessionAccount {
   name: string;
   username: string;
   oid: string;
+  tenantId: string;
 }
 
 export interface Session {
@@ -141,6 +143,7 @@ function SessionFromMsal(props: {
         name: account.name ?? account.username,
         username: account.username,
         oid: account.localAccountId,
+        tenantId: account.tenantId,
       },
       capabilities: capabilitiesFromRoles(claimList(account, 'roles'), claimList(account, 'wids')),
       directoryRoleIds: claimList(account, 'wids'),
@@ -159,6 +162,7 @@ function SessionFromMsal(props: {
         // Drop every token this tab holds before leaving, whatever the identity provider does next.
         // MSAL's own clean-up leaves token entries behind in OIDC mode (seen with msal-browser
         // 5.30), so the cache we chose, sessionStorage, is swept of MSAL's entries by hand.
+        await clearAccountData(account.localAccountId);
         await instance.clearCache({ account });
         await reports.clearCache();
         for (const key of Object.keys(sessionStorage)) {

@@ -31,9 +31,11 @@ export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing
     return (
       <Box sx={{ mb: 2 }}>
         <Typography role="status" variant="body2" color="text.secondary">
-          {props.refreshing
-            ? 'Refreshing in the background; the figures below stay until the new ones are ready.'
-            : `Loaded ${count(snapshot.members.length)} members as of ${new Date(snapshot.loadedAt).toLocaleString()}.`}
+          {snapshot.restored
+            ? `Showing the figures as of ${time(snapshot.loadedAt)}${props.refreshing ? ', refreshing…' : '.'}`
+            : props.refreshing
+              ? 'Refreshing in the background; the figures below stay until the new ones are ready.'
+              : `Loaded ${count(snapshot.members.length)} members as of ${new Date(snapshot.loadedAt).toLocaleString()}.`}
         </Typography>
         <Freshness freshness={snapshot.freshness} />
       </Box>

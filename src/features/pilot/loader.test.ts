@@ -96,6 +96,49 @@ describe('the pilot loader', () => {
     expect(snapshots.at(-1)?.memberTotal).toBe(6);
   });
 
+  it('merges again only the members a page touched: everyone else keeps their object', async () => {
+    const { client, budget } = setup(world());
+    const snapshots = await load({ client, budget });
+    let kept = 0;
+    snapshots.slice(1).forEach((snapshot, at) => {
+      const before = new Map(snapshots[at]!.members.map((m) => [m.id, m]));
+      for (const member of snapshot.members) {
+        const earlier = before.get(member.id);
+        if (!earlier) continue;
+        // Same facts, same object: the page can keep the row it built for them.
+        if (JSON.stringify(earlier) === JSON.stringify(member)) {
+          expect(member).toBe(earlier);
+          kept++;
+        } else expect(member).not.toBe(earlier);
+      }
+    });
+    expect(kept).toBeGreaterThan(0);
+    expect(snapshots.at(-1)!.members.map((m) => m.id)).toEqual(world().members.map((m) => m.id));
+  });
+
+  it('gathers pages that arrive within the snapshot interval into one snapshot, and never waits at the end', async () => {
+    const w = world();
+    const paced = setup(w);
+    const options = {
+      client: paced.client,
+      budget: paced.budget,
+      groupId: GROUP,
+      maxPassLifetimeMinutes: 480,
+      auditRetentionDays: 30,
+      now: () => NOW,
+    };
+    // An interval longer than the test's timeout: the load finishes only if the end wakes it.
+    const throttled = await collect(loadPilot({ ...options, snapshotIntervalMs: 3_600_000 }));
+    const every = await load(setup(w));
+    // Pages: 3 of members, 5 of audit log, several of report; at most the first page and the
+    // last are shown on their own, and whatever the pass reads report.
+    const whilePaging = (list: PilotSnapshot[]) =>
+      list.filter((s) => !s.progress.auditLog.done || !s.progress.members.done).length;
+    expect(whilePaging(every)).toBeGreaterThan(5);
+    expect(whilePaging(throttled)).toBeLessThanOrEqual(2);
+    expect(counts(throttled.at(-1)!)).toEqual(counts(every.at(-1)!));
+  });
+
   it('pays for every report page and every batch item from the reports budget', async () => {
     const { client, budget, requests, slots } = setup(world());
     await load({ client, budget });

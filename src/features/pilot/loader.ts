@@ -72,7 +72,7 @@ export interface PilotFreshness {
   reportAsOf?: string;
   /** The audit log was read up to this moment: the load's start. */
   auditLogTo?: string;
-  /** Members whose newest registrations came from the audit log because the report lags. */
+  /** Members whose newest registrations came from the audit log because the report lags (0 until complete). */
   newerThanReport: number;
 }
 
@@ -95,6 +95,8 @@ export interface PilotSnapshot {
   notes: PilotNote[];
   freshness: PilotFreshness;
   complete: boolean;
+  /** Painted from this session's last snapshot while a refresh runs (decision 0018). */
+  restored?: boolean;
   /** When this load started; counts describe Graph as of then. */
   loadedAt: string;
   sources: PilotSources;
@@ -111,6 +113,11 @@ export interface LoadPilotOptions {
   previous?: PilotSnapshot;
   now?: () => number;
   signal?: AbortSignal;
+  /**
+   * Least time between two partial snapshots while pages arrive (the page asks for a few hundred
+   * ms: each snapshot re-renders everything); pages that arrive meanwhile go into the next one.
+   */
+  snapshotIntervalMs?: number;
 }
 
 /** Roles Graph accepts for the audit log and the registration report (docs/graph-facts.md §4, §5). */
@@ -187,32 +194,68 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
   let auditAvailable = true;
 
   const facts = (member: MemberFacts) => mergeFacts(member, inputs);
-  const snapshot = (complete: boolean): PilotSnapshot => ({
-    group,
-    windowStart: new Date(windowStart).toISOString(),
-    pilotStart: new Date(pilotStart).toISOString(),
-    members: [...members.values()].map(facts),
-    memberTotal,
-    progress: structuredClone(progress),
-    secondsLeft,
-    notes: [...notes],
-    freshness: {
-      reportAsOf: inputs.reportAvailable ? report.asOf : undefined,
-      auditLogTo: auditAvailable ? new Date(loadedAt).toISOString() : undefined,
-      newerThanReport: [...members.keys()].filter(
-        (id) => registrationsSinceReport(id, inputs).length > 0,
-      ).length,
-    },
-    complete,
-    loadedAt: new Date(loadedAt).toISOString(),
-    sources: {
-      auditCursor: audit.cursor,
-      auditSeen: audit.seen,
-      issuances: audit.issuances,
-      registrations: audit.registrations,
-      passReads,
-    },
-  });
+  // Merged facts in member order. Each snapshot merges again only the members a page touched,
+  // so an unchanged member keeps its object and the page can keep its row (no work per page
+  // that grows with the pilot, which at 100,000 members made loading quadratic).
+  const merged = new Map<string, MemberFacts>();
+  const stale = new Set<string>();
+  let mergedWith = { reportAvailable: true, methodReadsAvailable: true, reportAsOf: '' };
+  const mergeTouched = () => {
+    const now = {
+      reportAvailable: inputs.reportAvailable,
+      methodReadsAvailable: inputs.methodReadsAvailable,
+      // Only read without method reads (registrationsSinceReport in mergeFacts).
+      reportAsOf: inputs.methodReadsAvailable ? '' : (inputs.reportAsOf ?? ''),
+    };
+    const all = Object.entries(now).some(
+      ([key, value]) => mergedWith[key as keyof typeof now] !== value,
+    );
+    mergedWith = now;
+    for (const id of audit.touched) stale.add(id);
+    for (const id of report.touched) stale.add(id);
+    audit.touched.clear();
+    report.touched.clear();
+    for (const id of all ? members.keys() : stale) {
+      const member = members.get(id);
+      if (member) merged.set(id, facts(member));
+    }
+    stale.clear();
+  };
+  const newerThanReport = () => {
+    let count = 0;
+    for (const id of audit.registrations.keys()) {
+      if (members.has(id) && registrationsSinceReport(id, inputs).length > 0) count++;
+    }
+    return count;
+  };
+  const snapshot = (complete: boolean): PilotSnapshot => {
+    mergeTouched();
+    return {
+      group,
+      windowStart: new Date(windowStart).toISOString(),
+      pilotStart: new Date(pilotStart).toISOString(),
+      members: [...merged.values()],
+      memberTotal,
+      progress: structuredClone(progress),
+      secondsLeft,
+      notes: [...notes],
+      freshness: {
+        reportAsOf: inputs.reportAvailable ? report.asOf : undefined,
+        auditLogTo: auditAvailable ? new Date(loadedAt).toISOString() : undefined,
+        // Shown once complete; counting every time would walk every registration per page.
+        newerThanReport: complete ? newerThanReport() : 0,
+      },
+      complete,
+      loadedAt: new Date(loadedAt).toISOString(),
+      sources: {
+        auditCursor: audit.cursor,
+        auditSeen: audit.seen,
+        issuances: audit.issuances,
+        registrations: audit.registrations,
+        passReads,
+      },
+    };
+  };
   yield snapshot(false);
 
   // Everything below runs side by side; each finished page wakes the generator to yield.
@@ -241,12 +284,15 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       memberTotal ??= page['@odata.count'];
       for (const user of page.value) {
         if (!user.id) continue;
-        members.set(user.id, {
+        const member: MemberFacts = {
           id: user.id,
           displayName: user.displayName ?? user.userPrincipalName ?? user.id,
           userPrincipalName: user.userPrincipalName ?? '',
           department: user.department ?? null,
-        });
+        };
+        members.set(user.id, member);
+        merged.set(user.id, member);
+        stale.add(user.id);
       }
       progress.members.pages++;
       progress.members.items = members.size;
@@ -309,10 +355,26 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
     progress.registrationReport.done = true;
   });
 
+  const interval = options.snapshotIntervalMs ?? 0;
+  let last = 0;
   while (running > 0) {
     if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
+    const wait = last + interval - Date.now();
+    if (wait > 0 && running > 0 && !failure) {
+      // The pages keep coming meanwhile; the last one of all wakes this early.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        wake = () => {
+          if (running === 0 || failure) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+      });
+    }
     dirty = false;
     if (failure) throw failure;
+    last = Date.now();
     yield snapshot(false);
   }
   if (failure) throw failure;
@@ -323,8 +385,8 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
     readsFor(registrationsSinceReport(userId, inputs)).map((kind) => ({ userId, kind })),
   );
   const issuanceOf = new Map<string, string>();
-  const passItems: ReadItem[] = [...members.values()]
-    .map(facts)
+  mergeTouched();
+  const passItems: ReadItem[] = [...merged.values()]
     .filter((member) => needsPassRead(member, clock) && !member.pass)
     .map((member) => {
       issuanceOf.set(member.id, member.tapIssuanceId as string);
@@ -356,6 +418,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       const read = passReadFrom(event.body);
       const issuanceId = issuanceOf.get(event.item.userId);
       if (read && issuanceId) passReads.set(event.item.userId, { ...read, issuanceId });
+      stale.add(event.item.userId);
     } else {
       progress.methodReads.done++;
       const read =
@@ -365,6 +428,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       if (read) {
         methodReads.set(event.item.userId, { ...methodReads.get(event.item.userId), ...read });
       }
+      stale.add(event.item.userId);
     }
   }
   secondsLeft = 0;

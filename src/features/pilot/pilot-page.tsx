@@ -21,8 +21,8 @@ import {
   STALLED_LABELS,
   funnel,
   hasReached,
+  rowBuilder,
   stalledCounts,
-  toRow,
   trend,
   type PilotClock,
   type StallRules,
@@ -40,19 +40,29 @@ function Section(props: {
   title: string;
   children: ReactNode;
   flex?: number;
-  /** While loading, say that the figures are not final yet. */
-  provisional?: boolean;
+  /** While loading, say that the figures are not final yet, and how far they go. */
+  partial?: string | null;
 }) {
   return (
     <SectionPanel title={props.title} sx={{ p: 2, flex: props.flex ?? 1, minWidth: 0 }}>
-      {props.provisional ? (
+      {props.partial ? (
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -1, mb: 1 }}>
-          Figures so far; they settle when loading finishes.
+          {props.partial}
         </Typography>
       ) : null}
       {props.children}
     </SectionPanel>
   );
+}
+
+/** How partial the figures are while a load runs; null once they are complete. */
+function partialText(snapshot: PilotSnapshot | null): string | null {
+  if (snapshot?.complete) return null;
+  const read = snapshot?.progress.members.items ?? 0;
+  const total = snapshot?.memberTotal;
+  return total !== undefined && read < total
+    ? `Partial: ${read.toLocaleString()} of ${total.toLocaleString()} members read…`
+    : 'Partial: figures so far; they settle when loading finishes.';
 }
 
 const NOTE_DOING: Record<PilotNote['source'], string> = {
@@ -98,10 +108,12 @@ export function PilotPage() {
         auditRetentionDays: config.audit.retentionDays,
       },
       budget,
+      session.account,
     ),
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;
+  const partial = partialText(snapshot);
   const stalledAfterHours = params.stalledAfterHours ?? config.pilot.stalledAfterHours;
   const noTapAfterDays = params.noTapAfterDays ?? config.pilot.noTapAfterDays;
   const rules = useMemo<StallRules>(
@@ -110,6 +122,8 @@ export function PilotPage() {
   );
   const maxPassLifetimeMinutes = config.tap.fallbackPolicy.maximumLifetimeInMinutes;
 
+  // A row is built once per change of a member rather than once per member per snapshot.
+  const rowOf = useMemo(() => rowBuilder(rules), [rules]);
   const rows = useMemo(() => {
     if (!snapshot) return [];
     // Counts describe Graph as of the load, so "now" is the load's start, not the render's.
@@ -118,8 +132,8 @@ export function PilotPage() {
       pilotStart: Date.parse(snapshot.pilotStart),
       maxPassLifetimeMinutes,
     };
-    return snapshot.members.map((member) => toRow(member, clock, rules));
-  }, [snapshot, rules, maxPassLifetimeMinutes]);
+    return snapshot.members.map((member) => rowOf(member, clock));
+  }, [snapshot, rowOf, maxPassLifetimeMinutes]);
   const steps = useMemo(() => funnel(rows), [rows]);
   const stalled = useMemo(() => stalledCounts(rows), [rows]);
   const summary = useMemo(
@@ -211,14 +225,14 @@ export function PilotPage() {
             <NoteAlert key={note.source} note={note} />
           ))}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <Section title="Progress funnel" flex={2} provisional={!snapshot?.complete}>
+            <Section title="Progress funnel" flex={2} partial={partial}>
               <Funnel
                 steps={steps}
                 selected={params.stage}
                 onSelect={(stage) => setParams({ stage, stalled: null })}
               />
             </Section>
-            <Section title="Who to chase" provisional={!snapshot?.complete}>
+            <Section title="Who to chase" partial={partial}>
               <StalledSummary
                 counts={stalled}
                 rules={rules}

@@ -2,7 +2,9 @@ import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tans
 import type { GraphClient } from '../../graph/client';
 import { searchGroups } from '../../graph/groups';
 import type { RequestBudget } from '../../graph/request-budget';
+import { accountStore, type AccountKey, type AccountStore } from '../../lib/account-store';
 import { loadPilot, type PilotSnapshot } from './loader';
+import { restoreSnapshot, saveSnapshot } from './snapshot-store';
 
 export const pilotKeys = {
   all: ['pilot'] as const,
@@ -19,31 +21,51 @@ export function groupSearchQuery(client: GraphClient, text: string) {
   });
 }
 
+/** Each snapshot re-renders the page; at 100,000 members more often than this costs frames. */
+const SNAPSHOT_INTERVAL_MS = 400;
+
 /**
  * A pilot's progress as a stream of snapshots: the first arrives after one request, each later
  * one after another page. A refetch keeps showing the last complete snapshot and swaps in the
  * new one when it is done, reusing the audit events and settled pass reads it already has.
+ * With no snapshot in the cache, the account's last one from this browser session (decision
+ * 0018) is painted first and refreshed the same way; each complete snapshot is kept for next time.
  */
 export function pilotProgressQuery(
   client: GraphClient,
   groupId: string,
   limits: { maxPassLifetimeMinutes: number; auditRetentionDays: number },
   budget: RequestBudget,
+  account?: AccountKey,
+  store: AccountStore = accountStore,
 ) {
   const queryKey = pilotKeys.progress(groupId);
   return queryOptions({
     queryKey,
     queryFn: streamedQuery<PilotSnapshot, PilotSnapshot | null, typeof queryKey>({
-      streamFn: ({ client: queryClient, signal }) => {
-        const previous = queryClient.getQueryData<PilotSnapshot | null>(queryKey);
-        return loadPilot({
+      streamFn: async function* ({ client: queryClient, signal }) {
+        const cached = queryClient.getQueryData<PilotSnapshot | null>(queryKey);
+        let previous = cached?.complete ? cached : undefined;
+        let restored = false;
+        if (!previous && account) {
+          previous = await restoreSnapshot(store, account, groupId);
+          restored = previous !== undefined;
+          if (previous) yield { ...previous, restored };
+        }
+        for await (const snapshot of loadPilot({
           client,
           budget,
           groupId,
           ...limits,
-          previous: previous?.complete ? previous : undefined,
+          previous,
           signal,
-        });
+          snapshotIntervalMs: SNAPSHOT_INTERVAL_MS,
+        })) {
+          // Like a refetch, the restored figures stay until the new ones are complete.
+          if (restored && !snapshot.complete) continue;
+          yield snapshot;
+          if (snapshot.complete && account) void saveSnapshot(store, account, groupId, snapshot);
+        }
       },
       refetchMode: 'replace',
       reducer: (_, snapshot) => snapshot,

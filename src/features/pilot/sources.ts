@@ -104,6 +104,8 @@ export class AuditIndex {
   readonly seen: Set<string>;
   readonly issuances: Map<string, Issuance>;
   readonly registrations: Map<string, Registration[]>;
+  /** Users whose facts changed since the loader last merged them. */
+  readonly touched = new Set<string>();
 
   constructor(previous?: AuditSources) {
     this.cursor = previous?.auditCursor;
@@ -122,6 +124,7 @@ export class AuditIndex {
     const userId = targetUserId(event);
     if (!userId) return;
     const at = event.activityDateTime;
+    this.touched.add(userId);
     if (isTapIssued(event)) {
       const known = this.issuances.get(userId);
       if (!known || known.at < at) {
@@ -203,6 +206,8 @@ export interface ReportEntry {
 /** The report's rows for people with Authenticator, and how fresh its records are. */
 export class ReportIndex {
   readonly entries = new Map<string, ReportEntry>();
+  /** Users whose facts changed since the loader last merged them. */
+  readonly touched = new Set<string>();
   /** The oldest record refresh seen: the report says nothing newer about anybody. */
   asOf?: string;
 
@@ -220,6 +225,7 @@ export class ReportIndex {
         : kind;
     const passkeyInAuthenticator = passwordlessGoalOf(methods) === 'passkey';
     if (authenticator || passkeyInAuthenticator) {
+      this.touched.add(row.id);
       this.entries.set(row.id, {
         authenticator,
         passkeyInAuthenticator,

@@ -265,3 +265,16 @@ export function trend(rows: readonly MemberFacts[], from: number, to: number): T
   }
   return [...days.values()];
 }
+
+/**
+ * toRow, remembered per facts object: the loader keeps the object of a member no page changed,
+ * and an object belongs to one load, hence to one clock.
+ */
+export function rowBuilder(rules: StallRules) {
+  const built = new WeakMap<MemberFacts, MemberRow>();
+  return (member: MemberFacts, clock: PilotClock): MemberRow => {
+    let row = built.get(member);
+    if (!row) built.set(member, (row = toRow(member, clock, rules)));
+    return row;
+  };
+}
