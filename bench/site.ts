@@ -76,8 +76,12 @@ export async function startSite(
     account: Account,
     init?: (context: BrowserContext) => Promise<unknown>,
   ): Promise<Page> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    // English, whatever the machine's locale: the bench reads the app's English text.
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
     contexts.push(context);
+    // Twenty agents on two shared cores: pages can take far longer than Playwright's defaults.
+    context.setDefaultTimeout(120_000);
+    context.setDefaultNavigationTimeout(120_000);
     await init?.(context);
     const page = await context.newPage();
     await page.goto(at(SIGN_IN_START));

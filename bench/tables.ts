@@ -2,7 +2,7 @@
 import { DEFAULT_REPORTS_LIMIT } from '../emulator/graph/reports-limit';
 import { markdownTable } from './bundle';
 import { count, megabytes, p50p95, percentile, ratio, seconds, yesNo } from './figures';
-import { FIRST_POLL_MS, type LiveFigures } from './live';
+import { DETECT_TIMEOUT_MS, FIRST_POLL_MS, type LiveFigures } from './live';
 import { REOPEN_TIMEOUT_MS, type PilotFigures } from './pilot-browser';
 import { TYPED_NAME, type SearchFigures } from './search';
 
@@ -14,12 +14,18 @@ const shareMs = (agents: number) =>
 const errorsCell = (figures: LiveFigures) =>
   figures.errors.length === 0 ? '0' : `${figures.errors.length}: ${figures.errors.join(' | ')}`;
 
+/** Detections past the timeout, and callers whose page never showed "TAP issued" at all. */
+const missedCell = (figures: LiveFigures) =>
+  figures.unopened === 0
+    ? String(figures.missed)
+    : `${figures.missed} + ${figures.unopened} unopened`;
+
 export function liveTable(alone: LiveFigures, loaded: LiveFigures, managerLoads: number): string[] {
   const row = (name: string, figures: LiveFigures) => [
     name,
     String(figures.samples.length),
     p50p95(figures.samples),
-    String(figures.missed),
+    missedCell(figures),
     count(figures.throttled),
     errorsCell(figures),
   ];
@@ -51,7 +57,7 @@ export function agentsTable(runs: LiveFigures[]): string[] {
       seconds(share),
       seconds(heldTo),
       figures.samples.length > 0 ? ratio(percentile(figures.samples, 95) / heldTo) : 'n/a',
-      String(figures.missed),
+      missedCell(figures),
       count(figures.throttled),
       errorsCell(figures),
     ];
@@ -74,9 +80,9 @@ export function agentsTable(runs: LiveFigures[]): string[] {
       [true, true, true, true, true, true, true, true, false],
     ),
     '',
-    `Each agent watches different callers, all in one tenant, each in a browser context of its own. "One read each per": Graph's ${LIMIT} reports limit shared evenly among the agents; "held to": that plus the live view's first poll (${seconds(FIRST_POLL_MS)}).`,
+    `Missed: not shown within ${seconds(DETECT_TIMEOUT_MS)}; unopened: the caller's page never showed "TAP issued" within that time. Each agent watches different callers, all in one tenant, each in a browser context of its own. "One read each per": Graph's ${LIMIT} reports limit shared evenly among the agents; "held to": that plus the live view's first poll (${seconds(FIRST_POLL_MS)}).`,
     most
-      ? `No agent sees an error at ${most.agents}: ${yesNo(most.errors.length === 0 && most.missed === 0)}.`
+      ? `No agent sees an error at ${most.agents}: ${yesNo(most.errors.length === 0)}; every change seen within ${seconds(DETECT_TIMEOUT_MS)}: ${yesNo(most.missed + most.unopened === 0)}.`
       : '',
     ...(runs.some((figures) => figures.hidden > 0)
       ? ['Warning: some agent pages were hidden, where the app pauses polling; figures are off.']
