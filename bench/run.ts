@@ -1,231 +1,192 @@
 /**
- * `npm run bench`: the pilot loader against the emulator with 50 ms injected latency, beside a
- * naive loader that reads each member's methods one request at a time; then the production
- * build's initial JavaScript beside a bare app with the same stack (`bench/bundle.ts`); then
- * Lighthouse on that build, signed out and signed in (`bench/lighthouse.ts`).
+ * `npm run bench`: issue #14's figures, side by side in one run, on the production build in
+ * Chromium against the emulator (`bench/site.ts`): the live view alone and beside a pilot load
+ * (`live`), 1, 5 and 20 agents watching (`agents`), the pilot dashboard at 10,000 and 100,000
+ * members with the emulator's start time (`dashboard`), the user search at several typing speeds
+ * (`search`), and the initial JavaScript against the bare stack (`size`). Also available by name:
+ * the loader in Node beside a naive one (`pilot`) and Lighthouse (`lighthouse`).
  * Prints tables; there is no pass or fail.
  *
- * `npm run bench -- size lighthouse` runs only the parts named (pilot, size, lighthouse).
+ * `npm run bench -- --quick`: the 10,000-member figures only. `npm run bench -- live search`: only
+ * the parts named.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PILOT_GROUP_ID } from '../emulator/constants';
-import { LIFTED_REPORTS_LIMIT, type ReportsLimit } from '../emulator/graph/reports-limit';
-import { startTestEmulator, tokensFor, type TestEnv } from '../emulator/test/support';
-import { AUDIENCE_SCOPES } from '../src/auth/scopes';
-import { loadPilot, type PilotSnapshot } from '../src/features/pilot/loader';
-import { createGraphClient, type GraphClient, type GraphPage } from '../src/graph/client';
-import { pageTransitiveMemberUsers } from '../src/graph/groups';
-import { createRequestBudget, REPORTS_LIMIT } from '../src/graph/request-budget';
+import type { Browser } from '@playwright/test';
+import { DEMO_SETTINGS, type EmulatorSettings } from '../emulator/settings';
 import { basePath } from '../vite.config';
-import { buildApp, bundleFigures, bundleTable, markdownTable } from './bundle';
+import { buildApp, bundleFigures, bundleTable } from './bundle';
+import { count, seconds } from './figures';
 import { lighthouseScores, lighthouseTable } from './lighthouse';
+import { liveFigures, managerLoadingPilot, type LiveFigures } from './live';
+import { nodeLoaderFigures, nodeLoaderTable } from './node-loader';
+import { pilotFigures, type PilotFigures } from './pilot-browser';
+import { searchFigures } from './search';
+import { launchBrowser, startSite, type BenchSite } from './site';
+import {
+  agentsTable,
+  dashboardTable,
+  firstFiguresTable,
+  liveTable,
+  searchTable,
+  startTable,
+} from './tables';
 
-const LATENCY_MS = 50;
-const SIZES = [1_000, 10_000];
-/** Members the naive loader reads for real; the rest is extrapolated from their average. */
-const NAIVE_SAMPLE = 150;
-const MANAGER = 'max.manager@contoso.com';
-
-interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  batch?: boolean;
-}
-
-interface Row {
-  pilot: string;
-  loader: string;
-  requests: string;
-  batchItems: string;
-  throttled: string;
-  time: string;
-  note: string;
-}
-
-const seconds = (ms: number) =>
-  ms < 120_000
-    ? `${(ms / 1000).toFixed(1)} s`
-    : ms < 7_200_000
-      ? `${(ms / 60_000).toFixed(1)} min`
-      : `${(ms / 3_600_000).toFixed(1)} h`;
-const count = (n: number) => n.toLocaleString('en');
-
-async function requestLog(env: TestEnv): Promise<LogEntry[]> {
-  const body = (await (await env.call('/emulator/requests')).json()) as { value: LogEntry[] };
-  return body.value.filter((entry) => entry.path.startsWith('/graph/'));
-}
-
-async function clearLog(env: TestEnv) {
-  await env.call('/emulator/requests', { method: 'DELETE' });
-}
-
-async function setReportsLimit(env: TestEnv, reportsLimit: ReportsLimit) {
-  const response = await env.call('/emulator/settings', {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ reportsLimit }),
-  });
-  if (!response.ok) throw new Error(`settings: ${response.status} ${await response.text()}`);
-}
-
-async function clientFor(env: TestEnv, scopes: readonly string[]): Promise<GraphClient> {
-  const scope = ['openid', 'profile', 'offline_access', ...scopes].join(' ');
-  const { access_token: token } = await tokensFor(env, MANAGER, scope);
-  return createGraphClient({
-    baseUrl: `${env.origin}/graph/v1.0`,
-    getToken: async () => token,
-    fetch: env.fetch,
-  });
-}
-
-async function tapDeskLoader(env: TestEnv, client: GraphClient, size: number): Promise<Row> {
-  await clearLog(env);
-  const started = performance.now();
-  let last: PilotSnapshot | undefined;
-  for await (const snapshot of loadPilot({
-    client,
-    budget: createRequestBudget(REPORTS_LIMIT),
-    groupId: PILOT_GROUP_ID,
-    maxPassLifetimeMinutes: 480,
-    auditRetentionDays: 30,
-  })) {
-    last = snapshot;
-  }
-  const elapsed = performance.now() - started;
-  const log = await requestLog(env);
-  const top = log.filter((entry) => !entry.batch);
-  return {
-    pilot: count(size),
-    loader: 'TAP Desk',
-    requests: count(top.length),
-    batchItems: count(log.length - top.length),
-    throttled: count(log.filter((entry) => entry.status === 429).length),
-    time: seconds(elapsed),
-    note: `${count(last?.members.length ?? 0)} members; Graph's 5 per 10 s limit on`,
-  };
-}
-
-/** Lists the members, then one authentication-method read per member, one at a time. */
-async function naiveLoader(env: TestEnv, client: GraphClient, size: number): Promise<Row> {
-  // At Graph's real limit this would take hours; lift it so the sample measures latency only.
-  await setReportsLimit(env, LIFTED_REPORTS_LIMIT);
-  await clearLog(env);
-  const started = performance.now();
-  const ids: string[] = [];
-  for await (const page of pageTransitiveMemberUsers(client, PILOT_GROUP_ID)) {
-    for (const user of page.value) if (user.id) ids.push(user.id);
-  }
-  const listed = performance.now();
-  const sample = ids.slice(0, NAIVE_SAMPLE);
-  for (const id of sample) {
-    await client.request<GraphPage<unknown>>({
-      path: `/users/${encodeURIComponent(id)}/authentication/methods`,
-    });
-  }
-  const perMember = (performance.now() - listed) / sample.length;
-  const log = await requestLog(env);
-  const listing = log.length - sample.length;
-  const estimated = listed - started + perMember * ids.length;
-  const atLimit = (ids.length / REPORTS_LIMIT.requests) * REPORTS_LIMIT.windowSeconds * 1000;
-  await setReportsLimit(env, REPORTS_LIMIT);
-  return {
-    pilot: count(size),
-    loader: 'Naive, one read per member',
-    requests: count(listing + ids.length),
-    batchItems: '0',
-    throttled: '0',
-    time: seconds(estimated),
-    note: `limit lifted; ${sample.length} reads measured (${perMember.toFixed(0)} ms each), rest extrapolated; at Graph's limit ${seconds(atLimit)}`,
-  };
-}
-
-function printTable(rows: Row[]) {
-  const columns: [keyof Row, string][] = [
-    ['pilot', 'Pilot'],
-    ['loader', 'Loader'],
-    ['requests', 'Graph requests'],
-    ['batchItems', 'in $batch'],
-    ['throttled', '429s'],
-    ['time', 'Full table'],
-    ['note', 'Notes'],
-  ];
-  const lines = markdownTable(
-    columns.map(([, title]) => title),
-    rows.map((row) => columns.map(([key]) => row[key])),
-  );
-  for (const line of lines) console.log(line);
-}
-
-const PARTS = ['pilot', 'size', 'lighthouse'] as const;
+const PARTS = ['live', 'agents', 'dashboard', 'search', 'size', 'pilot', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
+const DEFAULT_PARTS: readonly Part[] = ['live', 'agents', 'dashboard', 'search', 'size'];
+const QUICK_PARTS: readonly Part[] = ['live', 'agents', 'dashboard', 'search'];
 
-function chosenParts(args: string[]): Set<Part> {
-  const unknown = args.filter((arg) => !(PARTS as readonly string[]).includes(arg));
+/** Measurements per live-view figure (goal 1), and per agent for 5 and 20 agents (goal 2). */
+const LIVE_RUNS = 6;
+const AGENT_RUNS: [agents: number, runs: number][] = [
+  [5, 3],
+  [20, 2],
+];
+const SMALL_PILOT: Partial<EmulatorSettings> = { ...DEMO_SETTINGS, pilotSize: 10_000 };
+const LARGE_PILOT: Partial<EmulatorSettings> = {
+  ...DEMO_SETTINGS,
+  userCount: 150_000,
+  pilotSize: 100_000,
+};
+
+interface Options {
+  parts: Set<Part>;
+  quick: boolean;
+}
+
+function options(args: string[]): Options {
+  const quick = args.includes('--quick');
+  const named = args.filter((arg) => arg !== '--quick');
+  const unknown = named.filter((arg) => !(PARTS as readonly string[]).includes(arg));
   if (unknown.length > 0) {
     throw new Error(`bench: unknown part ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
   }
-  return new Set(args.length > 0 ? (args as Part[]) : PARTS);
+  const parts = named.length > 0 ? (named as Part[]) : quick ? QUICK_PARTS : DEFAULT_PARTS;
+  return { parts: new Set(parts), quick };
 }
 
-async function pilotFigures() {
-  const rows: Row[] = [];
-  for (const size of SIZES) {
-    console.error(`Pilot of ${count(size)} members, ${LATENCY_MS} ms latency…`);
-    const env = await startTestEmulator({ pilotSize: size, latencyMs: LATENCY_MS });
-    try {
-      rows.push(await tapDeskLoader(env, await clientFor(env, AUDIENCE_SCOPES.pilot), size));
-      // Reading all of someone's methods in one request needs the broader classic scope.
-      const naive = await clientFor(env, [
-        ...AUDIENCE_SCOPES.pilot,
-        'UserAuthenticationMethod.Read.All',
-      ]);
-      rows.push(await naiveLoader(env, naive, size));
-    } finally {
-      await env.close();
-    }
+type Build = { distDir: string; basePath: string };
+
+/** A site with a fresh tenant for one scenario, closed afterwards whatever happens. */
+async function withSite<T>(
+  browser: Browser,
+  build: Build,
+  settings: Partial<EmulatorSettings>,
+  use: (site: BenchSite, startMs: number) => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const site = await startSite(browser, build, settings);
+  try {
+    return await use(site, performance.now() - started);
+  } finally {
+    await site.close();
   }
-  return rows;
+}
+
+async function liveParts(browser: Browser, build: Build, parts: Set<Part>): Promise<string[][]> {
+  const tables: string[][] = [];
+  console.error(`Live view, nothing else running: ${LIVE_RUNS} runs…`);
+  const alone = await withSite(browser, build, SMALL_PILOT, (site) =>
+    liveFigures(site, 1, LIVE_RUNS),
+  );
+  if (parts.has('live')) {
+    console.error(`Live view while a manager loads a 10,000-member pilot: ${LIVE_RUNS} runs…`);
+    const { loaded, loads } = await withSite(browser, build, SMALL_PILOT, async (site) => {
+      let manager: Awaited<ReturnType<typeof managerLoadingPilot>> | undefined;
+      const figures: LiveFigures = await liveFigures(site, 1, LIVE_RUNS, async () => {
+        manager = await managerLoadingPilot(site);
+      });
+      await manager?.stop();
+      return { loaded: figures, loads: manager?.loads() ?? 0 };
+    });
+    tables.push(liveTable(alone, loaded, loads));
+  }
+  if (parts.has('agents')) {
+    const runs = [alone];
+    for (const [agents, perAgent] of AGENT_RUNS) {
+      console.error(`${agents} agents watching, ${perAgent} callers each…`);
+      runs.push(
+        await withSite(browser, build, SMALL_PILOT, (site) => liveFigures(site, agents, perAgent)),
+      );
+    }
+    tables.push(agentsTable(runs));
+  }
+  return tables;
+}
+
+async function dashboardPart(browser: Browser, build: Build, quick: boolean): Promise<string[][]> {
+  const pilots: { size: number; users: string; figures: PilotFigures }[] = [];
+  const starts: { tenant: string; ms: number }[] = [];
+  const scenarios = [
+    { size: 10_000, users: 'demo default', settings: SMALL_PILOT },
+    ...(quick ? [] : [{ size: 100_000, users: count(150_000), settings: LARGE_PILOT }]),
+  ];
+  for (const { size, users, settings } of scenarios) {
+    console.error(`Pilot dashboard, ${count(size)} members…`);
+    const figures = await withSite(browser, build, settings, async (site, startMs) => {
+      starts.push({ tenant: `${users} users, ${count(size)} in the pilot`, ms: startMs });
+      return pilotFigures(site);
+    });
+    pilots.push({ size, users, figures });
+  }
+  return [dashboardTable(pilots), firstFiguresTable(pilots), startTable(starts)];
 }
 
 async function main() {
-  const parts = chosenParts(process.argv.slice(2));
+  const { parts, quick } = options(process.argv.slice(2));
   const started = performance.now();
-  const rows = parts.has('pilot') ? await pilotFigures() : [];
+  const load = loadavg().map((n) => n.toFixed(2));
+  const tables: string[][] = [];
+  if (parts.has('pilot')) tables.push(nodeLoaderTable(await nodeLoaderFigures()));
   const work = await mkdtemp(join(tmpdir(), 'tap-desk-bench-'));
   try {
     const appDir = join(work, 'app');
-    let bundle: string[] = [];
+    const build = { distDir: appDir, basePath: basePath() };
+    const browserParts = (['live', 'agents', 'dashboard', 'search'] as const).filter((part) =>
+      parts.has(part),
+    );
     if (parts.has('size')) {
       console.error('Building the app and the bare reference app…');
-      bundle = bundleTable(await bundleFigures(appDir, join(work, 'reference')));
-    } else if (parts.has('lighthouse')) {
+      tables.push(bundleTable(await bundleFigures(appDir, join(work, 'reference'))));
+    } else if (parts.has('lighthouse') || browserParts.length > 0) {
       console.error('Building the app…');
       await buildApp(appDir);
     }
-    // The same production build the sizes were taken from.
-    const scores = parts.has('lighthouse')
-      ? lighthouseTable(await lighthouseScores(appDir, basePath()))
-      : [];
-    if (rows.length > 0) {
-      console.log();
-      printTable(rows);
-      console.log(
-        "Requests are top-level HTTP requests to Graph; 'in $batch' counts the sub-requests they carried.",
-      );
+    if (browserParts.length > 0) {
+      const browser = await launchBrowser();
+      try {
+        if (parts.has('search')) {
+          console.error('User search at several typing speeds…');
+          tables.push(
+            searchTable(await withSite(browser, build, SMALL_PILOT, (site) => searchFigures(site))),
+          );
+        }
+        if (parts.has('live') || parts.has('agents')) {
+          tables.push(...(await liveParts(browser, build, parts)));
+        }
+        if (parts.has('dashboard')) tables.push(...(await dashboardPart(browser, build, quick)));
+      } finally {
+        await browser.close();
+      }
     }
-    for (const table of [bundle, scores]) {
-      if (table.length === 0) continue;
-      console.log();
-      for (const line of table) console.log(line);
+    if (parts.has('lighthouse')) {
+      tables.push(lighthouseTable(await lighthouseScores(appDir, build.basePath)));
     }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  for (const table of tables) {
+    console.log();
+    for (const line of table) console.log(line);
+  }
   console.log();
-  console.log(`The bench took ${seconds(performance.now() - started)}.`);
+  console.log(
+    `The bench took ${seconds(performance.now() - started)}${quick ? ' (--quick)' : ''}; load average at the start ${load.join(', ')}, at the end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}.`,
+  );
 }
 
 await main();
