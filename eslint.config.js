@@ -50,7 +50,6 @@ const UNTRANSLATED = [
   'src/features/pilot/pilot-page.tsx',
   'src/features/pilot/stalled-summary.tsx',
   'src/features/pilot/trend-chart.tsx',
-  'src/features/readiness/readiness-page.tsx',
 ];
 
 export default tseslint.config(
