@@ -44,12 +44,6 @@ const UNTRANSLATED = [
   'src/features/helpdesk/tap-panel.tsx',
   'src/features/helpdesk/user-page.tsx',
   'src/features/helpdesk/user-search.tsx',
-  'src/features/pilot/group-picker.tsx',
-  'src/features/pilot/load-progress.tsx',
-  'src/features/pilot/member-table.tsx',
-  'src/features/pilot/pilot-page.tsx',
-  'src/features/pilot/stalled-summary.tsx',
-  'src/features/pilot/trend-chart.tsx',
 ];
 
 export default tseslint.config(

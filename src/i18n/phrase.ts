@@ -61,10 +61,17 @@ export function wordPhrase<Key extends string>(
   return intl.formatMessage({ id: messageId(catalog, said.key) }, values);
 }
 
-/** An `intl` outside React (command-line tools, unit tests) over the given catalogs. */
-export function intlFor(locale: Locale, catalogs: readonly Catalog[]): IntlShape {
+/**
+ * An `intl` outside React (command-line tools, unit tests) over the given catalogs; dates and
+ * numbers in `region`'s form (e.g. 'en-GB'), by default the language's own.
+ */
+export function intlFor(
+  locale: Locale,
+  catalogs: readonly Catalog[],
+  region: string = locale,
+): IntlShape {
   return createIntl({
-    locale,
+    locale: region,
     messages: flattenCatalogs(catalogs, locale),
     onError: (error) => {
       throw error;
