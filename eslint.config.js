@@ -25,8 +25,6 @@ const UNTRANSLATED = [
   'src/components/error-state.tsx',
   'src/config/boot-failure.tsx',
   'src/config/non-microsoft-hosts-notice.tsx',
-  'src/features/audit/anomaly-filter.tsx',
-  'src/features/audit/audit-filters-form.tsx',
   'src/features/audit/audit-page.tsx',
   'src/features/audit/audit-table.tsx',
   'src/features/helpdesk/handover-steps.tsx',
