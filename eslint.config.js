@@ -25,8 +25,6 @@ const UNTRANSLATED = [
   'src/components/error-state.tsx',
   'src/config/boot-failure.tsx',
   'src/config/non-microsoft-hosts-notice.tsx',
-  'src/features/audit/anomaly-filter.tsx',
-  'src/features/audit/audit-filters-form.tsx',
   'src/features/audit/audit-page.tsx',
   'src/features/audit/audit-table.tsx',
   'src/features/helpdesk/handover-steps.tsx',
@@ -44,13 +42,6 @@ const UNTRANSLATED = [
   'src/features/helpdesk/tap-panel.tsx',
   'src/features/helpdesk/user-page.tsx',
   'src/features/helpdesk/user-search.tsx',
-  'src/features/pilot/group-picker.tsx',
-  'src/features/pilot/load-progress.tsx',
-  'src/features/pilot/member-table.tsx',
-  'src/features/pilot/pilot-page.tsx',
-  'src/features/pilot/stalled-summary.tsx',
-  'src/features/pilot/trend-chart.tsx',
-  'src/features/readiness/readiness-page.tsx',
 ];
 
 export default tseslint.config(

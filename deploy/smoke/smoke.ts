@@ -13,7 +13,13 @@ import { AUDIENCE_APP, AUDIENCE_SCOPES, type AppRegistration } from '../../src/a
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { createGraphClient, type GraphClient, type GraphRequest } from '../../src/graph/client';
 import { describeError } from '../../src/graph/describe-error';
-import { evaluateReadiness, type CheckStatus } from '../../src/features/readiness/checks';
+import {
+  evaluateReadiness,
+  type CheckPhrase,
+  type CheckStatus,
+} from '../../src/features/readiness/checks';
+import { messages as readinessMessages } from '../../src/features/readiness/messages';
+import { intlFor, wordPhrase } from '../../src/i18n/phrase';
 import { readReadinessInputs } from '../../src/features/readiness/reads';
 
 export interface SmokeRow {
@@ -238,15 +244,18 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
   const checks = evaluateReadiness(
     await readReadinessInputs(client(AUDIENCE_APP.readiness), config),
   );
+  // The smoke test speaks English, like the admin guide it points to.
+  const intl = intlFor('en', [readinessMessages]);
+  const say = (found: CheckPhrase) => wordPhrase(intl, readinessMessages, found);
   for (const check of checks) {
     const detail = [
-      check.summary,
-      check.readableBy && `Who can read it: ${check.readableBy}.`,
-      check.fix && `To fix: ${check.fix}`,
+      say(check.summary),
+      check.readableBy && `Who can read it: ${say(check.readableBy)}.`,
+      check.fix && `To fix: ${say(check.fix)}`,
     ];
     rows.push({
       area: 'readiness',
-      check: check.title,
+      check: say(check.title),
       status: check.status,
       detail: detail.filter(Boolean).join(' '),
     });

@@ -7,8 +7,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useId } from 'react';
-import { ANOMALY_LABELS } from './labels';
+import { useMessages } from '../../i18n/use-messages';
 import { ANOMALIES, type Anomaly } from './audit-row';
+import { messages } from './messages';
 
 /** One choice per anomaly, each with its count, so the auditor sees at once what needs a look. */
 export function AnomalyFilter(props: {
@@ -20,10 +21,11 @@ export function AnomalyFilter(props: {
   onChange: (anomaly: Anomaly | undefined) => void;
 }) {
   const labelId = useId();
+  const { t } = useMessages(messages);
   return (
     <FormControl component="fieldset">
       <FormLabel component="legend" id={labelId}>
-        Show
+        {t('anomalies.show')}
       </FormLabel>
       <RadioGroup
         aria-labelledby={labelId}
@@ -32,7 +34,11 @@ export function AnomalyFilter(props: {
           props.onChange(event.target.value === 'all' ? undefined : (event.target.value as Anomaly))
         }
       >
-        <FormControlLabel value="all" control={<Radio />} label={`Every row (${props.total})`} />
+        <FormControlLabel
+          value="all"
+          control={<Radio />}
+          label={t('anomalies.every', { total: props.total })}
+        />
         {ANOMALIES.map((anomaly) => {
           const reason = props.unavailable?.[anomaly];
           return (
@@ -43,14 +49,19 @@ export function AnomalyFilter(props: {
               disabled={Boolean(reason)}
               label={
                 <span>
-                  {ANOMALY_LABELS[anomaly].label} ({reason ? 'not checked' : props.counts[anomaly]})
+                  {reason
+                    ? t('anomalies.notChecked', { label: t(`anomaly.${anomaly}`) })
+                    : t('anomalies.choice', {
+                        label: t(`anomaly.${anomaly}`),
+                        count: props.counts[anomaly],
+                      })}
                   <Typography
                     variant="body2"
                     color="text.secondary"
                     component="span"
                     sx={{ display: 'block' }}
                   >
-                    {reason ?? ANOMALY_LABELS[anomaly].description}
+                    {reason ?? t(`anomaly.${anomaly}.about`)}
                   </Typography>
                 </span>
               }

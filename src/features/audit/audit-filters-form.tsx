@@ -1,7 +1,11 @@
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { ACTIVITIES, parseDay, type ActivityFilter, type AuditFilters } from './filters';
-import { ACTIVITY_LABELS } from './labels';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
+
+/** An empty helper line, so the form does not jump when an error appears. */
+const KEEP_LINE = ' ';
 
 /**
  * Range and activity go to Graph, so they apply on "Show" rather than on every keystroke: the
@@ -14,12 +18,13 @@ export function AuditFiltersForm(props: {
   const [from, setFrom] = useState(props.filters.from);
   const [to, setTo] = useState(props.filters.to);
   const [activity, setActivity] = useState<ActivityFilter>(props.filters.activity);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useMessages(messages);
+  const [error, setError] = useState<'filters.bothDates' | 'filters.order' | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!parseDay(from) || !parseDay(to)) return setError('Enter both dates.');
-    if (from > to) return setError('The first day must not be after the last day.');
+    if (!parseDay(from) || !parseDay(to)) return setError('filters.bothDates');
+    if (from > to) return setError('filters.order');
     setError(null);
     props.onApply({ from, to, activity });
   }
@@ -27,7 +32,7 @@ export function AuditFiltersForm(props: {
   return (
     <Stack
       component="form"
-      aria-label="Filter the record"
+      aria-label={t('filters.label')}
       // A row above the record on narrower screens, a column in the sidebar beside it from lg up.
       direction={{ xs: 'column', md: 'row', lg: 'column' }}
       spacing={2}
@@ -37,7 +42,7 @@ export function AuditFiltersForm(props: {
     >
       <Stack direction="row" spacing={2}>
         <TextField
-          label="From"
+          label={t('filters.from')}
           type="date"
           value={from}
           onChange={(event) => setFrom(event.target.value)}
@@ -45,12 +50,12 @@ export function AuditFiltersForm(props: {
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
-          label="To"
+          label={t('filters.to')}
           type="date"
           value={to}
           onChange={(event) => setTo(event.target.value)}
           error={Boolean(error)}
-          helperText={error ?? ' '}
+          helperText={error ? t(error) : KEEP_LINE}
           slotProps={{
             inputLabel: { shrink: true },
             formHelperText: { role: error ? 'alert' : undefined },
@@ -59,19 +64,19 @@ export function AuditFiltersForm(props: {
       </Stack>
       <TextField
         select
-        label="Activity"
+        label={t('filters.activity')}
         value={activity}
         onChange={(event) => setActivity(event.target.value as ActivityFilter)}
         sx={{ minWidth: 240 }}
       >
         {ACTIVITIES.map((value) => (
           <MenuItem key={value} value={value}>
-            {ACTIVITY_LABELS[value]}
+            {t(`activity.${value}`)}
           </MenuItem>
         ))}
       </TextField>
       <Button type="submit" variant="contained" sx={{ mt: { md: 1 } }}>
-        Show record
+        {t('filters.show')}
       </Button>
     </Stack>
   );

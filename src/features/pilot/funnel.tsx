@@ -1,8 +1,7 @@
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { STAGE_LABELS, type FunnelStep, type Stage } from './stages';
-
-const countText = (step: FunnelStep) => `${step.count.toLocaleString()} (${step.percent}%)`;
+import type { FunnelStep, Stage } from './stages';
+import { usePilotMessages } from './use-pilot-messages';
 
 /**
  * The funnel twice over: a chart for the eye, and a list of buttons that keyboard and screen
@@ -13,6 +12,9 @@ export function Funnel(props: {
   selected: Stage | null;
   onSelect: (stage: Stage | null) => void;
 }) {
+  const { t, stageLabel } = usePilotMessages();
+  const countText = (step: FunnelStep) =>
+    t('funnelCount', { count: step.count, percent: step.percent });
   const toggle = (stage: Stage) => props.onSelect(props.selected === stage ? null : stage);
   return (
     <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
@@ -26,7 +28,7 @@ export function Funnel(props: {
           yAxis={[
             {
               scaleType: 'band',
-              data: props.steps.map((step) => STAGE_LABELS[step.stage]),
+              data: props.steps.map((step) => stageLabel(step.stage)),
               width: 170,
             },
           ]}
@@ -63,7 +65,7 @@ export function Funnel(props: {
               }}
               data-stage={step.stage}
             >
-              <span>{STAGE_LABELS[step.stage]}</span>
+              <span>{stageLabel(step.stage)}</span>
               <Typography
                 component="span"
                 variant="body2"

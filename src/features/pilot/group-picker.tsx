@@ -5,6 +5,7 @@ import { useDebouncedValue } from '../../components/use-debounced-value';
 import type { GraphClient } from '../../graph/client';
 import type { PilotGroupConfig } from '../../config/runtime-config';
 import { groupSearchQuery } from './queries';
+import { usePilotMessages } from './use-pilot-messages';
 
 interface GroupOption {
   id: string;
@@ -19,6 +20,7 @@ export function GroupPicker(props: {
   selected: { id: string; displayName?: string } | null;
   onSelect: (groupId: string) => void;
 }) {
+  const { t } = usePilotMessages();
   const [input, setInput] = useState('');
   // A pause in typing makes one group search, as the helpdesk's user search does.
   const text = useDebouncedValue(input, 300);
@@ -44,7 +46,7 @@ export function GroupPicker(props: {
       sx={{ maxWidth: 480, mb: 3 }}
       options={options}
       value={value}
-      groupBy={(option) => (option.configured ? 'Configured pilots' : 'Other groups you can read')}
+      groupBy={(option) => t(option.configured ? 'groups.configured' : 'groups.other')}
       getOptionLabel={(option) => option.displayName}
       isOptionEqualToValue={(option, selected) => option.id === selected.id}
       filterOptions={(all) => all}
@@ -55,13 +57,9 @@ export function GroupPicker(props: {
       onChange={(_, option) => {
         if (option) props.onSelect(option.id);
       }}
-      noOptionsText={text.trim().length < 2 ? 'Type two letters to search' : 'No groups found'}
+      noOptionsText={t(text.trim().length < 2 ? 'groups.typeTwo' : 'groups.none')}
       renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Pilot group"
-          helperText="Choose a configured pilot, or type to search for any security group"
-        />
+        <TextField {...params} label={t('groups.label')} helperText={t('groups.helper')} />
       )}
     />
   );

@@ -1,3 +1,6 @@
+import type { IntlShape } from 'react-intl';
+import { messageId } from '../../i18n/catalog';
+import { messages } from './messages';
 import { isEndStage, type MemberRow } from './stages';
 
 const DAY = 86_400_000;
@@ -39,23 +42,21 @@ export function headline(rows: readonly MemberRow[], now: number): Headline {
   return result;
 }
 
-/** "27.5 % passwordless (33 of 120), +6 this week", in the person's locale. */
-export function headlineText(value: Headline, locale?: string): string {
-  const number = new Intl.NumberFormat(locale);
-  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const ratio = value.members ? value.passwordless / value.members : 0;
-  const parts = [
-    `${share.format(ratio)} passwordless (${number.format(value.passwordless)} of ${number.format(value.members)})`,
-    `${value.lastWeek > 0 ? '+' : ''}${number.format(value.lastWeek)} this week`,
-  ];
-  let text = parts.join(', ');
-  if (value.members > 0 && value.passwordless === value.members) {
-    text += '. Everyone is passwordless.';
-  } else if (value.projectedDone !== undefined) {
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(
-      value.projectedDone,
-    );
-    text += `. At this pace, everyone by ${date}.`;
-  }
-  return text;
+/** "27.5% passwordless (33 of 120), +6 this week…", in the person's language and locale. */
+export function headlineText(value: Headline, intl: IntlShape): string {
+  const everyone = value.members > 0 && value.passwordless === value.members;
+  return intl.formatMessage(
+    { id: messageId(messages, 'headline') },
+    {
+      share: value.members ? value.passwordless / value.members : 0,
+      passwordless: value.passwordless,
+      members: value.members,
+      lastWeek: value.lastWeek,
+      ending: everyone ? 'done' : value.projectedDone !== undefined ? 'projected' : 'none',
+      date:
+        value.projectedDone === undefined
+          ? ''
+          : intl.formatDate(value.projectedDone, { dateStyle: 'medium' }),
+    },
+  );
 }

@@ -1,25 +1,23 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import type { PilotFreshness, PilotSnapshot } from './loader';
-
-const count = (n: number) => n.toLocaleString();
-const time = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+import { usePilotMessages } from './use-pilot-messages';
 
 /** How fresh each source is: the report lags by hours, so newer registrations come from the audit log. */
 function Freshness(props: { freshness: PilotFreshness }) {
+  const { t } = usePilotMessages();
   const { reportAsOf, auditLogTo, newerThanReport } = props.freshness;
   const sources = [
-    reportAsOf ? `Registration report as of ${time(reportAsOf)}` : null,
-    auditLogTo ? `audit log to ${time(auditLogTo)}` : null,
+    reportAsOf ? t('load.report', { at: new Date(reportAsOf) }) : null,
+    auditLogTo ? t('load.audit', { at: new Date(auditLogTo) }) : null,
   ].filter(Boolean);
   if (sources.length === 0) return null;
-  const newer =
+  const text =
     newerThanReport > 0
-      ? ` ${count(newerThanReport)} ${newerThanReport === 1 ? 'member' : 'members'} registered since the report's refresh; the audit log and a read of their methods cover them.`
-      : '';
+      ? t('load.newer', { sources: sources.join('; '), count: newerThanReport })
+      : t('load.sources', { sources: sources.join('; ') });
   return (
     <Typography variant="body2" color="text.secondary" data-testid="pilot-freshness">
-      {`${sources.join('; ')}.${newer}`}
+      {text}
     </Typography>
   );
 }
@@ -27,15 +25,22 @@ function Freshness(props: { freshness: PilotFreshness }) {
 /** How far the load has got, with counts, while the page already shows what has arrived. */
 export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing: boolean }) {
   const { snapshot } = props;
+  const { t } = usePilotMessages();
   if (snapshot?.complete) {
     return (
       <Box sx={{ mb: 2 }}>
         <Typography role="status" variant="body2" color="text.secondary">
           {snapshot.restored
-            ? `Showing the figures as of ${time(snapshot.loadedAt)}${props.refreshing ? ', refreshing…' : '.'}`
+            ? t('load.restored', {
+                at: new Date(snapshot.loadedAt),
+                refreshing: props.refreshing ? 'yes' : 'no',
+              })
             : props.refreshing
-              ? 'Refreshing in the background; the figures below stay until the new ones are ready.'
-              : `Loaded ${count(snapshot.members.length)} members as of ${new Date(snapshot.loadedAt).toLocaleString()}.`}
+              ? t('load.refreshing')
+              : t('load.loaded', {
+                  count: snapshot.members.length,
+                  at: new Date(snapshot.loadedAt),
+                })}
         </Typography>
         <Freshness freshness={snapshot.freshness} />
       </Box>
@@ -47,36 +52,64 @@ export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing
   const reads = progress?.passReads;
   const membersValue = total ? Math.min(100, (loaded / total) * 100) : undefined;
   const lines = [
-    `Members: ${count(loaded)}${total !== undefined ? ` of ${count(total)}` : ''}`,
-    `Audit log: ${count(progress?.auditLog.items ?? 0)} events${progress?.auditLog.done ? '' : '…'}`,
-    `Registration report: ${count(progress?.registrationReport.items ?? 0)} people with Authenticator${progress?.registrationReport.done ? '' : '…'}`,
+    {
+      key: 'members',
+      text: t('load.members', {
+        loaded,
+        total: total === undefined ? 'unknown' : 'known',
+        totalCount: total ?? 0,
+      }),
+    },
+    {
+      key: 'auditLog',
+      text: t('load.auditLog', {
+        count: progress?.auditLog.items ?? 0,
+        done: String(progress?.auditLog.done === true),
+      }),
+    },
+    {
+      key: 'report',
+      text: t('load.registrationReport', {
+        count: progress?.registrationReport.items ?? 0,
+        done: String(progress?.registrationReport.done === true),
+      }),
+    },
   ];
   const methodReads = progress?.methodReads;
   if (methodReads && methodReads.total > 0) {
-    lines.push(
-      `Recent registrations checked: ${count(methodReads.done)} of ${count(methodReads.total)}`,
-    );
+    lines.push({
+      key: 'methodReads',
+      text: t('load.methodReads', { done: methodReads.done, total: methodReads.total }),
+    });
   }
   if (reads && reads.total > 0) {
-    const wait = snapshot?.secondsLeft ? ` (about ${Math.ceil(snapshot.secondsLeft)} s left)` : '';
-    lines.push(`Passes read: ${count(reads.done)} of ${count(reads.total)}${wait}`);
+    const seconds = snapshot?.secondsLeft ? Math.ceil(snapshot.secondsLeft) : 0;
+    lines.push({
+      key: 'passReads',
+      text: t('load.passReads', {
+        done: reads.done,
+        total: reads.total,
+        wait: seconds ? 'some' : 'none',
+        seconds,
+      }),
+    });
   }
   return (
     <Box sx={{ mb: 3 }}>
       <Typography role="status" variant="body2" sx={{ mb: 1 }}>
-        Loading pilot progress…
+        {t('load.loading')}
       </Typography>
       <LinearProgress
         variant={membersValue === undefined ? 'indeterminate' : 'determinate'}
         value={membersValue}
-        aria-label="Members loaded"
+        aria-label={t('load.membersLoaded')}
       />
       {reads && reads.total > 0 ? (
         <LinearProgress
           sx={{ mt: 1 }}
           variant="determinate"
           value={(reads.done / reads.total) * 100}
-          aria-label="Passes read"
+          aria-label={t('load.passesRead')}
         />
       ) : null}
       <Stack
@@ -86,19 +119,13 @@ export function LoadProgress(props: { snapshot: PilotSnapshot | null; refreshing
         sx={{ m: 0, mt: 1, p: 0, listStyle: 'none' }}
       >
         {lines.map((line) => (
-          <Typography
-            key={line.split(':')[0]}
-            component="li"
-            variant="body2"
-            color="text.secondary"
-          >
-            {line}
+          <Typography key={line.key} component="li" variant="body2" color="text.secondary">
+            {line.text}
           </Typography>
         ))}
       </Stack>
       <Typography variant="caption" color="text.secondary">
-        Graph allows this app about 5 report and authentication-method requests per 10 seconds, so
-        large pilots take a while; the figures fill in as pages arrive.
+        {t('load.budget')}
       </Typography>
     </Box>
   );

@@ -14,82 +14,95 @@ declare module '@mui/x-data-grid' {
     additionalExportMenuItems?: (closeMenu: () => void) => ReactNode;
   }
 }
-import { STAGES, STAGE_LABELS, STALLED_LABELS, type MemberRow } from './stages';
+import { STAGES, type MemberRow } from './stages';
+import { usePilotMessages } from './use-pilot-messages';
 
 const dateTime = (value: string | undefined) => (value ? new Date(value) : null);
-const formatDate = (value: Date | null) => (value ? value.toLocaleString() : '');
 
-const AUTHENTICATOR_LABELS = { push: 'Push only', passwordless: 'Phone sign-in' } as const;
-
-const COLUMNS: GridColDef<MemberRow>[] = [
-  { field: 'displayName', headerName: 'Name', flex: 1, minWidth: 160 },
-  { field: 'userPrincipalName', headerName: 'User name', flex: 1, minWidth: 200 },
-  {
-    field: 'department',
-    headerName: 'Department',
-    width: 140,
-    valueGetter: (value: string | null) => value ?? '',
-  },
-  {
-    field: 'stage',
-    headerName: 'Stage',
-    width: 190,
-    type: 'singleSelect',
-    valueOptions: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
-    sortComparator: (a: MemberRow['stage'], b: MemberRow['stage']) =>
-      STAGES.indexOf(a) - STAGES.indexOf(b),
-  },
-  {
-    field: 'stalled',
-    headerName: 'Needs chasing',
-    width: 200,
-    valueGetter: (value: MemberRow['stalled']) => (value ? STALLED_LABELS[value] : ''),
-  },
-  {
-    field: 'tapIssuedDateTime',
-    headerName: 'TAP issued',
-    type: 'dateTime',
-    width: 180,
-    valueGetter: dateTime,
-    valueFormatter: formatDate,
-  },
-  {
-    field: 'tapExpiresDateTime',
-    headerName: 'TAP expires',
-    type: 'dateTime',
-    width: 200,
-    valueGetter: dateTime,
-    // Unread passes show the latest they can expire, from the policy's longest lifetime.
-    valueFormatter: (value: Date | null, row) =>
-      value ? `${row.tapExpiryIsExact ? '' : 'by '}${value.toLocaleString()}` : '',
-  },
-  {
-    field: 'authenticator',
-    headerName: 'Authenticator',
-    width: 140,
-    valueGetter: (value: MemberRow['authenticator']) => (value ? AUTHENTICATOR_LABELS[value] : ''),
-  },
-  {
-    // The passwordless end state (decision 0011); the CSV carries it like every column.
-    field: 'passwordlessMethod',
-    headerName: 'Passwordless method',
-    width: 190,
-    valueGetter: (_value: unknown, row: MemberRow) =>
-      row.stage === 'passkeyRegistered'
-        ? 'Passkey in Authenticator'
-        : row.stage === 'phoneSignInEnabled'
-          ? 'Phone sign-in'
-          : '',
-  },
-  {
-    field: 'lastUpdateDateTime',
-    headerName: 'Last update',
-    type: 'dateTime',
-    width: 180,
-    valueGetter: dateTime,
-    valueFormatter: formatDate,
-  },
-];
+/** The columns in the reader's language; dates and times in their locale. */
+function memberColumns(words: ReturnType<typeof usePilotMessages>): GridColDef<MemberRow>[] {
+  const { t, intl, stageLabel, stalledLabel } = words;
+  const at = (value: Date) =>
+    intl.formatDate(value, {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  const formatDate = (value: Date | null) => (value ? at(value) : '');
+  return [
+    { field: 'displayName', headerName: t('column.name'), flex: 1, minWidth: 160 },
+    { field: 'userPrincipalName', headerName: t('column.userName'), flex: 1, minWidth: 200 },
+    {
+      field: 'department',
+      headerName: t('column.department'),
+      width: 140,
+      valueGetter: (value: string | null) => value ?? '',
+    },
+    {
+      field: 'stage',
+      headerName: t('column.stage'),
+      width: 190,
+      type: 'singleSelect',
+      valueOptions: STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) })),
+      sortComparator: (a: MemberRow['stage'], b: MemberRow['stage']) =>
+        STAGES.indexOf(a) - STAGES.indexOf(b),
+    },
+    {
+      field: 'stalled',
+      headerName: t('column.stalled'),
+      width: 200,
+      valueGetter: (value: MemberRow['stalled']) => (value ? stalledLabel(value) : ''),
+    },
+    {
+      field: 'tapIssuedDateTime',
+      headerName: t('column.tapIssued'),
+      type: 'dateTime',
+      width: 180,
+      valueGetter: dateTime,
+      valueFormatter: formatDate,
+    },
+    {
+      field: 'tapExpiresDateTime',
+      headerName: t('column.tapExpires'),
+      type: 'dateTime',
+      width: 200,
+      valueGetter: dateTime,
+      // Unread passes show the latest they can expire, from the policy's longest lifetime.
+      valueFormatter: (value: Date | null, row) =>
+        value ? (row.tapExpiryIsExact ? at(value) : t('expiresBy', { at: at(value) })) : '',
+    },
+    {
+      field: 'authenticator',
+      headerName: t('column.authenticator'),
+      width: 140,
+      valueGetter: (value: MemberRow['authenticator']) =>
+        value ? t(`authenticator.${value}`) : '',
+    },
+    {
+      // The passwordless end state (decision 0011); the CSV carries it like every column.
+      field: 'passwordlessMethod',
+      headerName: t('column.passwordless'),
+      width: 190,
+      valueGetter: (_value: unknown, row: MemberRow) =>
+        row.stage === 'passkeyRegistered'
+          ? t('method.passkey')
+          : row.stage === 'phoneSignInEnabled'
+            ? t('method.phoneSignIn')
+            : '',
+    },
+    {
+      field: 'lastUpdateDateTime',
+      headerName: t('column.lastUpdate'),
+      type: 'dateTime',
+      width: 180,
+      valueGetter: dateTime,
+      valueFormatter: formatDate,
+    },
+  ];
+}
 
 /** Virtualised, sortable, filterable; the quick search is kept in the URL. */
 export function MemberTable(props: {
@@ -102,6 +115,8 @@ export function MemberTable(props: {
   // Column filters stay local; the quick search lives in the URL with the rest of the view.
   const [items, setItems] = useState<GridFilterModel['items']>([]);
   const apiRef = useGridApiRef();
+  const words = usePilotMessages();
+  const columns = useMemo(() => memberColumns(words), [words]);
   const filterModel = useMemo<GridFilterModel>(
     () => ({ items, quickFilterValues: props.search.split(/\s+/).filter(Boolean) }),
     [items, props.search],
@@ -111,9 +126,9 @@ export function MemberTable(props: {
       <DataGrid
         apiRef={apiRef}
         rows={props.rows}
-        columns={COLUMNS}
+        columns={columns}
         loading={props.loading && props.rows.length === 0}
-        label="Pilot members"
+        label={words.t('tableLabel')}
         showToolbar
         density="compact"
         initialState={{
@@ -138,7 +153,7 @@ export function MemberTable(props: {
                   close();
                 }}
               >
-                Download as CSV
+                {words.t('downloadCsv')}
               </MenuItem>
             ),
             printOptions: { disableToolbarButton: true },

@@ -17,8 +17,6 @@ import type { PilotNote, PilotSnapshot } from './loader';
 import { MemberTable } from './member-table';
 import { pilotProgressQuery } from './queries';
 import {
-  STAGE_LABELS,
-  STALLED_LABELS,
   funnel,
   hasReached,
   rowBuilder,
@@ -29,6 +27,7 @@ import {
 } from './stages';
 import { StalledSummary } from './stalled-summary';
 import { TrendChart } from './trend-chart';
+import { usePilotMessages } from './use-pilot-messages';
 import { usePilotParams } from './use-pilot-params';
 
 const LOAD_ERROR_CONTEXT = {
@@ -56,13 +55,14 @@ function Section(props: {
 }
 
 /** How partial the figures are while a load runs; null once they are complete. */
-function partialText(snapshot: PilotSnapshot | null): string | null {
+function partialText(
+  snapshot: PilotSnapshot | null,
+  t: ReturnType<typeof usePilotMessages>['t'],
+): string | null {
   if (snapshot?.complete) return null;
   const read = snapshot?.progress.members.items ?? 0;
   const total = snapshot?.memberTotal;
-  return total !== undefined && read < total
-    ? `Partial: ${read.toLocaleString()} of ${total.toLocaleString()} members read…`
-    : 'Partial: figures so far; they settle when loading finishes.';
+  return total !== undefined && read < total ? t('partialRead', { read, total }) : t('provisional');
 }
 
 const NOTE_DOING: Record<PilotNote['source'], string> = {
@@ -74,6 +74,7 @@ const NOTE_DOING: Record<PilotNote['source'], string> = {
 
 function NoteAlert(props: { note: PilotNote }) {
   const { note } = props;
+  const { t, intl, stageLabel } = usePilotMessages();
   const description = describeError(note.error, {
     doing: NOTE_DOING[note.source],
     needs: note.needs,
@@ -81,11 +82,17 @@ function NoteAlert(props: { note: PilotNote }) {
   return (
     <Alert severity="warning">
       <AlertTitle>
-        Less precise: {note.affects.map((stage) => STAGE_LABELS[stage]).join(', ')}
+        {t('lessPrecise', {
+          stages: intl.formatList(note.affects.map(stageLabel), { type: 'unit' }),
+        })}
       </AlertTitle>
       <Typography variant="body2">
-        {description.title}. {description.detail}
-        {note.members ? ` ${note.members.toLocaleString()} members are affected.` : ''}
+        {t('noteBody', {
+          title: description.title,
+          detail: description.detail,
+          members: note.members ? 'some' : 'none',
+          count: note.members ?? 0,
+        })}
       </Typography>
       <Typography variant="body2">{description.action}</Typography>
     </Alert>
@@ -98,6 +105,8 @@ export function PilotPage() {
   const client = session.graph('pilot');
   const budget = useReportsBudget();
   const [params, setParams] = usePilotParams();
+  const words = usePilotMessages();
+  const { t, stageLabel, stalledLabel } = words;
   const groupId = params.groupId ?? config.pilot.groups[0]?.id ?? null;
   const query = useQuery({
     ...pilotProgressQuery(
@@ -113,7 +122,7 @@ export function PilotPage() {
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;
-  const partial = partialText(snapshot);
+  const partial = partialText(snapshot, t);
   const stalledAfterHours = params.stalledAfterHours ?? config.pilot.stalledAfterHours;
   const noTapAfterDays = params.noTapAfterDays ?? config.pilot.noTapAfterDays;
   const rules = useMemo<StallRules>(
@@ -137,8 +146,9 @@ export function PilotPage() {
   const steps = useMemo(() => funnel(rows), [rows]);
   const stalled = useMemo(() => stalledCounts(rows), [rows]);
   const summary = useMemo(
-    () => (snapshot ? headlineText(headline(rows, Date.parse(snapshot.loadedAt))) : null),
-    [rows, snapshot],
+    () =>
+      snapshot ? headlineText(headline(rows, Date.parse(snapshot.loadedAt)), words.intl) : null,
+    [rows, snapshot, words.intl],
   );
   const days = useMemo(
     () =>
@@ -171,11 +181,15 @@ export function PilotPage() {
   return (
     <>
       <PageHeader
-        title="Pilot progress"
+        title={t('title')}
         subtitle={
           groupName
-            ? `${groupName}${snapshot ? ` · ${snapshot.members.length.toLocaleString()} members` : ''}`
-            : 'Choose the pilot group to follow'
+            ? t('subtitle', {
+                group: groupName,
+                members: snapshot ? 'some' : 'none',
+                count: snapshot?.members.length ?? 0,
+              })
+            : t('chooseGroup')
         }
         actions={
           snapshot?.complete ? (
@@ -184,7 +198,7 @@ export function PilotPage() {
               disabled={query.isFetching}
               onClick={() => void query.refetch()}
             >
-              {query.isFetching ? 'Refreshing…' : 'Refresh'}
+              {query.isFetching ? t('refreshing') : t('refresh')}
             </Button>
           ) : undefined
         }
@@ -196,9 +210,7 @@ export function PilotPage() {
         onSelect={(id) => setParams({ groupId: id, stage: null, stalled: null, search: null })}
       />
       {!groupId ? (
-        <Alert severity="info">
-          No pilot group is configured yet. Search for the security group that holds your pilot.
-        </Alert>
+        <Alert severity="info">{t('noGroup')}</Alert>
       ) : query.isError && !snapshot?.members.length ? (
         <ErrorState
           error={query.error}
@@ -217,22 +229,21 @@ export function PilotPage() {
           ) : null}
           {summary ? (
             <Typography variant="h6" component="p" data-testid="pilot-headline">
-              {summary}
-              {snapshot?.complete ? '' : ' (so far)'}
+              {snapshot?.complete ? summary : t('soFar', { headline: summary })}
             </Typography>
           ) : null}
           {snapshot?.notes.map((note) => (
             <NoteAlert key={note.source} note={note} />
           ))}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <Section title="Progress funnel" flex={2} partial={partial}>
+            <Section title={t('funnel')} flex={2} partial={partial}>
               <Funnel
                 steps={steps}
                 selected={params.stage}
                 onSelect={(stage) => setParams({ stage, stalled: null })}
               />
             </Section>
-            <Section title="Who to chase" partial={partial}>
+            <Section title={t('chase')} partial={partial}>
               <StalledSummary
                 counts={stalled}
                 rules={rules}
@@ -242,24 +253,27 @@ export function PilotPage() {
               />
             </Section>
           </Stack>
-          <Section title="Registrations per day">
+          <Section title={t('perDay')}>
             <TrendChart days={days} />
           </Section>
-          <Section title="Members">
+          <Section title={t('members')}>
             <Box sx={{ mb: 1, minHeight: 32 }}>
               {params.stage || params.stalled ? (
                 <Chip
                   color="primary"
                   label={
                     params.stage
-                      ? `Reached: ${STAGE_LABELS[params.stage]} (${visible.length.toLocaleString()})`
-                      : `Needs chasing: ${STALLED_LABELS[params.stalled!]} (${visible.length.toLocaleString()})`
+                      ? t('reached', { stage: stageLabel(params.stage), count: visible.length })
+                      : t('needsChasing', {
+                          reason: stalledLabel(params.stalled!),
+                          count: visible.length,
+                        })
                   }
                   onDelete={() => setParams({ stage: null, stalled: null })}
                 />
               ) : (
                 <Typography variant="body2" color="text.secondary">
-                  Choose a funnel stage or a reason to chase to narrow the table.
+                  {t('narrow')}
                 </Typography>
               )}
             </Box>

@@ -27,7 +27,8 @@ export function isEndStage(stage: Stage): boolean {
   return stage !== 'member' && END_STAGES.includes(stage);
 }
 
-export const STAGE_LABELS: Record<Stage, string> = { ...SHARED_LABELS, member: 'Members' };
+/** The shared stages' names; the page words 'member' itself (its catalog's `stage.member`). */
+export const STAGE_LABELS: Record<Exclude<Stage, 'member'>, string> = SHARED_LABELS;
 
 export function isStage(value: string | null): value is Stage {
   return value !== null && (STAGES as readonly string[]).includes(value);
@@ -78,14 +79,14 @@ export interface MemberFacts {
 
 export type StalledReason = 'passNotUsed' | 'phoneSignInNotEnabled' | 'noPass';
 
-export const STALLED_LABELS: Record<StalledReason, string> = {
-  passNotUsed: 'TAP expired or unused',
-  phoneSignInNotEnabled: 'Authenticator registered, no passwordless method yet',
-  noPass: 'No TAP issued',
-};
+export const STALLED_REASONS: readonly StalledReason[] = [
+  'passNotUsed',
+  'phoneSignInNotEnabled',
+  'noPass',
+];
 
 export function isStalledReason(value: string | null): value is StalledReason {
-  return value !== null && value in STALLED_LABELS;
+  return value !== null && (STALLED_REASONS as readonly string[]).includes(value);
 }
 
 export interface StallRules {

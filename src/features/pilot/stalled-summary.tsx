@@ -1,18 +1,6 @@
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { STALLED_LABELS, type StallRules, type StalledReason } from './stages';
-
-const REASONS: StalledReason[] = ['passNotUsed', 'phoneSignInNotEnabled', 'noPass'];
-
-function explain(reason: StalledReason, rules: StallRules): string {
-  switch (reason) {
-    case 'passNotUsed':
-      return `The pass expired, or is unused ${rules.stalledAfterHours} hours after it was issued.`;
-    case 'phoneSignInNotEnabled':
-      return `Authenticator registered ${rules.stalledAfterHours}+ hours ago, no passwordless method yet (no phone sign-in, no passkey).`;
-    case 'noPass':
-      return `In the pilot ${rules.noTapAfterDays}+ days without a pass.`;
-  }
-}
+import { STALLED_REASONS, type StallRules, type StalledReason } from './stages';
+import { usePilotMessages } from './use-pilot-messages';
 
 /** Who to chase: each reason filters the member table, which exports to CSV. */
 export function StalledSummary(props: {
@@ -22,6 +10,12 @@ export function StalledSummary(props: {
   onSelect: (reason: StalledReason | null) => void;
   onRulesChange: (rules: Partial<StallRules>) => void;
 }) {
+  const { t, intl, stalledLabel } = usePilotMessages();
+  const explain = (reason: StalledReason) =>
+    t(`explain.${reason}`, {
+      hours: props.rules.stalledAfterHours,
+      days: props.rules.noTapAfterDays,
+    });
   const number = (value: string) => {
     const parsed = Number(value);
     return Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
@@ -29,7 +23,7 @@ export function StalledSummary(props: {
   return (
     <Stack spacing={2}>
       <Stack component="ul" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none' }}>
-        {REASONS.map((reason) => (
+        {STALLED_REASONS.map((reason) => (
           <li key={reason}>
             <Button
               fullWidth
@@ -41,9 +35,9 @@ export function StalledSummary(props: {
               sx={{ justifyContent: 'space-between', textTransform: 'none', textAlign: 'left' }}
             >
               <span>
-                <strong>{STALLED_LABELS[reason]}</strong>
+                <strong>{stalledLabel(reason)}</strong>
                 <Typography component="span" variant="body2" sx={{ display: 'block' }}>
-                  {explain(reason, props.rules)}
+                  {explain(reason)}
                 </Typography>
               </span>
               <Typography
@@ -51,7 +45,7 @@ export function StalledSummary(props: {
                 sx={{ fontWeight: 700, ml: 2 }}
                 data-testid={`stalled-count-${reason}`}
               >
-                {props.counts[reason].toLocaleString()}
+                {intl.formatNumber(props.counts[reason])}
               </Typography>
             </Button>
           </li>
@@ -59,7 +53,7 @@ export function StalledSummary(props: {
       </Stack>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField
-          label="Stalled after (hours)"
+          label={t('stalledAfter')}
           type="number"
           size="small"
           sx={{ width: 180 }}
@@ -71,7 +65,7 @@ export function StalledSummary(props: {
           }}
         />
         <TextField
-          label="No pass after (days)"
+          label={t('noPassAfter')}
           type="number"
           size="small"
           sx={{ width: 180 }}

@@ -11,12 +11,9 @@ import {
 } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import type { TrendDay } from './stages';
+import { usePilotMessages } from './use-pilot-messages';
 
-const SERIES = [
-  { key: 'registrations', label: 'Authenticator registered' },
-  { key: 'completions', label: 'Phone sign-in enabled' },
-  { key: 'passkeys', label: 'Passkey registered' },
-] as const;
+const SERIES = ['registrations', 'completions', 'passkeys'] as const;
 
 /**
  * Authenticator registrations, phone sign-in completions and passkeys per day, from the audit
@@ -25,7 +22,8 @@ const SERIES = [
  */
 export function TrendChart(props: { days: TrendDay[] }) {
   const [asTable, setAsTable] = useState(false);
-  const total = (key: (typeof SERIES)[number]['key']) =>
+  const { t, intl } = usePilotMessages();
+  const total = (key: (typeof SERIES)[number]) =>
     props.days.reduce((sum, day) => sum + day[key], 0);
   const first = props.days[0]?.day;
   const last = props.days.at(-1)?.day;
@@ -33,23 +31,29 @@ export function TrendChart(props: { days: TrendDay[] }) {
     <>
       <Typography variant="body2" color="text.secondary">
         {first && last
-          ? `From ${first} to ${last}: ${total('registrations').toLocaleString()} Authenticator registrations and ${total('completions').toLocaleString()} phone sign-in completions and ${total('passkeys').toLocaleString()} passkey registrations among current members. Earlier days are past the audit log's retention.`
-          : 'No registrations in the audit window yet.'}
+          ? t('trend.summary', {
+              first,
+              last,
+              registrations: total('registrations'),
+              completions: total('completions'),
+              passkeys: total('passkeys'),
+            })
+          : t('trend.none')}
       </Typography>
       {props.days.length ? (
         <Button size="small" onClick={() => setAsTable(!asTable)} aria-expanded={asTable}>
-          {asTable ? 'Show as chart' : 'Show as table'}
+          {asTable ? t('trend.asChart') : t('trend.asTable')}
         </Button>
       ) : null}
       {asTable ? (
         <TableContainer>
-          <Table size="small" stickyHeader aria-label="Registrations per day">
+          <Table size="small" stickyHeader aria-label={t('trend.table')}>
             <TableHead>
               <TableRow>
-                <TableCell>Day</TableCell>
+                <TableCell>{t('trend.day')}</TableCell>
                 {SERIES.map((series) => (
-                  <TableCell key={series.key} align="right">
-                    {series.label}
+                  <TableCell key={series} align="right">
+                    {t(`series.${series}`)}
                   </TableCell>
                 ))}
               </TableRow>
@@ -59,8 +63,8 @@ export function TrendChart(props: { days: TrendDay[] }) {
                 <TableRow key={day.day}>
                   <TableCell>{day.day}</TableCell>
                   {SERIES.map((series) => (
-                    <TableCell key={series.key} align="right">
-                      {day[series.key].toLocaleString()}
+                    <TableCell key={series} align="right">
+                      {intl.formatNumber(day[series])}
                     </TableCell>
                   ))}
                 </TableRow>
@@ -78,8 +82,8 @@ export function TrendChart(props: { days: TrendDay[] }) {
             xAxis={[{ scaleType: 'band', data: props.days.map((day) => day.day.slice(5)) }]}
             yAxis={[{ min: 0, tickMinStep: 1 }]}
             series={SERIES.map((series) => ({
-              label: series.label,
-              data: props.days.map((day) => day[series.key]),
+              label: t(`series.${series}`),
+              data: props.days.map((day) => day[series]),
             }))}
           />
         </div>

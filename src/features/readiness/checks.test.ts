@@ -1,5 +1,7 @@
 import { GraphError } from '../../graph/errors';
-import { evaluateReadiness, type ReadinessInputs } from './checks';
+import { intlFor, wordPhrase } from '../../i18n/phrase';
+import { evaluateReadiness, type CheckPhrase, type ReadinessInputs } from './checks';
+import { messages } from './messages';
 import type { VerificationRecord } from '../../graph/verification-records';
 
 const PILOT = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
@@ -59,6 +61,10 @@ function inputs(overrides: Partial<ReadinessInputs> = {}): ReadinessInputs {
 const statusOf = (input: ReadinessInputs) =>
   Object.fromEntries(evaluateReadiness(input).map((check) => [check.id, check.status]));
 
+const english = intlFor('en', [messages]);
+/** A finding as the page words it in English. */
+const en = (found: CheckPhrase | undefined) => found && wordPhrase(english, messages, found);
+
 describe('the readiness checks', () => {
   it('pass the recipe, with a record the helpdesk wrote through TAP Desk as proof that it can add', () => {
     expect(statusOf(inputs())).toEqual({
@@ -71,7 +77,9 @@ describe('the readiness checks', () => {
       auditRetention: 'pass',
     });
     const writable = evaluateReadiness(inputs()).find((c) => c.id === 'listWritable');
-    expect(writable?.summary).toContain('the latest by Helen Helpdesk at 2026-11-20 09:15 UTC');
+    expect(en(writable?.summary)).toContain(
+      'the latest by Helen Helpdesk at Nov 20, 2026, 9:15 AM UTC',
+    );
   });
 
   it('say plainly that list writes cannot be proven by reading when no record shows one', () => {
@@ -96,8 +104,8 @@ describe('the readiness checks', () => {
         (c) => c.id === 'listWritable',
       );
       expect(writable?.status).toBe('unknown');
-      expect(writable?.readableBy).toMatch(/SharePoint Administrator/);
-      expect(writable?.fix).toContain('Issue one pass through TAP Desk');
+      expect(en(writable?.readableBy)).toMatch(/SharePoint Administrator/);
+      expect(en(writable?.fix)).toContain('Issue one pass through TAP Desk');
     }
   });
 
@@ -108,8 +116,10 @@ describe('the readiness checks', () => {
       }),
     );
     expect(tap?.status).toBe('fail');
-    expect(tap?.summary).toContain('does not include “Passwordless Pilot”');
-    expect(tap?.fix).toMatch(/Authentication Policy Administrator .* adds “Passwordless Pilot”/);
+    expect(en(tap?.summary)).toContain('does not include “Passwordless Pilot”');
+    expect(en(tap?.fix)).toMatch(
+      /Authentication Policy Administrator .* adds “Passwordless Pilot”/,
+    );
     expect(tap?.link.href).toMatch(/^https:\/\/entra\.microsoft\.com\//);
   });
 
@@ -147,8 +157,8 @@ describe('the readiness checks', () => {
       }),
     );
     expect(tap?.status).toBe('warn');
-    expect(tap?.summary).toContain('16-character pass is hard to read over the phone');
-    expect(tap?.summary).toContain('one-time pass leaves only 10 minutes');
+    expect(en(tap?.summary)).toContain('16-character pass is hard to read over the phone');
+    expect(en(tap?.summary)).toContain('one-time pass leaves only 10 minutes');
   });
 
   it('say which role reads what it may not, and judge retention by the licence', () => {
@@ -157,7 +167,9 @@ describe('the readiness checks', () => {
     );
     const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
     expect(byId.tapPolicy?.status).toBe('unknown');
-    expect(byId.tapPolicy?.readableBy).toBe('Global Reader or Authentication Policy Administrator');
+    expect(en(byId.tapPolicy?.readableBy)).toBe(
+      'Global Reader or Authentication Policy Administrator',
+    );
     expect(byId.auditRetention?.status).toBe('unknown');
 
     const unlicensed = new GraphError(
@@ -179,7 +191,26 @@ describe('the readiness checks', () => {
       inputs({ listRecords: failed(new GraphError(403, 'accessDenied', 'Access denied')) }),
     ).find((c) => c.id === 'listReachable');
     expect(list?.status).toBe('fail');
-    expect(list?.fix).toContain('SharePoint Administrator grants TAP Desk write on the site');
+    expect(en(list?.fix)).toContain('SharePoint Administrator grants TAP Desk write on the site');
     expect(list?.link.href).toBe('https://contoso-admin.sharepoint.com/');
+  });
+});
+
+describe('the readiness checks in German', () => {
+  const german = intlFor('de', [messages]);
+  const de = (found: CheckPhrase | undefined) => found && wordPhrase(german, messages, found);
+
+  it('word counts, dates and group names the German way', () => {
+    const checks = evaluateReadiness(
+      inputs({
+        tapPolicy: ok({ state: 'enabled', includeTargets: [{ targetType: 'group', id: 'x' }] }),
+      }),
+    );
+    const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
+    expect(de(byId.tapPolicy?.title)).toBe('Richtlinie „Temporärer Zugriffspass“');
+    expect(de(byId.tapPolicy?.summary)).toContain('schließt „Passwordless Pilot“ nicht ein');
+    expect(de(byId.listWritable?.summary)).toContain(
+      'in den letzten 30 Tagen 1 Überprüfungsdatensatz hinzugefügt, zuletzt von Helen Helpdesk am 20.11.2026, 09:15 UTC',
+    );
   });
 });

@@ -12,6 +12,16 @@ import { AUTHENTICATOR_PASSKEY_AAGUIDS } from '../../graph/authentication-method
 import { describeError } from '../../graph/describe-error';
 import { GraphError } from '../../graph/errors';
 import type { VerificationRecord, VerificationRecords } from '../../graph/verification-records';
+import { phrase, type Phrase, type PhraseList } from '../../i18n/phrase';
+import type { messages } from './messages';
+
+/** A finding in the reader's language: worded by the page (or the smoke test) from the catalog. */
+type Key = Extract<keyof (typeof messages)['messages']['en'], string>;
+export type CheckPhrase = Phrase<Key>;
+const say = (
+  key: Key,
+  values?: Record<string, CheckPhrase | PhraseList<Key> | string | number | Date>,
+) => phrase(key, values);
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -26,16 +36,16 @@ export type CheckId =
 
 export interface ReadinessCheck {
   id: CheckId;
-  title: string;
+  title: CheckPhrase;
   status: CheckStatus;
   /** What TAP Desk found, in a sentence or two. */
-  summary: string;
+  summary: CheckPhrase;
   /** What to change and who does it; absent when the check passes. */
-  fix?: string;
+  fix?: CheckPhrase;
   /** For `unknown` because of the reader's role: the roles that can read it. */
-  readableBy?: string;
+  readableBy?: CheckPhrase;
   /** Where in the admin centers the fix is made. */
-  link: { label: string; href: string };
+  link: { label: CheckPhrase; href: string };
 }
 
 /** One Graph read: its answer, or why there is none. */
@@ -59,25 +69,24 @@ export interface ReadinessInputs {
   registrationReport: Read<unknown>;
 }
 
-export const POLICY_READERS = 'Global Reader or Authentication Policy Administrator';
-export const REPORT_READERS = 'Reports Reader, Security Reader or Global Reader';
-export const SITE_PERMISSION_READERS =
-  'SharePoint Administrator (Graph needs Sites.FullControl.All to list a site’s app permissions)';
+const POLICY_READERS = say('readers.policy');
+const REPORT_READERS = say('readers.report');
+const SITE_PERMISSION_READERS = say('readers.site');
 
 const ENTRA = 'https://entra.microsoft.com';
 const POLICIES_LINK = {
-  label: 'Entra admin center › Authentication methods › Policies',
+  label: say('link.policies'),
   href: `${ENTRA}/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/AdminAuthMethods`,
 };
 const LICENCES_LINK = {
-  label: 'Entra admin center › Billing › Licenses',
+  label: say('link.licences'),
   href: `${ENTRA}/#view/Microsoft_AAD_IAM/LicensesMenuBlade/~/Products`,
 };
 /** The SharePoint admin center of the tenant that hosts `contoso.sharepoint.com`. */
 function sharePointAdmin(siteHost: string) {
   const tenant = siteHost.split('.')[0] ?? '';
   return {
-    label: 'SharePoint admin center (site permissions)',
+    label: say('link.sharePoint'),
     href: tenant ? `https://${tenant}-admin.sharepoint.com/` : 'https://admin.microsoft.com/',
   };
 }
@@ -92,7 +101,10 @@ const LICENCE_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 /** A read that failed for a reason other than the reader's role: say so, with what to do. */
 function unreadable(what: string, error: unknown): Pick<ReadinessCheck, 'status' | 'summary'> {
   const description = describeError(error, { doing: `read ${what}` });
-  return { status: 'unknown', summary: `${description.title}. ${description.action}` };
+  return {
+    status: 'unknown',
+    summary: say('unreadable', { title: description.title, action: description.action }),
+  };
 }
 
 type Target = { id?: string | null };
@@ -110,14 +122,24 @@ function coverage(includes: readonly Target[], excludes: readonly Target[], grou
   };
 }
 
-function pilotNames(inputs: ReadinessInputs): string {
-  return inputs.pilotGroups.map((g) => `“${g.displayName}”`).join(', ') || 'the pilot group';
+function pilotNames(inputs: ReadinessInputs): CheckPhrase | PhraseList<Key> {
+  if (inputs.pilotGroups.length === 0) return say('thePilotGroup');
+  const items = inputs.pilotGroups.map((g) => say('groupName', { name: g.displayName }));
+  return { items, style: 'names' };
 }
+
+type Policy = 'tap' | 'authenticator' | 'passkey';
+/** How describeError names what could not be read; it words its own sentences. */
+const POLICY_READ: Record<Policy, string> = {
+  tap: 'the Temporary Access Pass policy',
+  authenticator: 'the Microsoft Authenticator policy',
+  passkey: 'the passkey (FIDO2) policy',
+};
 
 function policyCheck<T>(
   read: Read<T>,
   base: Pick<ReadinessCheck, 'id' | 'title'>,
-  what: string,
+  what: Policy,
   judge: (policy: T) => Pick<ReadinessCheck, 'status' | 'summary' | 'fix'>,
 ): ReadinessCheck {
   const link = POLICIES_LINK;
@@ -127,106 +149,93 @@ function policyCheck<T>(
       ...base,
       link,
       status: 'unknown',
-      summary: `Your role cannot read ${what}.`,
+      summary: say('policyRefused', { policy: say(`policy.${what}`) }),
       readableBy: POLICY_READERS,
     };
   }
-  return { ...base, link, ...unreadable(what, read.error) };
+  return { ...base, link, ...unreadable(POLICY_READ[what], read.error) };
 }
 
-function notCovered(what: string, inputs: ReadinessInputs, excluded: boolean) {
+function notCovered(what: Policy, inputs: ReadinessInputs, excluded: boolean) {
+  const values = { method: say(`method.${what}`), groups: pilotNames(inputs) };
   return {
     status: 'fail' as const,
-    summary: excluded
-      ? `The ${what} policy excludes ${pilotNames(inputs)}.`
-      : `The ${what} policy does not include ${pilotNames(inputs)} (nor all users).`,
-    fix: `An Authentication Policy Administrator opens ${what}, Enable and target › Include, and adds ${pilotNames(inputs)}${excluded ? ', and removes it from Exclude' : ''}.`,
+    summary: say(excluded ? 'excluded' : 'notIncluded', values),
+    fix: say('notCovered.fix', { ...values, excluded: String(excluded) }),
   };
 }
 
+const base = (id: CheckId) => ({ id, title: say(`check.${id}`) });
+
 function tapCheck(inputs: ReadinessInputs): ReadinessCheck {
   const groups = [...inputs.pilotGroups.map((g) => g.id), ...inputs.tapTargetGroupIds];
-  const base = { id: 'tapPolicy' as const, title: 'Temporary Access Pass policy' };
-  return policyCheck(inputs.tapPolicy, base, 'the Temporary Access Pass policy', (policy) => {
+  return policyCheck(inputs.tapPolicy, base('tapPolicy'), 'tap', (policy) => {
     if (policy.state !== 'enabled') {
-      return {
-        status: 'fail',
-        summary: 'The Temporary Access Pass policy is off: nobody can be given a pass.',
-        fix: 'An Authentication Policy Administrator turns on Temporary Access Pass (Enable) for the pilot group.',
-      };
+      return { status: 'fail', summary: say('tap.off'), fix: say('tap.off.fix') };
     }
     const { covered, excluded } = coverage(
       policy.includeTargets ?? [],
       policy.excludeTargets ?? [],
       groups,
     );
-    if (!covered) return notCovered('Temporary Access Pass', inputs, excluded);
-    const use = policy.isUsableOnce ? 'one-time' : 'multi-use';
-    const facts = `On for the pilot; passes are ${use}, ${policy.defaultLength ?? '?'} characters, ${policy.minimumLifetimeInMinutes ?? '?'}–${policy.maximumLifetimeInMinutes ?? '?'} minutes.`;
-    const concerns: string[] = [];
+    if (!covered) return notCovered('tap', inputs, excluded);
+    const facts = say('tap.facts', {
+      oneTime: String(policy.isUsableOnce === true),
+      length: policy.defaultLength ?? '?',
+      min: policy.minimumLifetimeInMinutes ?? '?',
+      max: policy.maximumLifetimeInMinutes ?? '?',
+    });
+    const concerns: CheckPhrase[] = [];
     if ((policy.defaultLength ?? 8) > 12) {
-      concerns.push(
-        `a ${policy.defaultLength}-character pass is hard to read over the phone (8 is the default)`,
-      );
+      concerns.push(say('tap.concern.length', { length: policy.defaultLength ?? '?' }));
     }
-    if ((policy.maximumLifetimeInMinutes ?? 480) < 60) {
-      concerns.push('a maximum lifetime under an hour leaves too little time to set up a phone');
-    }
-    if ((policy.maximumLifetimeInMinutes ?? 480) > 480) {
-      concerns.push('passes may live longer than a working day (the recipe: 8 hours at most)');
-    }
-    if (policy.isUsableOnce) {
-      concerns.push('a one-time pass leaves only 10 minutes after sign-in to finish registering');
-    }
+    if ((policy.maximumLifetimeInMinutes ?? 480) < 60) concerns.push(say('tap.concern.short'));
+    if ((policy.maximumLifetimeInMinutes ?? 480) > 480) concerns.push(say('tap.concern.long'));
+    if (policy.isUsableOnce) concerns.push(say('tap.concern.oneTime'));
     if (concerns.length === 0) return { status: 'pass', summary: facts };
     return {
       status: 'warn',
-      summary: `${facts} But ${concerns.join('; ')}.`,
-      fix: 'An Authentication Policy Administrator sets the recipe’s values (admin guide step 3): length 8, lifetime 1 to 8 hours, one-time use off.',
+      summary: say('tap.warn', { facts, concerns: { items: concerns, style: 'clauses' } }),
+      fix: say('tap.warn.fix'),
     };
   });
 }
 
 function authenticatorCheck(inputs: ReadinessInputs): ReadinessCheck {
   const groups = inputs.pilotGroups.map((g) => g.id);
-  const base = { id: 'authenticatorPolicy' as const, title: 'Microsoft Authenticator policy' };
   return policyCheck(
     inputs.authenticatorPolicy,
-    base,
-    'the Microsoft Authenticator policy',
+    base('authenticatorPolicy'),
+    'authenticator',
     (policy) => {
       if (policy.state !== 'enabled') {
         return {
           status: 'fail',
-          summary: 'The Microsoft Authenticator policy is off: nobody can register the app.',
-          fix: 'An Authentication Policy Administrator turns on Microsoft Authenticator for the pilot group, authentication mode Any.',
+          summary: say('authenticator.off'),
+          fix: say('authenticator.off.fix'),
         };
       }
       const includes = policy.includeTargets ?? [];
       const { covered, excluded } = coverage(includes, policy.excludeTargets ?? [], groups);
-      if (!covered) return notCovered('Microsoft Authenticator', inputs, excluded);
+      if (!covered) return notCovered('authenticator', inputs, excluded);
       const wanted = new Set(['all_users', ...groups.map((id) => id.toLowerCase())]);
       const modes = includes
         .filter((t) => wanted.has((t.id ?? '').toLowerCase()))
         .map((t) => t.authenticationMode ?? 'any');
       if (modes.includes('any')) {
-        return {
-          status: 'pass',
-          summary: 'On for the pilot, authentication mode Any (push and passwordless).',
-        };
+        return { status: 'pass', summary: say('authenticator.any') };
       }
       if (modes.includes('deviceBasedPush')) {
         return {
           status: 'warn',
-          summary:
-            'On for the pilot in Passwordless mode only, which stops people registering the app at My Security Info.',
-          fix: 'An Authentication Policy Administrator sets the pilot group’s authentication mode to Any.',
+          summary: say('authenticator.passwordlessOnly'),
+          fix: say('authenticator.mode.fix'),
         };
       }
       return {
         status: 'fail',
-        summary: 'On for the pilot in Push mode only: phone sign-in (passwordless) is not allowed.',
-        fix: 'An Authentication Policy Administrator sets the pilot group’s authentication mode to Any.',
+        summary: say('authenticator.pushOnly'),
+        fix: say('authenticator.mode.fix'),
       };
     },
   );
@@ -234,21 +243,16 @@ function authenticatorCheck(inputs: ReadinessInputs): ReadinessCheck {
 
 function passkeyCheck(inputs: ReadinessInputs): ReadinessCheck {
   const groups = inputs.pilotGroups.map((g) => g.id);
-  const base = { id: 'passkeyPolicy' as const, title: 'Passkey (FIDO2) policy' };
-  return policyCheck(inputs.passkeyPolicy, base, 'the passkey (FIDO2) policy', (policy) => {
+  return policyCheck(inputs.passkeyPolicy, base('passkeyPolicy'), 'passkey', (policy) => {
     if (policy.state !== 'enabled') {
-      return {
-        status: 'fail',
-        summary: 'The passkey (FIDO2) policy is off: nobody can create a passkey in Authenticator.',
-        fix: 'An Authentication Policy Administrator turns on Passkey (FIDO2) for the pilot group.',
-      };
+      return { status: 'fail', summary: say('passkey.off'), fix: say('passkey.off.fix') };
     }
     const { covered, excluded } = coverage(
       policy.includeTargets ?? [],
       policy.excludeTargets ?? [],
       groups,
     );
-    if (!covered) return notCovered('Passkey (FIDO2)', inputs, excluded);
+    if (!covered) return notCovered('passkey', inputs, excluded);
     const restrictions = policy.keyRestrictions;
     const aaGuids = (restrictions?.aaGuids ?? []).map((id) => id.toLowerCase());
     const authenticator = Object.values(AUTHENTICATOR_PASSKEY_AAGUIDS);
@@ -260,14 +264,14 @@ function passkeyCheck(inputs: ReadinessInputs): ReadinessCheck {
     if (policy.isSelfServiceRegistrationAllowed === false || blocked) {
       return {
         status: 'warn',
-        summary: `On for the pilot, but ${policy.isSelfServiceRegistrationAllowed === false ? 'self-service set-up is off' : 'its key restrictions keep out passkeys in Authenticator'}.`,
-        fix: 'An Authentication Policy Administrator allows self-service set-up and lets Authenticator’s AAGUIDs through (admin guide step 3).',
+        summary: say('passkey.warn', {
+          reason:
+            policy.isSelfServiceRegistrationAllowed === false ? 'selfService' : 'restrictions',
+        }),
+        fix: say('passkey.warn.fix'),
       };
     }
-    return {
-      status: 'pass',
-      summary: 'On for the pilot, with self-service set-up and passkeys in Authenticator allowed.',
-    };
+    return { status: 'pass', summary: say('passkey.pass') };
   });
 }
 
@@ -289,56 +293,45 @@ function writeEvidence(
   const reading = inputs.listRecords;
   const unknown = {
     status: 'unknown' as const,
-    fix: 'Issue one pass through TAP Desk: its verification record is the proof. If it cannot be written, the helpdesk page says which grant is missing (admin guide steps 5.4, 5.5).',
+    fix: say('write.unknown.fix'),
     readableBy: SITE_PERMISSION_READERS,
   };
   if (!reading.ok) {
-    return { ...unknown, summary: 'The list could not be read, so its records cannot show it.' };
+    return { ...unknown, summary: say('write.unreadable') };
   }
   const written = reading.value.records
     .filter((record) => writtenByIssuer(record) && record.createdDateTime)
     .sort((a, b) => Date.parse(b.createdDateTime ?? '') - Date.parse(a.createdDateTime ?? ''));
   const latest = written[0];
   if (!latest) {
-    return {
-      ...unknown,
-      summary: `TAP Desk has written no verification record in the last ${WRITE_EVIDENCE_DAYS} days, and only a write proves the helpdesk can add one.`,
-    };
+    return { ...unknown, summary: say('write.none', { days: WRITE_EVIDENCE_DAYS }) };
   }
-  const when = new Date(latest.createdDateTime ?? '').toISOString().slice(0, 16).replace('T', ' ');
   return {
     status: 'pass',
-    summary: `The helpdesk added ${written.length} verification record${written.length === 1 ? '' : 's'} through TAP Desk in the last ${WRITE_EVIDENCE_DAYS} days, the latest by ${latest.createdByName ?? latest.createdByUpn ?? 'a helpdesk member'} at ${when} UTC: the site grant and their site level allow adding.`,
+    summary: say('write.pass', {
+      count: written.length,
+      days: WRITE_EVIDENCE_DAYS,
+      name: latest.createdByName ?? latest.createdByUpn ?? say('aHelpdeskMember'),
+      when: new Date(latest.createdDateTime ?? ''),
+    }),
   };
 }
 
 function listChecks(inputs: ReadinessInputs): ReadinessCheck[] {
   const link = sharePointAdmin(inputs.siteHost);
   const reachable: ReadinessCheck = {
-    id: 'listReachable',
-    title: 'Verification list reachable',
+    ...base('listReachable'),
     link,
     ...(inputs.listRecords.ok
-      ? { status: 'pass', summary: 'TAP Desk reads the verification list with your sign-in.' }
+      ? { status: 'pass', summary: say('list.pass') }
       : refused(inputs.listRecords)
-        ? {
-            status: 'fail',
-            summary:
-              'SharePoint refused TAP Desk the verification list: either the site does not grant TAP Desk (Sites.Selected opens no site by itself), or you have no access to the site.',
-            fix: 'A SharePoint Administrator grants TAP Desk write on the site (admin guide step 5.4); if others can reach it, the site owner gives you read (step 5.5).',
-          }
+        ? { status: 'fail', summary: say('list.refused'), fix: say('list.refused.fix') }
         : inputs.listRecords.error instanceof GraphError && inputs.listRecords.error.status === 404
-          ? {
-              status: 'fail',
-              summary:
-                'The site or list in config.json (verification.siteId, listId) does not exist.',
-              fix: 'Whoever runs TAP Desk corrects verification.siteId and listId (admin guide step 5.2, 5.3).',
-            }
+          ? { status: 'fail', summary: say('list.missing'), fix: say('list.missing.fix') }
           : unreadable('the verification list', inputs.listRecords.error)),
   };
   const writable: ReadinessCheck = {
-    id: 'listWritable',
-    title: 'Verification list writable by the helpdesk',
+    ...base('listWritable'),
     link,
     ...writeEvidence(inputs),
   };
@@ -351,56 +344,39 @@ function reportAndRetention(inputs: ReadinessInputs): ReadinessCheck[] {
     !report.ok && report.error instanceof GraphError && report.error.code === LICENCE_CODE;
   const licensed = report.ok ? true : unlicensed ? false : undefined;
   const reportCheck: ReadinessCheck = {
-    id: 'registrationReport',
-    title: 'Registration report licensed (Entra ID P1 or P2)',
+    ...base('registrationReport'),
     link: LICENCES_LINK,
     ...(licensed === true
-      ? {
-          status: 'pass',
-          summary: 'The registration details report answers: the tenant has P1 or P2.',
-        }
+      ? { status: 'pass', summary: say('report.pass') }
       : licensed === false
-        ? {
-            status: 'fail',
-            summary:
-              'The tenant has no Entra ID P1 or P2, so the Pilot page cannot read the registration report.',
-            fix: 'A Billing Administrator assigns Entra ID P1 or P2 (admin guide step 4).',
-          }
+        ? { status: 'fail', summary: say('report.unlicensed'), fix: say('report.unlicensed.fix') }
         : refused(report)
-          ? {
-              status: 'unknown',
-              summary: 'Your role cannot read the registration report.',
-              readableBy: REPORT_READERS,
-            }
+          ? { status: 'unknown', summary: say('report.refused'), readableBy: REPORT_READERS }
           : unreadable('the registration report', errorOf(report))),
   };
   const kept = licensed === undefined ? undefined : licensed ? 30 : 7;
   const days = inputs.retentionDays;
   const retention: ReadinessCheck = {
-    id: 'auditRetention',
-    title: 'Audit retention matches the licence',
+    ...base('auditRetention'),
     link: LICENCES_LINK,
     ...(kept === undefined
       ? {
           status: 'unknown',
-          summary: `config.json says ${days} days; the licence that decides what Entra keeps could not be read.`,
+          summary: say('retention.unknown', { days }),
           readableBy: REPORT_READERS,
         }
       : kept === days
-        ? {
-            status: 'pass',
-            summary: `Entra keeps the audit log ${kept} days, as audit.retentionDays says.`,
-          }
+        ? { status: 'pass', summary: say('retention.pass', { kept }) }
         : kept < days
           ? {
               status: 'fail',
-              summary: `audit.retentionDays is ${days}, but without P1 or P2 Entra keeps only ${kept} days: the Audit page would call missing events anomalies.`,
-              fix: `Whoever runs TAP Desk sets audit.retentionDays to ${kept} in config.json, or the tenant gets P1 or P2.`,
+              summary: say('retention.tooLong', { days, kept }),
+              fix: say('retention.tooLong.fix', { kept }),
             }
           : {
               status: 'warn',
-              summary: `Entra keeps ${kept} days, but audit.retentionDays is ${days}: TAP Desk looks back less far than it could.`,
-              fix: `Whoever runs TAP Desk sets audit.retentionDays to ${kept} in config.json.`,
+              summary: say('retention.tooShort', { days, kept }),
+              fix: say('retention.tooShort.fix', { kept }),
             }),
   };
   return [reportCheck, retention];

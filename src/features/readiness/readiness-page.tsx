@@ -1,57 +1,65 @@
 import { Box, Button, Chip, Link, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
-import type { CheckStatus, ReadinessCheck } from './checks';
+import { wordPhrase } from '../../i18n/phrase';
+import { useMessages } from '../../i18n/use-messages';
+import type { CheckPhrase, CheckStatus, ReadinessCheck } from './checks';
+import { messages } from './messages';
 import { readinessQuery } from './queries';
 
 /** Words first: the colour only repeats what the label says. */
-const STATUS: Record<
-  CheckStatus,
-  { label: string; color: 'success' | 'warning' | 'error' | 'default' }
-> = {
-  pass: { label: 'Pass', color: 'success' },
-  warn: { label: 'Warning', color: 'warning' },
-  fail: { label: 'Fail', color: 'error' },
-  unknown: { label: 'Unknown', color: 'default' },
+const COLOR: Record<CheckStatus, 'success' | 'warning' | 'error' | 'default'> = {
+  pass: 'success',
+  warn: 'warning',
+  fail: 'error',
+  unknown: 'default',
 };
+
+function useReadinessMessages() {
+  const words = useMessages(messages);
+  const say = (found: CheckPhrase) => wordPhrase(words.intl, messages, found);
+  return { ...words, say };
+}
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+const hidden = (chunks: ReactNode[]) => (
+  <Box component="span" sx={visuallyHidden}>
+    {chunks}
+  </Box>
+);
 
 function CheckPanel(props: { check: ReadinessCheck }) {
   const { check } = props;
-  const status = STATUS[check.status];
+  const { t, rich, say } = useReadinessMessages();
   return (
-    <SectionPanel title={check.title} sx={{ p: 2 }}>
+    <SectionPanel title={say(check.title)} sx={{ p: 2 }}>
       <Stack spacing={1}>
         <Box>
           <Chip
-            label={status.label}
-            color={status.color}
+            label={t(`status.${check.status}`)}
+            color={COLOR[check.status]}
             variant={check.status === 'unknown' ? 'outlined' : 'filled'}
             data-testid="check-status"
           />
         </Box>
-        <Typography variant="body2">{check.summary}</Typography>
+        <Typography variant="body2">{say(check.summary)}</Typography>
         {check.readableBy ? (
           <Typography variant="body2">
-            Your role cannot read this. Who can: <strong>{check.readableBy}</strong>.
+            {rich('readableBy', { readers: say(check.readableBy), strong })}
           </Typography>
         ) : null}
         {check.fix ? (
-          <Typography variant="body2">
-            <strong>To fix:</strong> {check.fix}
-          </Typography>
+          <Typography variant="body2">{rich('toFix', { fix: say(check.fix), strong })}</Typography>
         ) : null}
         <Typography variant="body2">
           <Link href={check.link.href} target="_blank" rel="noreferrer">
-            {check.link.label}
-            <Box component="span" sx={visuallyHidden}>
-              {' '}
-              (opens in a new tab)
-            </Box>
+            {rich('newTab', { label: say(check.link.label), hidden })}
           </Link>
         </Typography>
       </Stack>
@@ -69,13 +77,17 @@ const visuallyHidden = {
 } as const;
 
 function Summary(props: { checks: readonly ReadinessCheck[] }) {
+  const { t, intl } = useMessages(messages);
   const count = (status: CheckStatus) => props.checks.filter((c) => c.status === status).length;
   const parts = (['pass', 'warn', 'fail', 'unknown'] as const)
     .filter((status) => count(status) > 0)
-    .map((status) => `${count(status)} ${STATUS[status].label.toLowerCase()}`);
+    .map((status) => t(`count.${status}`, { count: count(status) }));
   return (
     <Typography variant="body1" role="status" sx={{ mb: 2 }}>
-      {props.checks.length} checks: {parts.join(', ')}.
+      {t('summary', {
+        total: props.checks.length,
+        parts: intl.formatList(parts, { type: 'unit' }),
+      })}
     </Typography>
   );
 }
@@ -88,23 +100,24 @@ export function ReadinessPage() {
   const session = useSession();
   const config = useRuntimeConfig();
   const checks = useQuery(readinessQuery(session.graph('readiness'), config));
+  const { t } = useMessages(messages);
   return (
     <>
       <PageHeader
-        title="Tenant readiness"
-        subtitle="Checks the tenant against the rollout recipe (admin guide steps 3 to 5). Nothing here changes the tenant."
+        title={t('title')}
+        subtitle={t('subtitle')}
         actions={
           <Button
             variant="outlined"
             onClick={() => void checks.refetch()}
             disabled={checks.isFetching}
           >
-            Check again
+            {t('checkAgain')}
           </Button>
         }
       />
       {checks.isPending ? (
-        <Loading label="Reading the tenant's policies…" />
+        <Loading label={t('loading')} />
       ) : checks.isError ? (
         <ErrorState
           error={checks.error}

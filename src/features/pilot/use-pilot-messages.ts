@@ -1,0 +1,18 @@
+import { useMemo } from 'react';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
+import { STAGE_LABELS, type Stage, type StalledReason } from './stages';
+
+/** The pilot's messages, with a stage's and a reason to chase's names. */
+export function usePilotMessages() {
+  const words = useMessages(messages);
+  return useMemo(
+    () => ({
+      ...words,
+      stageLabel: (stage: Stage) =>
+        stage === 'member' ? words.t('stage.member') : STAGE_LABELS[stage],
+      stalledLabel: (reason: StalledReason) => words.t(`stalled.${reason}`),
+    }),
+    [words],
+  );
+}
