@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Manifest } from '../deploy/entra/manifest';
 import { normalizeSiteUrl, redirectUrisFor } from '../deploy/entra/site-urls';
-import { DEMO_APPS } from './constants';
+import { DEMO_APPS, DEMO_TENANT_ID } from './constants';
 import { createControlHandler } from './control/routes';
-import { DEMO_TENANT_ID } from './constants';
 import { createDirectoryLimiter, type DirectoryQuotas } from './graph/directory-limit';
 import { FaultPlan } from './graph/faults';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
