@@ -21,8 +21,6 @@ const UNTRANSLATED = [
   'src/app/routes/route-error.tsx',
   'src/auth/consent-required.tsx',
   'src/auth/require-capability.tsx',
-  'src/components/confirm-dialog.tsx',
-  'src/components/error-state.tsx',
   'src/config/boot-failure.tsx',
   'src/config/non-microsoft-hosts-notice.tsx',
   'src/features/audit/anomaly-filter.tsx',

@@ -20,6 +20,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { describeTapError } from './tap-errors';
+import { messageRef } from '../../i18n/catalog';
+import { messages } from './messages';
 import { SectionPanel } from '../../components/section-panel';
 import type { IssueCheck, PolicyView } from './issue-rules';
 
@@ -274,9 +276,8 @@ export function IssueTapForm(props: {
             error={props.error}
             describe={describeTapError}
             context={{
-              doing: 'issue the Temporary Access Pass',
-              needs:
-                'the Authentication Administrator role (Privileged Authentication Administrator for admin accounts) and the UserAuthMethod-TAP.ReadWrite.All permission',
+              doing: messageRef(messages, 'doing.issue'),
+              needs: messageRef(messages, 'needs.issue'),
               lifetimeRange: [policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes],
             }}
           >
