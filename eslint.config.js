@@ -28,7 +28,6 @@ const UNTRANSLATED = [
   'src/features/audit/audit-page.tsx',
   'src/features/audit/audit-table.tsx',
   'src/features/helpdesk/handover-steps.tsx',
-  'src/features/helpdesk/handover-view.tsx',
   'src/features/helpdesk/issue-outcome.tsx',
   'src/features/helpdesk/methods-panel.tsx',
   'src/features/helpdesk/onboarding-stepper.tsx',

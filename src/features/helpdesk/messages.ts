@@ -107,6 +107,44 @@ export const messages = defineCatalog(
     'form.issuing': 'Issuing…',
     'form.issue': 'Issue pass',
     'form.cancel': 'Cancel',
+    'handover.title': 'Temporary Access Pass for {name}',
+    'handover.close': 'Close handover',
+    'handover.expiresIn': 'Expires in {duration}',
+    'handover.expired': 'Expired',
+    'handover.validUntil': 'Valid until {end}',
+    'handover.validFromUntil': 'Valid from {start} until {end}',
+    'handover.use': '{oneTime, select, true {One-time use} other {Multi-use}}',
+    'handover.supersededTitle': 'This pass no longer exists',
+    'handover.supersededBody':
+      'It was deleted or replaced elsewhere (another agent, or the Entra admin center), so it no longer works and is hidden. Tell the caller not to use it; check the user page before issuing another.',
+    'handover.thePass': 'The pass',
+    'handover.hidesIn': 'Hides itself in {duration}.',
+    'handover.goneHidden':
+      'The pass was deleted or replaced elsewhere; it can no longer be shown or used.',
+    'handover.hidden': 'The pass is hidden. Reveal it again if the caller needs it.',
+    'handover.expiredHidden': 'The pass has expired; it can no longer be shown or used.',
+    'handover.reveal': 'Reveal the pass',
+    'handover.copy': 'Copy',
+    'handover.copied':
+      'Copied. TAP Desk empties the clipboard in {seconds} s or when the pass hides.',
+    'handover.copyFailed': 'The browser did not allow copying; read it out instead.',
+    'handover.cleared': 'The clipboard has been emptied.',
+    'handover.clipboardWarning':
+      'Clipboard history (Windows+V, clipboard managers, synced clipboards) can keep a copy even after TAP Desk empties the clipboard. Reading the pass aloud is safer.',
+    'handover.readAloud': 'Read it aloud',
+    'handover.revealToRead': 'Reveal the pass to read it aloud.',
+    'handover.readBack': 'The caller read the pass back correctly',
+    'handover.callerNow': 'What the caller does now',
+    'handover.reached':
+      '{goal, select, passkey {A passkey in Authenticator is registered} other {Passwordless phone sign-in is on}}',
+    'handover.reachedOther':
+      '{goal, select, passkey {A passkey was created instead of phone sign-in: that is the stronger end state.} other {Phone sign-in was enabled instead of a passkey. The caller can add a passkey later in Authenticator.}}',
+    'handover.deleteHint':
+      'The pass is multi-use and still valid. Delete it now that it is no longer needed.',
+    'handover.delete': 'Delete the pass',
+    'handover.done': 'The caller is done. You can close the handover.',
+    'handover.updates':
+      '{goal, select, passkey {This updates by itself as the caller signs in to Authenticator and creates the passkey.} other {This updates by itself as the caller signs in, registers Authenticator and enables phone sign-in.}}',
   },
   {
     'doing.issue': 'den Temporären Zugriffspass auszustellen',
@@ -217,5 +255,46 @@ export const messages = defineCatalog(
     'form.issuing': 'Wird ausgestellt…',
     'form.issue': 'Pass ausstellen',
     'form.cancel': 'Abbrechen',
+    'handover.title': 'Temporärer Zugriffspass für {name}',
+    'handover.close': 'Übergabe schließen',
+    'handover.expiresIn': 'Läuft ab in {duration}',
+    'handover.expired': 'Abgelaufen',
+    'handover.validUntil': 'Gültig bis {end}',
+    'handover.validFromUntil': 'Gültig von {start} bis {end}',
+    'handover.use': '{oneTime, select, true {Einmalige Verwendung} other {Mehrfache Verwendung}}',
+    'handover.supersededTitle': 'Dieser Pass existiert nicht mehr',
+    'handover.supersededBody':
+      'Er wurde an anderer Stelle gelöscht oder ersetzt (von einer anderen Person im Helpdesk oder im Entra Admin Center), funktioniert daher nicht mehr und wird ausgeblendet. Sagen Sie der anrufenden Person, ihn nicht zu verwenden; prüfen Sie die Seite der Person, bevor Sie einen neuen ausstellen.',
+    'handover.thePass': 'Der Pass',
+    'handover.hidesIn': 'Wird in {duration} ausgeblendet.',
+    'handover.goneHidden':
+      'Der Pass wurde an anderer Stelle gelöscht oder ersetzt; er kann nicht mehr angezeigt oder verwendet werden.',
+    'handover.hidden':
+      'Der Pass ist ausgeblendet. Zeigen Sie ihn erneut an, wenn die anrufende Person ihn braucht.',
+    'handover.expiredHidden':
+      'Der Pass ist abgelaufen; er kann nicht mehr angezeigt oder verwendet werden.',
+    'handover.reveal': 'Pass anzeigen',
+    'handover.copy': 'Kopieren',
+    'handover.copied':
+      'Kopiert. TAP Desk leert die Zwischenablage in {seconds} s oder wenn der Pass ausgeblendet wird.',
+    'handover.copyFailed':
+      'Der Browser hat das Kopieren nicht erlaubt; lesen Sie den Pass stattdessen vor.',
+    'handover.cleared': 'Die Zwischenablage wurde geleert.',
+    'handover.clipboardWarning':
+      'Der Zwischenablageverlauf (Windows+V, Zwischenablage-Manager, synchronisierte Zwischenablagen) kann eine Kopie behalten, auch nachdem TAP Desk die Zwischenablage geleert hat. Den Pass vorzulesen ist sicherer.',
+    'handover.readAloud': 'Vorlesen',
+    'handover.revealToRead': 'Zeigen Sie den Pass an, um ihn vorzulesen.',
+    'handover.readBack': 'Die anrufende Person hat den Pass richtig zurückgelesen',
+    'handover.callerNow': 'Was die anrufende Person jetzt tut',
+    'handover.reached':
+      '{goal, select, passkey {Ein Hauptschlüssel (Passkey) in Authenticator ist registriert} other {Die kennwortlose Telefonanmeldung ist aktiviert}}',
+    'handover.reachedOther':
+      '{goal, select, passkey {Statt der Telefonanmeldung wurde ein Hauptschlüssel (Passkey) erstellt: Das ist der stärkere Endzustand.} other {Statt eines Hauptschlüssels (Passkey) wurde die Telefonanmeldung aktiviert. Die anrufende Person kann später in Authenticator einen Hauptschlüssel hinzufügen.}}',
+    'handover.deleteHint':
+      'Der Pass ist mehrfach verwendbar und noch gültig. Löschen Sie ihn, da er nicht mehr benötigt wird.',
+    'handover.delete': 'Pass löschen',
+    'handover.done': 'Die anrufende Person ist fertig. Sie können die Übergabe schließen.',
+    'handover.updates':
+      '{goal, select, passkey {Dies aktualisiert sich von selbst, während die anrufende Person sich in Authenticator anmeldet und den Hauptschlüssel erstellt.} other {Dies aktualisiert sich von selbst, während die anrufende Person sich anmeldet, Authenticator registriert und die Telefonanmeldung aktiviert.}}',
   },
 );
