@@ -35,8 +35,6 @@ const UNTRANSLATED = [
   'src/features/helpdesk/record-notice.tsx',
   'src/features/helpdesk/registration-qr.tsx',
   'src/features/helpdesk/revoke-dialog.tsx',
-  'src/features/helpdesk/spelled-pass.tsx',
-  'src/features/helpdesk/spelling-language-picker.tsx',
   'src/features/helpdesk/tap-panel.tsx',
   'src/features/pilot/group-picker.tsx',
   'src/features/pilot/load-progress.tsx',

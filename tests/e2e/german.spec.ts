@@ -38,7 +38,7 @@ test('a German browser gets a German interface, and English is one switch away',
     .getByRole('link', { name: SIOBHAN })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: SIOBHAN })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Zurück zur Suche' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zurück zur Suche' })).toBeVisible();
 
   // Graph answers with a random pass; this one is swapped for PASS on its way to the page.
   await page.route(/\/temporaryAccessPassMethods$/, async (route) => {
@@ -83,10 +83,10 @@ test('a German browser gets a German interface, and English is one switch away',
   await page.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: 'Issue a Temporary Access Pass' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Back to search' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to search' })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Back to search' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to search' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Language: English' })).toBeVisible();
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain(PASS);

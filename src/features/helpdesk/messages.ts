@@ -145,6 +145,14 @@ export const messages = defineCatalog(
     'handover.done': 'The caller is done. You can close the handover.',
     'handover.updates':
       '{goal, select, passkey {This updates by itself as the caller signs in to Authenticator and creates the passkey.} other {This updates by itself as the caller signs in, registers Authenticator and enables phone sign-in.}}',
+    'pass.legend': 'Legend',
+    'pass.kind':
+      '{kind, select, upper {capital letter} lower {lower-case letter} digit {digit} other {symbol}}',
+    'pass.groups': 'The pass, in groups of four',
+    'pass.groupOf': 'Group {n} of {total}',
+    'pass.group': 'Group {n}',
+    'picker.label': "Caller's language",
+    'picker.option': '{name} ({source})',
   },
   {
     'doing.issue': 'den Temporären Zugriffspass auszustellen',
@@ -296,5 +304,13 @@ export const messages = defineCatalog(
     'handover.done': 'Die anrufende Person ist fertig. Sie können die Übergabe schließen.',
     'handover.updates':
       '{goal, select, passkey {Dies aktualisiert sich von selbst, während die anrufende Person sich in Authenticator anmeldet und den Hauptschlüssel erstellt.} other {Dies aktualisiert sich von selbst, während die anrufende Person sich anmeldet, Authenticator registriert und die Telefonanmeldung aktiviert.}}',
+    'pass.legend': 'Legende',
+    'pass.kind':
+      '{kind, select, upper {Großbuchstabe} lower {Kleinbuchstabe} digit {Ziffer} other {Sonderzeichen}}',
+    'pass.groups': 'Der Pass in Vierergruppen',
+    'pass.groupOf': 'Gruppe {n} von {total}',
+    'pass.group': 'Gruppe {n}',
+    'picker.label': 'Sprache der anrufenden Person',
+    'picker.option': '{name} ({source})',
   },
 );
