@@ -20,6 +20,8 @@ test.beforeEach(async ({ request }) => {
 test('a German browser gets a German interface, and English is one switch away', async ({
   page,
 }) => {
+  // The whole walk, sign-in to handover and back to English, in one test: it is a long one.
+  test.slow();
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
