@@ -49,6 +49,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      '.vite',
       'node_modules',
       'test-results',
       'playwright-report',
