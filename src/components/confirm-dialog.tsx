@@ -7,6 +7,8 @@ import {
   DialogTitle,
 } from '@mui/material';
 import { useId, type ReactNode } from 'react';
+import { useMessages } from '../i18n/use-messages';
+import { messages } from './messages';
 
 export function ConfirmDialog(props: {
   open: boolean;
@@ -18,6 +20,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useMessages(messages);
   const titleId = useId();
   return (
     <Dialog open={props.open} onClose={props.onCancel} aria-labelledby={titleId}>
@@ -27,7 +30,7 @@ export function ConfirmDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onCancel} autoFocus>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button
           onClick={props.onConfirm}

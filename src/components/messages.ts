@@ -10,6 +10,9 @@ export const messages = defineCatalog(
     colorSchemeSystem: 'As the system',
     colorSchemeLight: 'Light',
     colorSchemeDark: 'Dark',
+    tryAgain: 'Try again',
+    supportReference: 'Reference for support: {reference}',
+    cancel: 'Cancel',
   },
   {
     skipToMain: 'Zum Hauptinhalt springen',
@@ -19,5 +22,8 @@ export const messages = defineCatalog(
     colorSchemeSystem: 'Wie das System',
     colorSchemeLight: 'Hell',
     colorSchemeDark: 'Dunkel',
+    tryAgain: 'Erneut versuchen',
+    supportReference: 'Referenz für den Support: {reference}',
+    cancel: 'Abbrechen',
   },
 );

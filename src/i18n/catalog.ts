@@ -42,3 +42,24 @@ export function flattenCatalogs(
   }
   return flat;
 }
+
+/**
+ * A message chosen by code without React (Graph error descriptions, loaders, checks): the
+ * component that shows it words it with `formatMessageRef`. A value may itself be a message,
+ * e.g. what the person was doing inside "TAP Desk could not {doing}".
+ */
+export interface MessageRef<Key extends string = string> {
+  readonly catalog: Catalog<Key>;
+  readonly key: Key;
+  readonly values?: Readonly<Record<string, MessageValue>>;
+}
+
+export type MessageValue = string | number | MessageRef;
+
+export function messageRef<Key extends string>(
+  catalog: Catalog<Key>,
+  key: NoInfer<Key>,
+  values?: Readonly<Record<string, MessageValue>>,
+): MessageRef {
+  return { catalog, key, values } as MessageRef;
+}

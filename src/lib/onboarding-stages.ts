@@ -1,3 +1,6 @@
+import { messageRef, type MessageRef } from '../i18n/catalog';
+import { messages } from './messages';
+
 /**
  * The way to passwordless, in order (decisions 0006 and 0011), and how each stage reads: the one
  * list the help desk and the pilot dashboard share. The last two are alternative end states,
@@ -16,6 +19,7 @@ export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
 
 export const END_STAGES: readonly OnboardingStage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
 
+/** English only, for callers not yet translated; the interface words a stage with stageLabel. */
 export const STAGE_LABELS: Record<OnboardingStage, string> = {
   notStarted: 'Not started',
   tapIssued: 'TAP issued',
@@ -24,3 +28,8 @@ export const STAGE_LABELS: Record<OnboardingStage, string> = {
   phoneSignInEnabled: 'Phone sign-in enabled',
   passkeyRegistered: 'Passkey in Authenticator registered',
 };
+
+/** A stage's name in the person's language (catalog `stages`). */
+export function stageLabel(stage: OnboardingStage): MessageRef {
+  return messageRef(messages, stage);
+}

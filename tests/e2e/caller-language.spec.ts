@@ -28,8 +28,11 @@ async function issueKnownPass(page: Page) {
 
 test.use({ locale: 'de-DE' });
 
-test.beforeEach(async ({ request }) => {
+test.beforeEach(async ({ page, request }) => {
   await resetEmulator(request);
+  // The interface in English, chosen on this device: the caller's language still follows the
+  // browser (german.spec.ts walks the German interface).
+  await page.addInitScript(() => localStorage.setItem('tapdesk-language', 'en'));
 });
 
 test('with a German browser, the pass is spelled with DIN 5009 words and German case names', async ({

@@ -35,6 +35,8 @@ import { SpellingLanguagePicker } from './spelling-language-picker';
 import { spellInGroups } from './spelling';
 import { formatDuration, useNow } from './use-now';
 import { useSpellingLanguage } from './use-spelling-language';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
 /**
  * The one holder of a pass's value. React may keep old copies of state in alternate fibers for
@@ -88,6 +90,7 @@ export function HandoverView(props: {
   onClose: () => void;
 }) {
   const { handover } = props;
+  const { t, intl } = useMessages(messages);
   const goal = props.goal ?? 'phoneSignIn';
   const reached = goalReached(props.stage);
   const titleId = useId();
@@ -146,18 +149,19 @@ export function HandoverView(props: {
   }
 
   const oneTime = handover.tap.isUsableOnce === true;
+  const when = (date: Date) => intl.formatDate(date, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <Dialog open fullScreen onClose={props.onClose} aria-labelledby={titleId}>
       <DialogTitle id={titleId} sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Box sx={{ flexGrow: 1 }}>
-          Temporary Access Pass for {handover.userName}
+          {t('handover.title', { name: handover.userName })}
           <Typography variant="body2" color="text.secondary">
             {handover.userPrincipalName}
           </Typography>
         </Box>
         <Button variant="outlined" startIcon={<CloseIcon />} onClick={props.onClose}>
-          Close handover
+          {t('handover.close')}
         </Button>
       </DialogTitle>
       <DialogContent dividers>
@@ -170,26 +174,33 @@ export function HandoverView(props: {
             <Chip
               color={valid ? 'success' : 'default'}
               label={
-                valid ? `Expires in ${formatDuration(end.getTime() - now.getTime())}` : 'Expired'
+                valid
+                  ? t('handover.expiresIn', {
+                      duration: formatDuration(end.getTime() - now.getTime()),
+                    })
+                  : t('handover.expired')
               }
             />
             <Typography variant="body2">
-              Valid {start > now ? `from ${start.toLocaleString()} ` : ''}until{' '}
-              {end.toLocaleString()}
+              {start > now
+                ? t('handover.validFromUntil', { start: when(start), end: when(end) })
+                : t('handover.validUntil', { end: when(end) })}
             </Typography>
-            <Chip variant="outlined" label={oneTime ? 'One-time use' : 'Multi-use'} />
+            <Chip variant="outlined" label={t('handover.use', { oneTime })} />
           </Stack>
           {props.recordNotice}
           {props.superseded ? (
             <Alert severity="error" role="alert" data-testid="pass-superseded">
-              <AlertTitle>This pass no longer exists</AlertTitle>
-              It was deleted or replaced elsewhere (another agent, or the Entra admin center), so it
-              no longer works and is hidden. Tell the caller not to use it; check the user page
-              before issuing another.
+              <AlertTitle>{t('handover.supersededTitle')}</AlertTitle>
+              {t('handover.supersededBody')}
             </Alert>
           ) : null}
 
-          <SectionPanel level="h3" title="The pass" sx={{ '@media print': { display: 'none' } }}>
+          <SectionPanel
+            level="h3"
+            title={t('handover.thePass')}
+            sx={{ '@media print': { display: 'none' } }}
+          >
             <Box sx={{ mb: 2 }}>
               <SpellingLanguagePicker value={spellingLanguage} onChange={setSpellingLanguage} />
             </Box>
@@ -198,17 +209,17 @@ export function HandoverView(props: {
                 <PassLegend />
                 <SpelledPass groups={groups} lang={spellingLanguage} activeGroup={activeGroup} />
                 <Typography variant="body2" color="text.secondary" role="timer">
-                  Hides itself in {formatDuration(hideIn)}.
+                  {t('handover.hidesIn', { duration: formatDuration(hideIn) })}
                 </Typography>
               </Stack>
             ) : (
               <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
                 <Typography>
                   {props.superseded
-                    ? 'The pass was deleted or replaced elsewhere; it can no longer be shown or used.'
+                    ? t('handover.goneHidden')
                     : valid
-                      ? 'The pass is hidden. Reveal it again if the caller needs it.'
-                      : 'The pass has expired; it can no longer be shown or used.'}
+                      ? t('handover.hidden')
+                      : t('handover.expiredHidden')}
                 </Typography>
                 <Button
                   startIcon={<VisibilityIcon />}
@@ -216,7 +227,7 @@ export function HandoverView(props: {
                   disabled={!valid || props.superseded}
                   onClick={() => setShownAt(Date.now())}
                 >
-                  Reveal the pass
+                  {t('handover.reveal')}
                 </Button>
               </Stack>
             )}
@@ -227,31 +238,30 @@ export function HandoverView(props: {
                 onClick={() => void copy()}
                 disabled={!revealed}
               >
-                Copy
+                {t('handover.copy')}
               </Button>
               <Typography role="status" variant="body2">
                 {copied === 'done'
-                  ? `Copied. TAP Desk empties the clipboard in ${props.clipboardClearSeconds ?? 30} s or when the pass hides.`
+                  ? t('handover.copied', { seconds: props.clipboardClearSeconds ?? 30 })
                   : copied === 'failed'
-                    ? 'The browser did not allow copying; read it out instead.'
+                    ? t('handover.copyFailed')
                     : copied === 'cleared'
-                      ? 'The clipboard has been emptied.'
+                      ? t('handover.cleared')
                       : ''}
               </Typography>
             </Stack>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              Clipboard history (Windows+V, clipboard managers, synced clipboards) can keep a copy
-              even after TAP Desk empties the clipboard. Reading the pass aloud is safer.
+              {t('handover.clipboardWarning')}
             </Typography>
           </SectionPanel>
 
           <Grid container spacing={3}>
             <Grid size={{ xs: 12, md: 6 }}>
-              <SectionPanel level="h3" title="Read it aloud">
+              <SectionPanel level="h3" title={t('handover.readAloud')}>
                 {revealed ? (
                   <ReadAloud groups={groups} alphabet={alphabet} onActiveGroup={setActiveGroup} />
                 ) : (
-                  <Typography>Reveal the pass to read it aloud.</Typography>
+                  <Typography>{t('handover.revealToRead')}</Typography>
                 )}
                 <Divider sx={{ my: 2 }} />
                 <FormControlLabel
@@ -261,12 +271,12 @@ export function HandoverView(props: {
                       onChange={(event) => setReadBack(event.target.checked)}
                     />
                   }
-                  label="The caller read the pass back correctly"
+                  label={t('handover.readBack')}
                 />
               </SectionPanel>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <SectionPanel level="h3" title="What the caller does now">
+              <SectionPanel level="h3" title={t('handover.callerNow')}>
                 <CallerSteps
                   goal={goal}
                   goalReason={props.goalReason}
@@ -287,37 +297,26 @@ export function HandoverView(props: {
             />
             {reached ? (
               <Alert severity="success" sx={{ mt: 2 }} data-testid="goal-met">
-                <AlertTitle>
-                  {reached === 'passkey'
-                    ? 'A passkey in Authenticator is registered'
-                    : 'Passwordless phone sign-in is on'}
-                </AlertTitle>
+                <AlertTitle>{t('handover.reached', { goal: reached })}</AlertTitle>
                 {reached !== goal ? (
                   <Typography variant="body2" sx={{ mb: 1 }}>
-                    {reached === 'passkey'
-                      ? 'A passkey was created instead of phone sign-in: that is the stronger end state.'
-                      : 'Phone sign-in was enabled instead of a passkey. The caller can add a passkey later in Authenticator.'}
+                    {t('handover.reachedOther', { goal: reached })}
                   </Typography>
                 ) : null}
                 {props.onDeleteTap ? (
                   <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-                    <span>
-                      The pass is multi-use and still valid. Delete it now that it is no longer
-                      needed.
-                    </span>
+                    <span>{t('handover.deleteHint')}</span>
                     <Button variant="contained" color="success" onClick={props.onDeleteTap}>
-                      Delete the pass
+                      {t('handover.delete')}
                     </Button>
                   </Stack>
                 ) : (
-                  'The caller is done. You can close the handover.'
+                  t('handover.done')
                 )}
               </Alert>
             ) : (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                {goal === 'passkey'
-                  ? 'This updates by itself as the caller signs in to Authenticator and creates the passkey.'
-                  : 'This updates by itself as the caller signs in, registers Authenticator and enables phone sign-in.'}
+                {t('handover.updates', { goal })}
               </Typography>
             )}
           </Paper>

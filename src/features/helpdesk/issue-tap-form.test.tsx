@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IssueTapForm, validateIssueForm } from './issue-tap-form';
+import { wordsOf } from '../../testing/words';
 import { policyView } from './issue-rules';
 import { renderWithHarness } from '../../testing/harness';
 
@@ -44,8 +45,12 @@ describe('validating the issue form', () => {
   });
 
   it('states the allowed lifetime range', async () => {
-    expect(validateIssueForm({ ...VALID, lifetime: '481' }, POLICY, NOW).lifetime).toBe(
+    const lifetime = validateIssueForm({ ...VALID, lifetime: '481' }, POLICY, NOW).lifetime;
+    expect(lifetime && wordsOf(lifetime)).toBe(
       "Enter whole minutes from 60 to 480 (the tenant's policy).",
+    );
+    expect(lifetime && wordsOf(lifetime, 'de')).toBe(
+      'Geben Sie ganze Minuten von 60 bis 480 ein (Richtlinie des Mandanten).',
     );
     expect(validateIssueForm({ ...VALID, lifetime: '90.5' }, POLICY, NOW).lifetime).toBeDefined();
   });

@@ -20,6 +20,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { describeTapError } from './tap-errors';
+import { messageRef, type MessageRef } from '../../i18n/catalog';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 import { SectionPanel } from '../../components/section-panel';
 import type { IssueCheck, PolicyView } from './issue-rules';
 
@@ -33,14 +36,15 @@ export interface IssueRequest {
   startDateTime: string | undefined;
 }
 
-interface FormErrors {
-  verificationMethod?: string;
-  ticket?: string;
-  reason?: string;
-  lifetime?: string;
-  start?: string;
-  confirmations?: string;
-}
+type FormErrors = Partial<
+  Record<
+    'verificationMethod' | 'ticket' | 'reason' | 'lifetime' | 'start' | 'confirmations',
+    MessageRef
+  >
+>;
+
+const say = (key: keyof typeof messages.messages.en, values?: Record<string, number>) =>
+  messageRef(messages, key, values);
 
 export function validateIssueForm(
   values: {
@@ -55,22 +59,20 @@ export function validateIssueForm(
   now: Date,
 ): FormErrors {
   const errors: FormErrors = {};
-  if (!values.verificationMethod) errors.verificationMethod = 'Choose how you verified the caller.';
-  if (!values.ticket.trim()) errors.ticket = 'Enter the ticket reference.';
-  else if (values.ticket.trim().length > 64)
-    errors.ticket = 'Keep the ticket reference under 64 characters.';
-  if (!values.reason.trim()) errors.reason = 'Say why the caller needs a pass.';
-  else if (values.reason.trim().length > 500)
-    errors.reason = 'Keep the reason under 500 characters.';
+  if (!values.verificationMethod) errors.verificationMethod = say('form.needMethod');
+  if (!values.ticket.trim()) errors.ticket = say('form.needTicket');
+  else if (values.ticket.trim().length > 64) errors.ticket = say('form.ticketTooLong');
+  if (!values.reason.trim()) errors.reason = say('form.needReason');
+  else if (values.reason.trim().length > 500) errors.reason = say('form.reasonTooLong');
   const lifetime = Number(values.lifetime);
   const { minimumLifetimeInMinutes: min, maximumLifetimeInMinutes: max } = policy;
   if (!Number.isInteger(lifetime) || lifetime < min || lifetime > max) {
-    errors.lifetime = `Enter whole minutes from ${min} to ${max} (the tenant's policy).`;
+    errors.lifetime = say('form.lifetimeRange', { min, max });
   }
   if (values.startMode === 'later') {
     const start = Date.parse(values.start);
-    if (Number.isNaN(start)) errors.start = 'Choose when the pass becomes usable.';
-    else if (start <= now.getTime()) errors.start = 'Choose a time in the future, or "Usable now".';
+    if (Number.isNaN(start)) errors.start = say('form.needStart');
+    else if (start <= now.getTime()) errors.start = say('form.startPast');
   }
   return errors;
 }
@@ -94,6 +96,8 @@ export function IssueTapForm(props: {
   onCancel: () => void;
 }) {
   const { policy } = props;
+  const { t, say: word } = useMessages(messages);
+  const shown = (error: MessageRef | undefined) => (error ? word(error) : undefined);
   const [verificationMethod, setVerificationMethod] = useState('');
   const [ticket, setTicket] = useState('');
   const [reason, setReason] = useState('');
@@ -115,7 +119,7 @@ export function IssueTapForm(props: {
       new Date(),
     );
     if (confirms.some((check) => !acknowledged[check.id])) {
-      found.confirmations = 'Confirm each warning above before issuing.';
+      found.confirmations = say('form.confirmEach');
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || stops.length > 0) return;
@@ -130,7 +134,7 @@ export function IssueTapForm(props: {
   }
 
   return (
-    <SectionPanel title={`Issue a Temporary Access Pass to ${props.userName}`} sx={{ p: 3 }}>
+    <SectionPanel title={t('form.title', { name: props.userName })} sx={{ p: 3 }}>
       <Stack spacing={2} component="form" noValidate onSubmit={submit}>
         {stops.map((check) => (
           <Alert key={check.id} severity="error" data-check={check.id}>
@@ -152,23 +156,23 @@ export function IssueTapForm(props: {
                 />
               }
               label={
-                check.id === 'activeTap'
-                  ? 'Replace the current pass'
-                  : 'I have taken this into account'
+                check.id === 'activeTap' ? t('form.replaceCurrent') : t('form.takenIntoAccount')
               }
             />
           </Alert>
         ))}
-        {errors.confirmations ? <Alert severity="error">{errors.confirmations}</Alert> : null}
+        {errors.confirmations ? (
+          <Alert severity="error">{shown(errors.confirmations)}</Alert>
+        ) : null}
 
         <Typography variant="subtitle1" component="h3">
-          How you verified the caller
+          {t('form.howVerified')}
         </Typography>
         <FormControl required error={Boolean(errors.verificationMethod)}>
-          <InputLabel id="verification-method-label">Verification method</InputLabel>
+          <InputLabel id="verification-method-label">{t('form.method')}</InputLabel>
           <Select
             labelId="verification-method-label"
-            label="Verification method"
+            label={t('form.method')}
             value={verificationMethod}
             onChange={(event) => setVerificationMethod(event.target.value)}
           >
@@ -179,49 +183,48 @@ export function IssueTapForm(props: {
             ))}
           </Select>
           <FormHelperText>
-            {errors.verificationMethod ??
-              'Recorded in the verification log, with the ticket and reason.'}
+            {shown(errors.verificationMethod) ?? t('form.methodHelp')}
           </FormHelperText>
         </FormControl>
         <TextField
-          label="Ticket reference"
+          label={t('form.ticket')}
           required
           value={ticket}
           onChange={(event) => setTicket(event.target.value)}
           error={Boolean(errors.ticket)}
-          helperText={errors.ticket ?? 'For example INC0012345.'}
+          helperText={shown(errors.ticket) ?? t('form.ticketHelp')}
         />
         <TextField
-          label="Reason"
+          label={t('form.reason')}
           required
           multiline
           minRows={2}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           error={Boolean(errors.reason)}
-          helperText={errors.reason ?? 'For example: new phone, first sign-in, lost device.'}
+          helperText={shown(errors.reason) ?? t('form.reasonHelp')}
         />
 
         <Typography variant="subtitle1" component="h3">
-          The pass
+          {t('form.thePass')}
         </Typography>
         {props.policyUnreadable ? (
-          <Alert severity="info">
-            Your role cannot read the tenant&apos;s TAP policy (that needs Global Reader or
-            Authentication Policy Administrator), so these bounds come from TAP Desk&apos;s
-            configuration. Graph still enforces the real policy.
-          </Alert>
+          <Alert severity="info">{t('form.policyUnreadable')}</Alert>
         ) : null}
         <TextField
-          label="Lifetime in minutes"
+          label={t('form.lifetime')}
           type="number"
           required
           value={lifetime}
           onChange={(event) => setLifetime(event.target.value)}
           error={Boolean(errors.lifetime)}
           helperText={
-            errors.lifetime ??
-            `From ${policy.minimumLifetimeInMinutes} to ${policy.maximumLifetimeInMinutes} minutes; the policy's default is ${policy.defaultLifetimeInMinutes}.`
+            shown(errors.lifetime) ??
+            t('form.lifetimeHelp', {
+              min: policy.minimumLifetimeInMinutes,
+              max: policy.maximumLifetimeInMinutes,
+              default: policy.defaultLifetimeInMinutes,
+            })
           }
           slotProps={{
             htmlInput: {
@@ -239,32 +242,28 @@ export function IssueTapForm(props: {
               onChange={(event) => setOneTime(event.target.checked)}
             />
           }
-          label={
-            policy.isUsableOnce
-              ? 'One-time use (the tenant policy requires it)'
-              : 'One-time use (the user then has 10 minutes after signing in to finish)'
-          }
+          label={policy.isUsableOnce ? t('form.oneTimeRequired') : t('form.oneTime')}
         />
         <FormControl>
-          <FormLabel id="start-mode-label">When the pass becomes usable</FormLabel>
+          <FormLabel id="start-mode-label">{t('form.whenUsable')}</FormLabel>
           <RadioGroup
             row
             aria-labelledby="start-mode-label"
             value={startMode}
             onChange={(event) => setStartMode(event.target.value === 'later' ? 'later' : 'now')}
           >
-            <FormControlLabel value="now" control={<Radio />} label="Usable now" />
-            <FormControlLabel value="later" control={<Radio />} label="Later" />
+            <FormControlLabel value="now" control={<Radio />} label={t('form.now')} />
+            <FormControlLabel value="later" control={<Radio />} label={t('form.later')} />
           </RadioGroup>
         </FormControl>
         {startMode === 'later' ? (
           <TextField
-            label="Usable from"
+            label={t('form.usableFrom')}
             type="datetime-local"
             value={start}
             onChange={(event) => setStart(event.target.value)}
             error={Boolean(errors.start)}
-            helperText={errors.start ?? 'Your local time.'}
+            helperText={shown(errors.start) ?? t('form.localTime')}
             slotProps={{ inputLabel: { shrink: true } }}
           />
         ) : null}
@@ -274,9 +273,8 @@ export function IssueTapForm(props: {
             error={props.error}
             describe={describeTapError}
             context={{
-              doing: 'issue the Temporary Access Pass',
-              needs:
-                'the Authentication Administrator role (Privileged Authentication Administrator for admin accounts) and the UserAuthMethod-TAP.ReadWrite.All permission',
+              doing: messageRef(messages, 'doing.issue'),
+              needs: messageRef(messages, 'needs.issue'),
               lifetimeRange: [policy.minimumLifetimeInMinutes, policy.maximumLifetimeInMinutes],
             }}
           >
@@ -285,7 +283,7 @@ export function IssueTapForm(props: {
         ) : null}
         {props.changed ? (
           <Alert severity="warning" role="alert">
-            <AlertTitle>Nothing was issued: something changed</AlertTitle>
+            <AlertTitle>{t('form.changed')}</AlertTitle>
             {props.changed}
           </Alert>
         ) : null}
@@ -297,9 +295,9 @@ export function IssueTapForm(props: {
 
         <Stack direction="row" spacing={2}>
           <Button type="submit" variant="contained" disabled={props.busy || stops.length > 0}>
-            {props.busy ? 'Issuing…' : 'Issue pass'}
+            {props.busy ? t('form.issuing') : t('form.issue')}
           </Button>
-          <Button onClick={props.onCancel}>Cancel</Button>
+          <Button onClick={props.onCancel}>{t('form.cancel')}</Button>
         </Stack>
       </Stack>
     </SectionPanel>

@@ -1,7 +1,9 @@
 import { Box, Stack, Typography } from '@mui/material';
 import type { Theme } from '@mui/material/styles';
 import type { SpellingLanguage } from './alphabets';
-import { KIND_LABELS, type CharKind, type SpelledChar } from './spelling';
+import type { CharKind, SpelledChar } from './spelling';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
 /**
  * Colour is a second cue only: every character also carries a kind marker and its spoken form.
@@ -22,8 +24,9 @@ function kindColor(kind: CharKind) {
 }
 
 export function PassLegend() {
+  const { t } = useMessages(messages);
   return (
-    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} aria-label="Legend">
+    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} aria-label={t('pass.legend')}>
       {(Object.keys(KIND_STYLE) as CharKind[]).map((kind) => (
         <Typography key={kind} variant="body2" sx={kindColor(kind)}>
           <Box
@@ -32,7 +35,7 @@ export function PassLegend() {
           >
             {KIND_STYLE[kind].marker}
           </Box>
-          {KIND_LABELS[kind]}
+          {t('pass.kind', { kind })}
         </Typography>
       ))}
     </Stack>
@@ -45,19 +48,20 @@ export function SpelledPass(props: {
   lang: SpellingLanguage;
   activeGroup: number | null;
 }) {
+  const { t } = useMessages(messages);
   return (
     <Stack
       direction="row"
       sx={{ flexWrap: 'wrap', gap: 2 }}
       component="ol"
-      aria-label="The pass, in groups of four"
+      aria-label={t('pass.groups')}
       style={{ listStyle: 'none', margin: 0, padding: 0 }}
     >
       {props.groups.map((group, groupIndex) => (
         <Box
           component="li"
           key={groupIndex}
-          aria-label={`Group ${groupIndex + 1} of ${props.groups.length}`}
+          aria-label={t('pass.groupOf', { n: groupIndex + 1, total: props.groups.length })}
           sx={{
             border: 2,
             borderColor: props.activeGroup === groupIndex ? 'primary.main' : 'divider',
@@ -67,7 +71,7 @@ export function SpelledPass(props: {
           }}
         >
           <Typography variant="caption" component="p" sx={{ mb: 1 }} aria-hidden>
-            Group {groupIndex + 1}
+            {t('pass.group', { n: groupIndex + 1 })}
           </Typography>
           <Stack
             direction="row"

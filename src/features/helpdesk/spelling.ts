@@ -27,13 +27,6 @@ export function spokenForm(char: string, alphabet: SpellingAlphabet = ICAO): str
   return alphabet.symbols[char] ?? `${alphabet.symbol} U+${codePoint}`;
 }
 
-export const KIND_LABELS: Record<CharKind, string> = {
-  upper: 'capital letter',
-  lower: 'lower-case letter',
-  digit: 'digit',
-  symbol: 'symbol',
-};
-
 export interface SpelledChar {
   char: string;
   kind: CharKind;

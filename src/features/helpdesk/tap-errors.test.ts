@@ -1,7 +1,13 @@
 import { GraphError } from '../../graph/errors';
+import { messageRef } from '../../i18n/catalog';
+import { errorWords } from '../../testing/words';
+import { messages } from './messages';
 import { describeTapError } from './tap-errors';
 
-const CONTEXT = { doing: 'issue the Temporary Access Pass', lifetimeRange: [60, 480] as const };
+const CONTEXT = {
+  doing: messageRef(messages, 'doing.issue'),
+  lifetimeRange: [60, 480] as const,
+};
 const REQUEST_ID = '7c1f2a4e-0000-4000-8000-000000000001';
 
 /**
@@ -76,19 +82,19 @@ const VARIANTS: [source: string, status: number, code: string, message: string, 
 
 describe("the issue form's reading of Graph's answer to a pass request", () => {
   it.each(VARIANTS)('%s', (_, status, code, message, title) => {
-    const description = describeTapError(
-      new GraphError(status, code, message, REQUEST_ID),
-      CONTEXT,
-    );
+    const text = describeTapError(new GraphError(status, code, message, REQUEST_ID), CONTEXT);
+    const description = errorWords(text);
     expect(description.title).toMatch(title);
     // Whatever the case, Graph's own words and the request id reach the person.
     expect(description.detail).toContain(message);
-    expect(description.reference).toBe(REQUEST_ID);
+    expect(text.reference).toBe(REQUEST_ID);
+    // The German reading keeps Graph's words too.
+    expect(errorWords(text, 'de').detail).toContain(message);
     expect(description.action).not.toBe('');
   });
 
   it('leaves failures without an answer to the general mapper', () => {
-    const description = describeTapError(new GraphError(0, 'network', 'Failed to fetch'), CONTEXT);
-    expect(description.title).toBe('Microsoft Graph could not be reached');
+    const text = describeTapError(new GraphError(0, 'network', 'Failed to fetch'), CONTEXT);
+    expect(errorWords(text).title).toBe('Microsoft Graph could not be reached');
   });
 });

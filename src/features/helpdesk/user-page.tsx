@@ -18,7 +18,7 @@ import {
 import { isGraphError } from '../../graph/errors';
 import { openAttempts, othersIssuing, unseenPass } from './attempts';
 import { HandoverView, wipe, type Handover } from './handover-view';
-import { IssueOutcome, progressText, RECORD_LEFT_PENDING, ValueLost } from './issue-outcome';
+import { IssueOutcome, progressText, ValueLost } from './issue-outcome';
 import { isActive, issueChecks, policyView } from './issue-rules';
 import { IssueTapForm } from './issue-tap-form';
 import { MethodsPanel } from './methods-panel';
@@ -28,6 +28,9 @@ import { helpdeskPaths } from './paths';
 import { helpdeskQueries } from './queries';
 import { RecordNotice } from './record-notice';
 import { RevokeDialog } from './revoke-dialog';
+import { messageRef } from '../../i18n/catalog';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 import { TapPanel } from './tap-panel';
 import { useIssueTap } from './use-issue-tap';
 import { useLiveInterval } from './use-live-interval';
@@ -118,13 +121,17 @@ export function UserPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [saving]);
   const blocker = useBlocker(saving);
+  const { t, rich, intl } = useMessages(messages);
 
-  if (user.isPending) return <Loading label="Loading the user…" />;
+  if (user.isPending) return <Loading label={t('user.loading')} />;
   if (user.isError) {
     return (
       <ErrorState
         error={user.error}
-        context={{ doing: 'load this user', needs: 'the User.Read.All permission' }}
+        context={{
+          doing: messageRef(messages, 'doing.loadUser'),
+          needs: messageRef(messages, 'needs.userRead'),
+        }}
         onRetry={() => void user.refetch()}
       />
     );
@@ -170,10 +177,10 @@ export function UserPage() {
         startIcon={<ArrowBackIcon />}
         sx={{ mb: 1 }}
       >
-        Back to search
+        {t('user.back')}
       </Button>
       <PageHeader
-        title={details.displayName ?? 'User'}
+        title={details.displayName ?? t('user.fallbackName')}
         subtitle={[details.userPrincipalName, details.department, details.jobTitle]
           .filter(Boolean)
           .join(' · ')}
@@ -187,7 +194,7 @@ export function UserPage() {
               }}
               disabled={methods.isPending || memberships.isPending}
             >
-              Issue a Temporary Access Pass
+              {t('user.issue')}
             </Button>
           )
         }
@@ -196,24 +203,28 @@ export function UserPage() {
         direction="row"
         spacing={1}
         sx={{ mb: 3, flexWrap: 'wrap', gap: 1 }}
-        aria-label="Account"
+        aria-label={t('user.account')}
       >
         <Chip
           color={details.accountEnabled === false ? 'error' : 'success'}
-          label={details.accountEnabled === false ? 'Account disabled' : 'Account enabled'}
+          label={t('user.accountState', { enabled: details.accountEnabled !== false })}
         />
         <Chip
-          label={details.userType === 'Guest' ? 'Guest' : 'Member'}
+          label={t('user.userType', { guest: details.userType === 'Guest' })}
           color={details.userType === 'Guest' ? 'warning' : 'default'}
         />
         {memberships.data ? (
           memberships.data.directoryRoles.length > 0 ? (
             <Chip
               color="warning"
-              label={`Directory admin: ${memberships.data.directoryRoles.map((role) => role.displayName).join(', ')}`}
+              label={t('user.directoryAdmin', {
+                roles: intl.formatList(
+                  memberships.data.directoryRoles.map((role) => role.displayName ?? ''),
+                ),
+              })}
             />
           ) : (
-            <Chip label="Not a directory admin" />
+            <Chip label={t('user.notAdmin')} />
           )
         ) : null}
       </Stack>
@@ -221,8 +232,8 @@ export function UserPage() {
         <ErrorState
           error={memberships.error}
           context={{
-            doing: 'read the user’s roles and groups',
-            needs: 'the User.Read.All permission',
+            doing: messageRef(messages, 'doing.readRoles'),
+            needs: messageRef(messages, 'needs.userRead'),
           }}
         />
       ) : null}
@@ -243,7 +254,7 @@ export function UserPage() {
             tap={unseen.tap}
             record={unseen.record}
             recorded
-            why="The tab that asked for it was closed or cancelled before the value could be shown."
+            why={t('user.valueLostWhy')}
             onReplace={() => {
               issue.reset();
               setIssuing(true);
@@ -252,7 +263,7 @@ export function UserPage() {
         ) : null}
         {issuing ? (
           <IssueTapForm
-            userName={details.displayName ?? 'this user'}
+            userName={details.displayName ?? t('user.thisUser')}
             policy={bounds}
             policyUnreadable={policyForbidden}
             checks={checks}
@@ -262,7 +273,7 @@ export function UserPage() {
             error={result?.kind === 'refused' ? result.error : null}
             errorNote={
               result?.kind === 'refused'
-                ? `No pass was issued. ${result.recorded ? 'The refusal is recorded.' : RECORD_LEFT_PENDING}`
+                ? t('user.refusedNote', { recorded: result.recorded })
                 : undefined
             }
             changed={result?.kind === 'changed' ? result.detail : null}
@@ -285,14 +296,13 @@ export function UserPage() {
 
         <Paper variant="outlined" sx={{ p: 2.5 }}>
           {methods.isPending ? (
-            <Loading label="Reading the user’s sign-in methods…" />
+            <Loading label={t('user.readingMethods')} />
           ) : methods.isError ? (
             <ErrorState
               error={methods.error}
               context={{
-                doing: 'read the user’s sign-in methods',
-                needs:
-                  'the Authentication Administrator role and the UserAuthenticationMethod.Read.All permission',
+                doing: messageRef(messages, 'doing.readMethods'),
+                needs: messageRef(messages, 'needs.readMethods'),
               }}
             />
           ) : (
@@ -316,23 +326,24 @@ export function UserPage() {
           </Grid>
         </Grid>
         <Alert severity="info" variant="outlined">
-          The tenant&apos;s registration details report lags by hours and needs Reports Reader; this
-          page reads the user&apos;s methods live instead, every few seconds while it is open. See{' '}
-          <Link
-            href="https://learn.microsoft.com/entra/identity/authentication/howto-authentication-methods-activity"
-            target="_blank"
-            rel="noreferrer"
-          >
-            Authentication methods activity
-          </Link>{' '}
-          for the report.
+          {rich('user.reportNote', {
+            link: (chunks) => (
+              <Link
+                href="https://learn.microsoft.com/entra/identity/authentication/howto-authentication-methods-activity"
+                target="_blank"
+                rel="noreferrer"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       </Stack>
 
       {revoking ? (
         <RevokeDialog
           open
-          userName={details.displayName ?? 'The user'}
+          userName={details.displayName ?? t('user.theUser')}
           defaultReason={revoking.reason}
           busy={revoke.isPending}
           error={revoke.error}
@@ -348,14 +359,13 @@ export function UserPage() {
 
       <ConfirmDialog
         open={blocker.state === 'blocked'}
-        title="Leave while the record is being saved?"
-        confirmLabel="Leave anyway"
+        title={t('user.leaveTitle')}
+        confirmLabel={t('user.leaveConfirm')}
         destructive
         onCancel={() => blocker.reset?.()}
         onConfirm={() => blocker.proceed?.()}
       >
-        TAP Desk is still writing the verification record for this pass. If you leave now, it stays
-        pending until someone opens this user again.
+        {t('user.leaveBody')}
       </ConfirmDialog>
 
       {handover ? (
@@ -364,7 +374,9 @@ export function UserPage() {
           stage={stage}
           sharedLimitSeconds={live.sharedSeconds}
           goal={goal}
-          goalReason={chosenGoal === null ? `Suggested: ${suggested.reason}` : undefined}
+          goalReason={
+            chosenGoal === null ? t('user.suggested', { reason: suggested.reason }) : undefined
+          }
           onGoalChange={setChosenGoal}
           hideAfterSeconds={config.tap.hideAfterSeconds}
           registrationUrl={config.registrationUrl}
@@ -378,7 +390,7 @@ export function UserPage() {
                   revoke.reset();
                   setRevoking({
                     tap: multiUseActive,
-                    reason: 'Passwordless sign-in is set up; the pass is no longer needed.',
+                    reason: t('user.revokeReason'),
                   });
                 }
               : null

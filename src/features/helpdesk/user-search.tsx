@@ -26,7 +26,10 @@ import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
 import { helpdeskPaths } from './paths';
 import { helpdeskQueries } from './queries';
-import { STAGE_LABELS } from '../../lib/onboarding-stages';
+import { stageLabel } from '../../lib/onboarding-stages';
+import { useMessages } from '../../i18n/use-messages';
+import { messageRef } from '../../i18n/catalog';
+import { messages } from './messages';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -75,18 +78,24 @@ function useSearchText(): [string, (text: string) => void] {
 }
 
 function StageChip(props: { stage: OnboardingStage | undefined; loading: boolean }) {
-  if (props.loading) return <Chip size="small" variant="outlined" label="Status…" />;
+  const { t, say } = useMessages(messages);
+  if (props.loading) return <Chip size="small" variant="outlined" label={t('search.status')} />;
   if (!props.stage) return null;
-  return <Chip size="small" color={STAGE_COLORS[props.stage]} label={STAGE_LABELS[props.stage]} />;
+  return (
+    <Chip size="small" color={STAGE_COLORS[props.stage]} label={say(stageLabel(props.stage))} />
+  );
 }
 
 function AccountChips(props: { user: UserSummary }) {
+  const { t } = useMessages(messages);
   return (
     <Stack direction="row" spacing={1} component="span">
       {props.user.accountEnabled === false ? (
-        <Chip size="small" color="error" label="Disabled" />
+        <Chip size="small" color="error" label={t('search.disabled')} />
       ) : null}
-      {props.user.userType === 'Guest' ? <Chip size="small" color="warning" label="Guest" /> : null}
+      {props.user.userType === 'Guest' ? (
+        <Chip size="small" color="warning" label={t('search.guest')} />
+      ) : null}
     </Stack>
   );
 }
@@ -100,8 +109,9 @@ function SearchField(props: {
   value: string;
   onChange: (value: string) => void;
 }) {
+  const { t } = useMessages(messages);
   const id = useId();
-  const label = 'Find a user';
+  const label = t('search.label');
   return (
     <FormControl variant="outlined" fullWidth>
       <InputLabel htmlFor={id} id={`${id}-label`}>
@@ -111,7 +121,7 @@ function SearchField(props: {
         id={id}
         label={label}
         inputRef={props.inputRef}
-        placeholder="Name, user principal name or email"
+        placeholder={t('search.placeholder')}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
         fullWidth
@@ -129,8 +139,8 @@ function SearchField(props: {
       />
       <FormHelperText id={`${id}-helper-text`} aria-live="polite">
         {props.value.length >= MAX_SEARCH_LENGTH
-          ? `Searches are at most ${MAX_SEARCH_LENGTH} characters; the rest was left out.`
-          : 'Press / to jump here from anywhere on the page.'}
+          ? t('search.tooLong', { max: MAX_SEARCH_LENGTH })
+          : t('search.hint')}
       </FormHelperText>
     </FormControl>
   );
@@ -157,6 +167,7 @@ export function UserSearch() {
 }
 
 function SearchScreen() {
+  const { t } = useMessages(messages);
   const session = useSession();
   const client = session.graph('helpdesk');
   const [text, setText] = useSearchText();
@@ -186,38 +197,40 @@ function SearchScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Helpdesk"
-        subtitle="Find the caller, verify who they are, and issue a Temporary Access Pass."
-      />
+      <PageHeader title={t('search.title')} subtitle={t('search.subtitle')} />
       <SearchField inputRef={inputRef} value={text} onChange={setText} />
       <Paper variant="outlined" sx={{ mt: 2 }}>
         <div id="search-status" aria-live="polite">
           {debounced.trim() === '' ? (
             <Typography sx={{ p: 2 }} color="text.secondary">
-              Type at least one character of the caller&apos;s name, UPN or email.
+              {t('search.prompt')}
             </Typography>
           ) : search.isPending ? (
-            <Loading label="Searching…" />
+            <Loading label={t('search.searching')} />
           ) : search.isError ? (
             <ErrorState
               error={search.error}
-              context={{ doing: 'search users', needs: 'the User.Read.All permission' }}
+              context={{
+                doing: messageRef(messages, 'doing.searchUsers'),
+                needs: messageRef(messages, 'needs.userRead'),
+              }}
               onRetry={() => void search.refetch()}
             />
           ) : search.data.users.length === 0 ? (
-            <Typography sx={{ p: 2 }}>No user matches “{debounced}”.</Typography>
+            <Typography sx={{ p: 2 }}>{t('search.noMatch', { text: debounced })}</Typography>
           ) : (
             <Typography sx={{ px: 2, pt: 2 }} color="text.secondary">
-              {search.data.total ?? search.data.users.length} found
               {(search.data.total ?? 0) > search.data.users.length
-                ? `, showing the first ${search.data.users.length}`
-                : ''}
+                ? t('search.foundShowing', {
+                    total: search.data.total,
+                    shown: search.data.users.length,
+                  })
+                : t('search.found', { total: search.data.total ?? search.data.users.length })}
             </Typography>
           )}
         </div>
         {search.data && debounced.trim() !== '' && search.data.users.length > 0 ? (
-          <List aria-label="Search results">
+          <List aria-label={t('search.results')}>
             {search.data.users.map((user) => (
               <ListItem key={user.id} divider>
                 <ListItemText

@@ -1,0 +1,95 @@
+/**
+ * With a German browser the interface is German, from the sign-in button to the handover (the
+ * emulator's sign-in page stands in for Microsoft's and stays English); the pass is spelled with
+ * DIN 5009 words; the language switch turns it English, and the choice survives a reload.
+ */
+import { expectAccessible } from './support/axe';
+import { ACCOUNTS, resetEmulator } from './support/demo';
+import { expect, test } from './support/test';
+
+const SIOBHAN = "Siobhán O'Brien";
+/** Holds A, b and 7, as the acceptance test asks. */
+const PASS = 'Ab7+kZ9!';
+
+test.use({ locale: 'de-DE' });
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test('a German browser gets a German interface, and English is one switch away', async ({
+  page,
+}) => {
+  // The whole walk, sign-in to handover and back to English, in one test: it is a long one.
+  test.slow();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/login\/.*\/authorize/);
+  await page.getByRole('button', { name: new RegExp(ACCOUNTS.helpdesk.name) }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.helpdesk.name);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Helpdesk' })).toBeVisible();
+  await page.getByLabel('Person suchen').fill('siobh');
+  await expect(page.getByText('1 gefunden')).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByRole('list', { name: 'Suchergebnisse' })
+    .getByRole('link', { name: SIOBHAN })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: SIOBHAN })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zurück zur Suche' })).toBeVisible();
+
+  // Graph answers with a random pass; this one is swapped for PASS on its way to the page.
+  await page.route(/\/temporaryAccessPassMethods$/, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...body, temporaryAccessPass: PASS } });
+  });
+  await page.getByRole('button', { name: 'Temporären Zugriffspass ausstellen' }).click();
+  const method = page.getByRole('combobox', { name: 'Überprüfungsmethode' });
+  const choice = 'Called back on the number on file'; // the tenant's own words, from config.json
+  await expect(async () => {
+    if (!(await page.getByRole('listbox').isVisible())) await method.click();
+    await page.getByRole('option', { name: choice }).click({ timeout: 5_000 });
+    await expect(method).toHaveText(choice, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByLabel('Ticketnummer').fill('INC0012345');
+  await page.getByLabel('Grund').fill('Neues Telefon, erste kennwortlose Anmeldung');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Pass ausstellen' }).click();
+
+  const handover = page.getByRole('dialog', { name: `Temporärer Zugriffspass für ${SIOBHAN}` });
+  await expect(handover).toBeVisible();
+  await expect(handover.getByRole('heading', { name: 'Der Pass' })).toBeVisible();
+  await expect(handover.getByRole('heading', { name: 'Vorlesen' })).toBeVisible();
+  await expect(handover.getByText(/^Gültig bis /)).toBeVisible();
+  await expect(page.getByTestId('pass-char-spoken')).toHaveText([
+    'groß Aachen',
+    'klein berlin',
+    'Ziffer sieben',
+    'Plus',
+    'klein köln',
+    'groß Zwickau',
+    'Ziffer neun',
+    'Ausrufezeichen',
+  ]);
+  await expectAccessible(page);
+  await handover.getByRole('button', { name: 'Übergabe schließen' }).click();
+  await expect(handover).toBeHidden();
+
+  await page.getByRole('button', { name: 'Sprache: Deutsch' }).click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Issue a Temporary Access Pass' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to search' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Back to search' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Language: English' })).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain(PASS);
+});
