@@ -24,7 +24,6 @@ const OIDC_SCOPES = ['openid', 'profile', 'offline_access'];
  */
 const IDS_NOT_YET_RECORDED = [
   'UserAuthMethod-TAP.ReadWrite.All',
-  'UserAuthMethod-TAP.Read.All',
   'Policy.Read.AuthenticationMethod',
 ];
 

@@ -16,15 +16,15 @@ export const AUDIENCE_SCOPES: Record<Capability, readonly string[]> = {
     'Sites.Selected',
   ],
   // Pilot groups and members (department needs more than basic profiles), the audit log (with
-  // Directory.Read.All, as the v1.0 reference lists it), the registration report, the few
-  // one-time passes only a read can settle, and the Authenticator and passkey methods of people
-  // who registered since the report's last refresh (it lags by hours). Read only.
+  // Directory.Read.All, as the v1.0 reference lists it), the registration report, and the
+  // methods of people who registered since the report's last refresh (it lags by hours) and the
+  // few one-time passes only a read can settle. UserAuthenticationMethod.Read.All covers both,
+  // so UserAuthMethod-TAP.Read.All would add nothing. Read only.
   pilot: [
     'GroupMember.Read.All',
     'User.Read.All',
     'AuditLog.Read.All',
     'Directory.Read.All',
-    'UserAuthMethod-TAP.Read.All',
     'UserAuthenticationMethod.Read.All',
   ],
   // Directory audits, who holds a directory role (for passes given to admins), and the
