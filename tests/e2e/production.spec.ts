@@ -151,7 +151,7 @@ test('every section works behind the production CSP under a path prefix, with no
   const auditSeen = await watch(audit, auditPage);
   await signIn(auditPage, ACCOUNTS.auditor, 'audit');
   await expect(auditPage.getByRole('heading', { level: 1, name: 'Audit record' })).toBeVisible();
-  await expect(auditPage.getByRole('table').first()).toBeVisible();
+  await expect(auditPage.getByRole('grid').first()).toBeVisible();
   await expect(auditPage.getByText('TAP created').first()).toBeVisible();
   // A page that does not exist, and a section this role does not open.
   await auditPage.goto(`${site.url}no-such-page`);
