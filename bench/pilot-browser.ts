@@ -108,11 +108,21 @@ export async function pilotFigures(site: BenchSite): Promise<PilotFigures> {
   await site.clearLog();
   const stopHeap = await sampleHeap(page);
   await page.goto(site.at('pilot'));
-  await page.waitForFunction(
-    () => (window as unknown as { __bench?: Marks }).__bench?.complete != null,
-    undefined,
-    { timeout: FULL_TABLE_TIMEOUT_MS, polling: 500 },
-  );
+  // A long load says where it is on stderr, so a stall shows what the page shows.
+  const progress = setInterval(() => {
+    void page
+      .locator('[role="status"], [role="alert"]')
+      .allTextContents()
+      .then((texts) => console.error(`  … ${texts.join(' | ').slice(0, 200)}`))
+      .catch(() => undefined);
+  }, 30_000);
+  await page
+    .waitForFunction(
+      () => (window as unknown as { __bench?: Marks }).__bench?.complete != null,
+      undefined,
+      { timeout: FULL_TABLE_TIMEOUT_MS, polling: 500 },
+    )
+    .finally(() => clearInterval(progress));
   const peakHeapBytes = await stopHeap();
   const marks = await marksOf(page);
   const log = await site.graphLog();

@@ -78,6 +78,9 @@ export async function startSite(
   ): Promise<Page> {
     // English, whatever the machine's locale: the bench reads the app's English text.
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    // tsx compiles the bench with esbuild's keepNames, which wraps each named function in
+    // `__name(...)`: functions handed to the page as init scripts need it to exist there too.
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     contexts.push(context);
     // Twenty agents on two shared cores: pages can take far longer than Playwright's defaults.
     context.setDefaultTimeout(120_000);
