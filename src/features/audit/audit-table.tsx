@@ -13,13 +13,16 @@ import {
   useGridSelector,
   type GridDensity,
 } from '@mui/x-data-grid';
+import { deDE } from '@mui/x-data-grid/locales';
 import { useId, useMemo, useState } from 'react';
 import { gridCsv } from '../../components/grid-csv';
+import { useLocale } from '../../i18n/provider';
+import { useMessages } from '../../i18n/use-messages';
 import { downloadCsv } from '../../lib/csv';
 import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST } from './audit-columns';
 import { AuditDetails } from './audit-details';
 import type { AuditRow } from './audit-row';
-import { GRID_LABELS } from './labels';
+import { messages } from './messages';
 
 declare module '@mui/x-data-grid' {
   interface ToolbarPropsOverrides {
@@ -32,6 +35,7 @@ declare module '@mui/x-data-grid' {
 const DENSITIES: readonly GridDensity[] = ['compact', 'standard', 'comfortable'];
 
 function DensityMenu() {
+  const { t } = useMessages(messages);
   const apiRef = useGridApiContext();
   const density = useGridSelector(apiRef, gridDensitySelector);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -39,9 +43,9 @@ function DensityMenu() {
   const menuId = useId();
   return (
     <>
-      <Tooltip title={GRID_LABELS.density}>
+      <Tooltip title={t('grid.density')}>
         <ToolbarButton
-          aria-label={GRID_LABELS.density}
+          aria-label={t('grid.density')}
           aria-haspopup="true"
           aria-controls={open ? menuId : undefined}
           aria-expanded={open ? 'true' : undefined}
@@ -62,7 +66,7 @@ function DensityMenu() {
               setAnchor(null);
             }}
           >
-            {GRID_LABELS.densities[value]}
+            {t(`grid.density.${value}`)}
           </MenuItem>
         ))}
       </Menu>
@@ -71,13 +75,14 @@ function DensityMenu() {
 }
 
 function AuditToolbar(props: { auditStatus?: string; onDownloadCsv?: () => void }) {
+  const { t } = useMessages(messages);
   return (
     <Toolbar style={{ minHeight: 44 }}>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ flex: 1, mx: 0.5 }}>
         {props.auditStatus}
       </Typography>
-      <Tooltip title={GRID_LABELS.columns}>
-        <ColumnsPanelTrigger render={<ToolbarButton aria-label={GRID_LABELS.columns} />}>
+      <Tooltip title={t('grid.columns')}>
+        <ColumnsPanelTrigger render={<ToolbarButton aria-label={t('grid.columns')} />}>
           <GridViewColumnIcon fontSize="small" />
         </ColumnsPanelTrigger>
       </Tooltip>
@@ -89,7 +94,7 @@ function AuditToolbar(props: { auditStatus?: string; onDownloadCsv?: () => void 
         onClick={props.onDownloadCsv}
         sx={{ ml: 1, whiteSpace: 'nowrap' }}
       >
-        {GRID_LABELS.downloadCsv}
+        {t('grid.downloadCsv')}
       </Button>
     </Toolbar>
   );
@@ -107,6 +112,7 @@ export function AuditTable(props: {
   status: string;
   fileName: string;
 }) {
+  const { locale } = useLocale();
   const apiRef = useGridApiRef();
   const [details, setDetails] = useState<AuditRow | null>(null);
   const columns = useMemo(() => auditColumns(setDetails), []);
@@ -117,6 +123,10 @@ export function AuditTable(props: {
         rows={props.rows}
         columns={columns}
         aria-label={props.label}
+        // The grid's own words (pagination, column menu, sorting), in MUI X's German where chosen.
+        localeText={
+          locale === 'de' ? deDE.components.MuiDataGrid.defaultProps.localeText : undefined
+        }
         showToolbar
         slots={{ toolbar: AuditToolbar }}
         slotProps={{

@@ -7,6 +7,12 @@ import { defineCatalog } from '../../i18n/catalog';
 export const messages = defineCatalog(
   'audit',
   {
+    'grid.density': 'Row height',
+    'grid.density.compact': 'Compact',
+    'grid.density.standard': 'Standard',
+    'grid.density.comfortable': 'Comfortable',
+    'grid.columns': 'Columns',
+    'grid.downloadCsv': 'Download CSV',
     'page.title': 'Audit record',
     'page.subtitle':
       'Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list.',
@@ -80,6 +86,12 @@ export const messages = defineCatalog(
       'The items of one attempt do not fit together as TAP Desk writes them (one pending item, one completion that refers to it and names the same person): one is missing, doubled or points elsewhere.',
   },
   {
+    'grid.density': 'Zeilenhöhe',
+    'grid.density.compact': 'Kompakt',
+    'grid.density.standard': 'Standard',
+    'grid.density.comfortable': 'Komfortabel',
+    'grid.columns': 'Spalten',
+    'grid.downloadCsv': 'CSV herunterladen',
     'page.title': 'Überwachungsprotokoll',
     'page.subtitle':
       'Jeder erstellte oder gelöschte Temporäre Zugriffspass, verknüpft mit der Überprüfung des Anrufenden, die TAP Desk dazu protokolliert hat. Schreibgeschützt: Nichts auf dieser Seite ändert das Verzeichnis oder die Überprüfungsliste.',
