@@ -19,7 +19,7 @@ import {
   type CheckStatus,
 } from '../../src/features/readiness/checks';
 import { messages as readinessMessages } from '../../src/features/readiness/messages';
-import { intlFor, wordPhrase } from '../../src/i18n/phrase';
+import { formatMessageRef, intlFor } from '../../src/i18n/message-ref';
 import { readReadinessInputs } from '../../src/features/readiness/reads';
 
 export interface SmokeRow {
@@ -246,7 +246,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
   );
   // The smoke test speaks English, like the admin guide it points to.
   const intl = intlFor('en', [readinessMessages]);
-  const say = (found: CheckPhrase) => wordPhrase(intl, readinessMessages, found);
+  const say = (found: CheckPhrase) => formatMessageRef(intl, found);
   for (const check of checks) {
     const detail = [
       say(check.summary),

@@ -145,9 +145,9 @@ export interface ErrorText {
 
 /** Like ErrorContext, worded by a catalog: `doing` as a bare infinitive in English. */
 export interface ErrorTextContext {
-  doing?: MessageValue;
-  needs?: MessageValue;
-  fix?: MessageValue;
+  doing?: string | MessageRef;
+  needs?: string | MessageRef;
+  fix?: string | MessageRef;
   lifetimeRange?: readonly [number, number];
 }
 
