@@ -13,10 +13,8 @@ import {
   useGridSelector,
   type GridDensity,
 } from '@mui/x-data-grid';
-import { deDE } from '@mui/x-data-grid/locales';
 import { useId, useMemo, useState } from 'react';
 import { gridCsv } from '../../components/grid-csv';
-import { useLocale } from '../../i18n/provider';
 import { useMessages } from '../../i18n/use-messages';
 import { downloadCsv } from '../../lib/csv';
 import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST } from './audit-columns';
@@ -112,7 +110,6 @@ export function AuditTable(props: {
   status: string;
   fileName: string;
 }) {
-  const { locale } = useLocale();
   const apiRef = useGridApiRef();
   const [details, setDetails] = useState<AuditRow | null>(null);
   const columns = useMemo(() => auditColumns(setDetails), []);
@@ -123,10 +120,6 @@ export function AuditTable(props: {
         rows={props.rows}
         columns={columns}
         aria-label={props.label}
-        // The grid's own words (pagination, column menu, sorting), in MUI X's German where chosen.
-        localeText={
-          locale === 'de' ? deDE.components.MuiDataGrid.defaultProps.localeText : undefined
-        }
         showToolbar
         slots={{ toolbar: AuditToolbar }}
         slotProps={{
