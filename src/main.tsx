@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { CATALOGS } from './app/catalogs';
 import { createMsalInstances } from './auth/msal';
 import { BootFailure } from './config/boot-failure';
 import {
@@ -9,6 +10,7 @@ import {
   loadRuntimeConfig,
   type ConfigProblem,
 } from './config/runtime-config';
+import { I18nProvider } from './i18n/provider';
 
 const root = createRoot(document.getElementById('root')!);
 const baseUrl = appBaseUrl();
@@ -31,6 +33,10 @@ try {
     </StrictMode>,
   );
 } catch (error) {
-  document.title = 'TAP Desk could not start';
-  root.render(<BootFailure error={error} configUrl={configFileUrl(baseUrl)} />);
+  // Outside App and its providers: only the language, so the page still renders if styling fails.
+  root.render(
+    <I18nProvider catalogs={CATALOGS}>
+      <BootFailure error={error} configUrl={configFileUrl(baseUrl)} />
+    </I18nProvider>,
+  );
 }

@@ -12,14 +12,15 @@ import type { Capability } from '../../src/auth/capabilities';
 import { AUDIENCE_APP, AUDIENCE_SCOPES, type AppRegistration } from '../../src/auth/scopes';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { createGraphClient, type GraphClient, type GraphRequest } from '../../src/graph/client';
-import { describeError } from '../../src/graph/describe-error';
+import { describeErrorText } from '../../src/graph/describe-error';
+import { messages as graphMessages } from '../../src/graph/messages';
 import {
   evaluateReadiness,
   type CheckPhrase,
   type CheckStatus,
 } from '../../src/features/readiness/checks';
 import { messages as readinessMessages } from '../../src/features/readiness/messages';
-import { intlFor, wordPhrase } from '../../src/i18n/phrase';
+import { formatMessageRef, intlFor } from '../../src/i18n/message-ref';
 import { readReadinessInputs } from '../../src/features/readiness/reads';
 
 export interface SmokeRow {
@@ -188,8 +189,12 @@ async function readRow(
     await client.request<unknown>({ ...request, maxRetries: 2 });
     return { area, check, status: 'pass', detail: 'Microsoft Graph answered.' };
   } catch (error) {
-    const description = describeError(error, { doing: check.toLowerCase() });
-    return { area, check, status: 'fail', detail: `${description.title}: ${description.detail}` };
+    const description = describeErrorText(error, { doing: check.toLowerCase() });
+    const english = intlFor('en', [graphMessages]);
+    const [title, detail] = [description.title, description.detail].map((said) =>
+      formatMessageRef(english, said),
+    );
+    return { area, check, status: 'fail', detail: `${title}: ${detail}` };
   }
 }
 
@@ -246,7 +251,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeRow[]> {
   );
   // The smoke test speaks English, like the admin guide it points to.
   const intl = intlFor('en', [readinessMessages]);
-  const say = (found: CheckPhrase) => wordPhrase(intl, readinessMessages, found);
+  const say = (found: CheckPhrase) => formatMessageRef(intl, found);
   for (const check of checks) {
     const detail = [
       say(check.summary),

@@ -3,8 +3,12 @@ import { matchRoutes } from 'react-router-dom';
 import { APP_ROLES, capabilitiesFromRoles, type RoleCapability } from '../auth/capabilities';
 import { helpdeskPaths, helpdeskRoutes } from '../features/helpdesk/paths';
 import { renderWithHarness } from '../testing/harness';
+import { wordsOf } from '../testing/words';
 import { createAppRoutes } from './router';
-import { sections, sectionsFor } from './sections';
+import { sections, sectionsFor, type Section } from './sections';
+
+/** A section's name as the English navigation shows it. */
+const label = (section: Section) => wordsOf(section.label);
 
 const roles = Object.keys(APP_ROLES) as RoleCapability[];
 /** What holding these app roles opens (Readiness comes with the pilot role). */
@@ -16,7 +20,7 @@ const rolesOpening = (capability: string) =>
 /** The real shell, start page and guard; each section's pages replaced by a line naming it. */
 const withoutPages = sections.map((section) => ({
   ...section,
-  routes: [{ index: true, element: <p>{section.label} page</p> }],
+  routes: [{ index: true, element: <p>{label(section)} page</p> }],
 }));
 
 async function renderApp(at: string, held: RoleCapability[]) {
@@ -53,7 +57,7 @@ describe('the section registry', () => {
     expect(new Set(roots).size).toBe(roots.length);
   });
 
-  it.each(sections)('routes $label to its own pages', (section) => {
+  it.each(sections)('routes $id to its own pages', (section) => {
     const index = section.routes.find((route) => route.index);
     expect(matchRoutes(createAppRoutes(), section.paths.root)?.at(-1)?.route).toBe(index);
   });
@@ -65,11 +69,11 @@ describe('the section registry', () => {
   });
 
   it.each(sections)(
-    'shows $label in the navigation of whoever holds its role, and opens it',
+    'shows $id in the navigation of whoever holds its role, and opens it',
     async (section) => {
       await renderApp(section.paths.root, rolesOpening(section.capability).slice(0, 1));
-      expect(await screen.findByText(`${section.label} page`)).toBeVisible();
-      expect(within(nav()).getByRole('link', { name: section.label })).toHaveAttribute(
+      expect(await screen.findByText(`${label(section)} page`)).toBeVisible();
+      expect(within(nav()).getByRole('link', { name: label(section) })).toHaveAttribute(
         'href',
         section.paths.root,
       );
@@ -79,26 +83,28 @@ describe('the section registry', () => {
   it.each(roles)('starts someone holding only %s at its first section', async (held) => {
     const router = await renderApp('/', [held]);
     const first = sectionsFor(opens([held]))[0];
-    expect(await screen.findByText(`${first?.label} page`)).toBeVisible();
+    expect(await screen.findByText(`${first && label(first)} page`)).toBeVisible();
     expect(router.state.location.pathname).toBe(first?.paths.root);
     expect(
       within(nav())
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(sectionsFor(opens([held])).map((section) => section.label));
+    ).toEqual(sectionsFor(opens([held])).map(label));
   });
 
-  it.each(sections)('tells whoever lacks its role why $label does not open', async (section) => {
+  it.each(sections)('tells whoever lacks its role why $id does not open', async (section) => {
     const others = roles.filter((role) => !rolesOpening(section.capability).includes(role));
     await renderApp(section.paths.root, others);
-    expect(await screen.findByRole('heading', { level: 1, name: section.label })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: label(section) })).toBeVisible();
     const alert = screen.getByRole('alert');
     for (const role of rolesOpening(section.capability)) {
       expect(alert).toHaveTextContent(APP_ROLES[role]);
     }
-    expect(alert).toHaveTextContent(`the TAP Desk app role that lets people ${section.why}.`);
-    expect(screen.queryByText(`${section.label} page`)).toBeNull();
-    expect(within(nav()).queryByRole('link', { name: section.label })).toBeNull();
+    expect(alert).toHaveTextContent(
+      `the TAP Desk app role that lets people ${wordsOf(section.why)}.`,
+    );
+    expect(screen.queryByText(`${label(section)} page`)).toBeNull();
+    expect(within(nav()).queryByRole('link', { name: label(section) })).toBeNull();
   });
 
   it('names every role and what it opens to someone who holds none', async () => {
@@ -111,7 +117,7 @@ describe('the section registry', () => {
         .map(
           (role) =>
             `${APP_ROLES[role]}: ${sectionsFor(opens([role]))
-              .map((section) => section.intro)
+              .map((section) => wordsOf(section.intro))
               .join('; ')}`,
         )
         .sort(),

@@ -7,10 +7,13 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import type { Capability } from '../auth/capabilities';
 import { Loading } from '../components/loading';
+import { messageRef, type MessageRef } from '../i18n/catalog';
+import { useMessages } from '../i18n/use-messages';
 import { auditPaths } from '../features/audit/paths';
 import { helpdeskPaths, helpdeskRoutes } from '../features/helpdesk/paths';
 import { pilotPaths } from '../features/pilot/paths';
 import { readinessPaths } from '../features/readiness/paths';
+import { messages } from './messages';
 
 export interface Section {
   /** The feature folder (`src/features/<id>`). */
@@ -20,11 +23,11 @@ export interface Section {
   /** The app role that opens it; the section's Graph client asks for that audience's scopes. */
   capability: Capability;
   /** Its name in the navigation, and its heading when it cannot open. */
-  label: string;
+  label: MessageRef;
   /** Ends "the TAP Desk app role that lets people …", told to someone who lacks the role. */
-  why: string;
+  why: MessageRef;
   /** What the role offers here, on the start page of someone who holds no role yet. */
-  intro: string;
+  intro: MessageRef;
   /** Its pages below `root`, each a chunk of its own, loaded when first opened. */
   routes: RouteObject[];
 }
@@ -36,14 +39,28 @@ export const homePath = '/';
  * for a lazy route before it renders anything, while this way the shell paints at once and the
  * page shows a loading state inside it (ShellLayout's Suspense, or its own) until its chunk is in.
  */
-function page(load: () => Promise<ComponentType>, loadingLabel?: string) {
+function page(load: () => Promise<ComponentType>, loadingLabel?: 'loadingUser') {
   const Page = lazy(async () => ({ default: await load() }));
   if (!loadingLabel) return <Page />;
   return (
-    <Suspense fallback={<Loading label={loadingLabel} />}>
+    <Suspense fallback={<PageLoading label={loadingLabel} />}>
       <Page />
     </Suspense>
   );
+}
+
+function PageLoading(props: { label: 'loadingUser' }) {
+  const { t } = useMessages(messages);
+  return <Loading label={t(props.label)} />;
+}
+
+/** A section's name, the end of "the app role that lets people …", and its start-page line. */
+function words(id: 'helpdesk' | 'pilot' | 'audit' | 'readiness') {
+  return {
+    label: messageRef(messages, `${id}.label`),
+    why: messageRef(messages, `${id}.why`),
+    intro: messageRef(messages, `${id}.intro`),
+  };
 }
 
 export const sections: readonly Section[] = [
@@ -51,9 +68,7 @@ export const sections: readonly Section[] = [
     id: 'helpdesk',
     paths: helpdeskPaths,
     capability: 'helpdesk',
-    label: 'Helpdesk',
-    why: 'issue Temporary Access Passes',
-    intro: 'issue Temporary Access Passes to callers',
+    ...words('helpdesk'),
     // The search screen loads first and alone; the user page (issue form, handover, QR code,
     // speech) comes in its own chunk when someone opens a user.
     routes: [
@@ -65,7 +80,7 @@ export const sections: readonly Section[] = [
         path: helpdeskRoutes.user,
         element: page(
           async () => (await import('../features/helpdesk/user-page')).UserPage,
-          'Loading the user…',
+          'loadingUser',
         ),
       },
     ],
@@ -74,9 +89,7 @@ export const sections: readonly Section[] = [
     id: 'pilot',
     paths: pilotPaths,
     capability: 'pilot',
-    label: 'Pilot',
-    why: 'follow pilot progress',
-    intro: "follow a passwordless pilot's progress",
+    ...words('pilot'),
     routes: [
       {
         index: true,
@@ -88,9 +101,7 @@ export const sections: readonly Section[] = [
     id: 'audit',
     paths: auditPaths,
     capability: 'audit',
-    label: 'Audit',
-    why: 'read the audit record',
-    intro: 'read who issued which pass, when and why',
+    ...words('audit'),
     routes: [
       {
         index: true,
@@ -102,10 +113,7 @@ export const sections: readonly Section[] = [
     id: 'readiness',
     paths: readinessPaths,
     capability: 'readiness',
-    label: 'Readiness',
-    why: 'check the tenant before a pilot',
-    intro:
-      "check the tenant's policies against the rollout recipe (pilot managers and helpdesk leads)",
+    ...words('readiness'),
     routes: [
       {
         index: true,

@@ -1,33 +1,14 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../components/page-header';
+import type { MessageRef } from '../i18n/catalog';
+import { useMessages } from '../i18n/use-messages';
 import { APP_ROLES, type Capability } from './capabilities';
 import { ConsentRequired } from './consent-required';
+import { messages } from './messages';
 import { useConsentProblem, useSession } from './session';
 
-/**
- * What to ask for, in the words of Enterprise applications › Users and groups and of Roles &
- * admins. Readiness has no app role of its own: pilot managers hold it, and so do helpdesk leads
- * (the helpdesk role together with the Global Reader directory role).
- */
-function missingRole(capability: Capability, label: string): { title: string; ask: ReactNode } {
-  if (capability === 'readiness') {
-    return {
-      title: `${label} is for pilot managers and helpdesk leads`,
-      ask: (
-        <>
-          the <strong>{APP_ROLES.pilot}</strong> app role, or, for a helpdesk lead,{' '}
-          <strong>{APP_ROLES.helpdesk}</strong> together with the <strong>Global Reader</strong>{' '}
-          directory role (Roles &amp; admins)
-        </>
-      ),
-    };
-  }
-  return {
-    title: `${label} needs the ${APP_ROLES[capability]} app role`,
-    ask: <strong>{APP_ROLES[capability]}</strong>,
-  };
-}
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /**
  * Route guard: the page, or a clear explanation of the app role it needs, or of the Graph
@@ -36,21 +17,23 @@ function missingRole(capability: Capability, label: string): { title: string; as
 export function RequireCapability(props: {
   capability: Capability;
   /** The section's name, kept as the heading so the page still says where the person is. */
-  label: string;
+  label: MessageRef;
   /** Ends "the TAP Desk app role that lets people …". */
-  why: string;
+  why: MessageRef;
   children: ReactNode;
 }) {
+  const { t, rich, say } = useMessages(messages);
   const session = useSession();
   const consent = useConsentProblem(props.capability);
+  const label = say(props.label);
   if (session.capabilities.includes(props.capability)) {
     if (!consent.problem) return props.children;
     return (
       <>
-        <PageHeader title={props.label} />
+        <PageHeader title={label} />
         <ConsentRequired
           problem={consent.problem}
-          section={props.label}
+          section={label}
           username={session.account.username}
           onTryAgain={consent.retry}
           onSignOut={() => void session.signOut()}
@@ -58,16 +41,26 @@ export function RequireCapability(props: {
       </>
     );
   }
-  const missing = missingRole(props.capability, props.label);
+  // Readiness has no app role of its own: pilot managers hold it, and so do helpdesk leads (the
+  // helpdesk role together with the Global Reader directory role), in Entra's own words.
+  const readiness = props.capability === 'readiness';
+  const role = props.capability === 'readiness' ? APP_ROLES.pilot : APP_ROLES[props.capability];
   return (
     <>
-      <PageHeader title={props.label} />
+      <PageHeader title={label} />
       <Alert severity="warning" role="alert">
-        <AlertTitle>{missing.title}</AlertTitle>
+        <AlertTitle>
+          {readiness ? t('readinessRoleTitle', { label }) : t('missingRoleTitle', { label, role })}
+        </AlertTitle>
         <Typography variant="body2">
-          You are signed in as {session.account.username}, who does not hold the TAP Desk app role
-          that lets people {props.why}. Ask your Entra administrator to assign {missing.ask} to you
-          in Enterprise applications › TAP Desk › Users and groups, then sign out and in again.
+          {rich('missingRoleBody', {
+            username: session.account.username,
+            why: say(props.why),
+            readiness: readiness ? 'yes' : 'no',
+            role,
+            helpdesk: APP_ROLES.helpdesk,
+            b: strong,
+          })}
         </Typography>
       </Alert>
     </>

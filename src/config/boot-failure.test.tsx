@@ -97,4 +97,22 @@ describe('BootFailure', () => {
     );
     expect(screen.getByText(CONFIG_URL)).toBeInTheDocument();
   });
+
+  it('speaks German to a German browser, keeping the field problems in English', async () => {
+    const error = invalid({ ...demo, auth: { ...demo.auth, clientId: 'abc' } });
+    await renderWithHarness(<BootFailure error={error} configUrl={CONFIG_URL} />, {
+      locale: 'de',
+    });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      'TAP Desk konnte nicht starten',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('config.json hat 1 Problem.');
+    const list = screen.getByRole('list', { name: 'Probleme in config.json' });
+    expect(list).toHaveTextContent('auth.clientId is "abc", not a GUID.');
+    expect(
+      within(list)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Erwartet', 'Beispiel']);
+  });
 });

@@ -1,4 +1,6 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { useMessages, type Messages } from '../i18n/use-messages';
+import { messages } from './messages';
 import { ConfigError } from './runtime-config';
 
 /**
@@ -38,8 +40,9 @@ const styles = {
   },
 } as const satisfies Record<string, CSSProperties>;
 
-const Code = (props: { children: ReactNode }) => <code style={styles.code}>{props.children}</code>;
+const Code = (chunks: ReactNode[]) => <code style={styles.code}>{chunks}</code>;
 
+/** HTTP's own reason phrases: part of the protocol, so not translated. */
 const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -49,80 +52,80 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function summary(error: unknown): ReactNode {
+/** config-problems.ts's English clause after the field's name. */
+const asSentence = (clause: string) => ` ${clause}.`;
+
+type Words = Messages<keyof typeof messages.messages.en>;
+
+function summary({ t }: Words, error: unknown): string {
   if (!(error instanceof ConfigError)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `Something went wrong while it was starting: ${message}`;
+    return t('boot.other', { message: error instanceof Error ? error.message : String(error) });
   }
   switch (error.reason) {
-    case 'invalid': {
-      const count = error.problems.length;
-      return `Its configuration file, config.json, has ${count} ${count === 1 ? 'problem' : 'problems'}. Each field below needs correcting before TAP Desk can start.`;
+    case 'invalid':
+      return t('boot.invalid', { count: error.problems.length });
+    case 'unavailable': {
+      if (error.status === undefined) return t('boot.offline');
+      const reason = STATUS_TEXT[error.status];
+      return t('boot.status', { status: reason ? `${error.status} ${reason}` : error.status });
     }
-    case 'unavailable':
-      return error.status === undefined
-        ? 'It could not load its configuration file, config.json: the request did not reach the server.'
-        : `It could not load its configuration file, config.json: the server answered ${error.status}${STATUS_TEXT[error.status] ? ` ${STATUS_TEXT[error.status]}` : ''}.`;
     case 'not-json':
-      return 'Its configuration file, config.json, is not valid JSON.';
+      return t('boot.notJson');
   }
 }
 
-function Advice(props: { error: unknown }) {
-  const { error } = props;
+function Advice(props: { error: unknown; words: Words }) {
+  const { error, words } = props;
   if (!(error instanceof ConfigError)) return null;
   if (error.reason === 'unavailable' && error.status === 404) {
-    return (
-      <p>
-        Put your <Code>config.json</Code> beside <Code>index.html</Code> on the web server (in{' '}
-        <Code>dist/</Code> after a build).
-      </p>
-    );
+    return <p>{words.rich('boot.put', { code: Code })}</p>;
   }
   if (error.reason === 'not-json' && error.looksLikeHtml) {
-    return (
-      <p>
-        The server sent a web page instead of the file: <Code>config.json</Code> is probably not
-        deployed, and the host answers unknown addresses with <Code>index.html</Code>.
-      </p>
-    );
+    return <p>{words.rich('boot.html', { code: Code })}</p>;
   }
   if (error.reason === 'not-json' && error.detail) {
-    return (
-      <p>
-        The JSON reader said: <Code>{error.detail}</Code>
-      </p>
-    );
+    return <p>{words.rich('boot.jsonSaid', { code: Code, detail: error.detail })}</p>;
   }
   return null;
 }
 
+/** Rendered outside the app, so main.tsx gives it an I18nProvider of its own. */
 export function BootFailure(props: { error: unknown; configUrl: string }) {
+  const words = useMessages(messages);
+  const { t, rich } = words;
   const { error } = props;
   const problems = error instanceof ConfigError ? error.problems : [];
   const url = (error instanceof ConfigError ? error.url : undefined) ?? props.configUrl;
+  const title = t('boot.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <main style={styles.page}>
-      <h1>TAP Desk could not start</h1>
+      <h1>{title}</h1>
       <p role="alert" style={styles.summary}>
-        {summary(error)}
+        {summary(words, error)}
       </p>
-      <Advice error={error} />
+      <Advice error={error} words={words} />
       {problems.length > 0 && (
-        <ul aria-label="Problems in config.json" style={styles.list}>
+        <ul aria-label={t('boot.problems')} style={styles.list}>
           {problems.map((problem, index) => (
             <li key={`${problem.field}-${index}`} style={styles.item}>
-              <p style={styles.what}>
-                <Code>{problem.field}</Code> {problem.problem}.
+              {/* The field problems stay English: they describe JSON for whoever deploys. */}
+              <p style={styles.what} lang="en">
+                <code style={styles.code}>{problem.field}</code>
+                {asSentence(problem.problem)}
               </p>
               <dl style={styles.details}>
-                <dt style={styles.term}>Should be</dt>
-                <dd style={styles.definition}>{problem.expected}</dd>
+                <dt style={styles.term}>{t('boot.shouldBe')}</dt>
+                <dd style={styles.definition} lang="en">
+                  {problem.expected}
+                </dd>
                 {problem.example !== undefined && (
                   <>
-                    <dt style={styles.term}>Example</dt>
+                    <dt style={styles.term}>{t('boot.example')}</dt>
                     <dd style={styles.definition}>
-                      <Code>{problem.example}</Code>
+                      <code style={styles.code}>{problem.example}</code>
                     </dd>
                   </>
                 )}
@@ -131,13 +134,8 @@ export function BootFailure(props: { error: unknown; configUrl: string }) {
           ))}
         </ul>
       )}
-      <p>
-        Configuration file read: <Code>{url}</Code>
-      </p>
-      <p>
-        Every field is described in <Code>docs/configuration.md</Code> in TAP Desk&apos;s source
-        repository. Correct the file, then reload this page.
-      </p>
+      <p>{rich('boot.read', { code: Code, url })}</p>
+      <p>{rich('boot.docs', { code: Code })}</p>
     </main>
   );
 }

@@ -44,9 +44,10 @@ export function flattenCatalogs(
 }
 
 /**
- * A message chosen by code without React (Graph error descriptions, loaders, checks): the
- * component that shows it words it with `formatMessageRef`. A value may itself be a message,
- * e.g. what the person was doing inside "TAP Desk could not {doing}".
+ * A message chosen by code without React (Graph error descriptions, loaders, checks, the smoke
+ * test): the component that shows it words it with `formatMessageRef`. A value may itself be a
+ * message, e.g. what the person was doing inside "TAP Desk could not {doing}", or a list of
+ * them, so a finding can name its parts without gluing English fragments together.
  */
 export interface MessageRef<Key extends string = string> {
   readonly catalog: Catalog<Key>;
@@ -54,7 +55,14 @@ export interface MessageRef<Key extends string = string> {
   readonly values?: Readonly<Record<string, MessageValue>>;
 }
 
-export type MessageValue = string | number | MessageRef;
+/** Names read as a list ("A, B and C" in the reader's language); clauses as one sentence's parts ("a; b"). */
+export interface MessageList {
+  readonly items: readonly MessageRef[];
+  readonly style: 'names' | 'clauses';
+}
+
+/** A Date is a record's time, said in UTC as the message says. */
+export type MessageValue = string | number | Date | MessageRef | MessageList;
 
 export function messageRef<Key extends string>(
   catalog: Catalog<Key>,

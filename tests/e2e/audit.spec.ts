@@ -139,7 +139,8 @@ for (const [anomaly, { label, example }] of Object.entries(ANOMALIES)) {
     await choice.click();
     await expect(choice).toBeChecked();
     await expect(page).toHaveURL(new RegExp(`anomaly=${anomaly}`));
-    await expect(page.getByRole('status').filter({ hasText: `${count} row(s)` })).toBeVisible();
+    const counted = new RegExp(`^${count} rows? ·`);
+    await expect(page.getByRole('status').filter({ hasText: counted })).toBeVisible();
     const flagged = rows(page);
     await expect(flagged.first()).toBeVisible();
     await expect.poll(() => rowCount(page)).toBe(count);

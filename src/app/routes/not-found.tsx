@@ -1,18 +1,23 @@
 import { Link, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from '../messages';
 import { homePath } from '../sections';
 
 export function NotFoundRoute() {
+  const { t, rich } = useMessages(messages);
   return (
     <>
-      <PageHeader title="Page not found" />
+      <PageHeader title={t('notFoundTitle')} />
       <Typography>
-        There is no page at this address.{' '}
-        <Link component={RouterLink} to={homePath}>
-          Go to the start page
-        </Link>
-        .
+        {rich('notFoundBody', {
+          link: (chunks) => (
+            <Link component={RouterLink} to={homePath}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </Typography>
     </>
   );

@@ -7,8 +7,9 @@ import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { useRuntimeConfig } from '../../config/config-context';
-import { describeError } from '../../graph/describe-error';
-import { verificationSiteAccess } from '../../graph/verification-records';
+import { describeErrorText, verificationSiteAccessText } from '../../graph/describe-error';
+import { messageRef } from '../../i18n/catalog';
+import { useMessages, type Messages } from '../../i18n/use-messages';
 import { AnomalyFilter } from './anomaly-filter';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
@@ -20,7 +21,7 @@ import {
   type AuditFilters,
   filterRows,
 } from './filters';
-import { ACTIVITY_LABELS, ANOMALY_LABELS, GRID_LABELS } from './labels';
+import { messages } from './messages';
 import { auditQueries } from './queries';
 import type { Anomaly } from './audit-row';
 import { reconcile } from './reconcile';
@@ -29,10 +30,8 @@ const HOUR = 3_600_000;
 
 /** What each read needs, in the words the 403 message uses. */
 const NEEDS = {
-  auditLog:
-    'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All and Directory.Read.All)',
-  roles:
-    'the RoleManagement.Read.Directory permission, which an Entra administrator grants to TAP Desk',
+  auditLog: messageRef(messages, 'needs.auditLog'),
+  roles: messageRef(messages, 'needs.roles'),
 };
 
 /**
@@ -41,6 +40,8 @@ const NEEDS = {
  * anything in the directory or the list.
  */
 export function AuditPage() {
+  const words = useMessages(messages);
+  const { t, say, intl } = words;
   const session = useSession();
   const config = useRuntimeConfig();
   const client = session.graph('audit');
@@ -120,15 +121,20 @@ export function AuditPage() {
   }
 
   const rows = result ? filterRows(result.rows, filters) : [];
-  const status = `${rows.length} row(s) · as of ${new Date(asOf).toLocaleString()}`;
+  const status = t('status', {
+    count: rows.length,
+    asOf: intl.formatDate(asOf, { dateStyle: 'medium', timeStyle: 'medium' }),
+  });
   const retentionDate = new Date(today.getTime() - config.audit.retentionDays * 24 * HOUR);
   const pastRetention = range.from < retentionDate.getTime();
   const rolesUnavailable = roleHolders.isError
     ? {
-        adminTarget: describeError(roleHolders.error, {
-          doing: 'check for admin accounts',
-          needs: NEEDS.roles,
-        }).detail,
+        adminTarget: say(
+          describeErrorText(roleHolders.error, {
+            doing: messageRef(messages, 'doing.checkAdmins'),
+            needs: NEEDS.roles,
+          }).detail,
+        ),
       }
     : undefined;
 
@@ -136,10 +142,7 @@ export function AuditPage() {
     // From lg up the page is as tall as the window below the app bar (64) and the main area's
     // padding (2 × 32), so the grid takes what is left and scrolls inside it, not the page.
     <Stack sx={{ height: { lg: 'calc(100dvh - 128px)' }, minHeight: { lg: 560 } }}>
-      <PageHeader
-        title="Audit record"
-        subtitle="Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list."
-      />
+      <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
       <Stack
         direction={{ xs: 'column', lg: 'row' }}
         spacing={3}
@@ -167,37 +170,36 @@ export function AuditPage() {
         <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
           {pastRetention ? (
             <Alert severity="info">
-              <AlertTitle>The audit log keeps {config.audit.retentionDays} days</AlertTitle>
-              Microsoft Entra has no audit events before {retentionDate.toLocaleDateString()}. For
-              earlier days only TAP Desk&apos;s verification records remain: they are shown, but
-              they cannot be checked against the log, and passes issued outside TAP Desk then are
-              not visible at all.
+              <AlertTitle>{t('retention.title', { days: config.audit.retentionDays })}</AlertTitle>
+              {t('retention.body', {
+                date: intl.formatDate(retentionDate, { dateStyle: 'medium' }),
+              })}
             </Alert>
           ) : null}
           {logError ? (
             <ErrorState
               error={logError}
-              context={{ doing: 'read the directory audit log', needs: NEEDS.auditLog }}
+              context={{ doing: messageRef(messages, 'doing.readLog'), needs: NEEDS.auditLog }}
               onRetry={() => logQueries.forEach((query) => void query.refetch())}
             />
           ) : records.isError ? (
             <ErrorState
               error={records.error}
               context={{
-                doing: "read TAP Desk's verification records",
-                ...verificationSiteAccess('read'),
+                doing: messageRef(messages, 'doing.readRecords'),
+                ...verificationSiteAccessText('read'),
               }}
               onRetry={() => void records.refetch()}
             />
           ) : !result ? (
-            <Loading label="Reading the audit log and the verification records…" />
+            <Loading label={t('loading')} />
           ) : (
             <>
               {roleHolders.isError ? (
                 <ErrorState
                   error={roleHolders.error}
                   context={{
-                    doing: 'check which passes went to admin accounts',
+                    doing: messageRef(messages, 'doing.checkAdminPasses'),
                     needs: NEEDS.roles,
                   }}
                   onRetry={() => void roleHolders.refetch()}
@@ -205,9 +207,7 @@ export function AuditPage() {
               ) : null}
               {records.data && records.data.unreadable > 0 ? (
                 <Alert severity="warning">
-                  {records.data.unreadable} item(s) in the verification list could not be read: a
-                  target, date or outcome is missing. They were probably edited in SharePoint by
-                  hand.
+                  {t('unreadable', { count: records.data.unreadable })}
                 </Alert>
               ) : null}
               {rows.length === 0 ? (
@@ -215,13 +215,15 @@ export function AuditPage() {
                   <Typography variant="body2" color="text.secondary" role="status">
                     {status}
                   </Typography>
-                  <Alert severity="success">Nothing matches: {describeFilters(filters)}.</Alert>
+                  <Alert severity="success">
+                    {t('nothingMatches', { filters: describeFilters(words, filters) })}
+                  </Alert>
                 </>
               ) : (
                 <Box sx={{ flex: 1, minHeight: 400, height: { xs: 640, lg: 'auto' } }}>
                   <AuditTable
                     rows={rows}
-                    label={`${GRID_LABELS.grid}: ${describeFilters(filters)}`}
+                    label={t('gridLabel', { filters: describeFilters(words, filters) })}
                     status={status}
                     fileName={`tap-audit-${filters.from}-to-${filters.to}.csv`}
                   />
@@ -235,8 +237,21 @@ export function AuditPage() {
   );
 }
 
-function describeFilters(filters: AuditFilters): string {
-  const parts = [`${ACTIVITY_LABELS[filters.activity]} from ${filters.from} to ${filters.to}`];
-  if (filters.anomaly) parts.push(`flagged “${ANOMALY_LABELS[filters.anomaly].label}”`);
-  return parts.join(', ');
+/** A filter's day (YYYY-MM-DD) as the reader writes dates; the day itself, whatever their zone. */
+function day(intl: Messages<string>['intl'], iso: string): string {
+  return intl.formatDate(`${iso}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+function describeFilters(
+  words: Messages<keyof typeof messages.messages.en>,
+  filters: AuditFilters,
+) {
+  const { t, intl } = words;
+  return t('describeFilters', {
+    activity: t(`activity.${filters.activity}`),
+    from: day(intl, filters.from),
+    to: day(intl, filters.to),
+    flagged: filters.anomaly ? 'yes' : 'no',
+    anomaly: filters.anomaly ? t(`anomaly.${filters.anomaly}`) : '',
+  });
 }

@@ -15,11 +15,12 @@ import {
 } from '@mui/x-data-grid';
 import { useId, useMemo, useState } from 'react';
 import { gridCsv } from '../../components/grid-csv';
+import { useMessages } from '../../i18n/use-messages';
 import { downloadCsv } from '../../lib/csv';
 import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST } from './audit-columns';
 import { AuditDetails } from './audit-details';
 import type { AuditRow } from './audit-row';
-import { GRID_LABELS } from './labels';
+import { messages } from './messages';
 
 declare module '@mui/x-data-grid' {
   interface ToolbarPropsOverrides {
@@ -32,6 +33,7 @@ declare module '@mui/x-data-grid' {
 const DENSITIES: readonly GridDensity[] = ['compact', 'standard', 'comfortable'];
 
 function DensityMenu() {
+  const { t } = useMessages(messages);
   const apiRef = useGridApiContext();
   const density = useGridSelector(apiRef, gridDensitySelector);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -39,9 +41,9 @@ function DensityMenu() {
   const menuId = useId();
   return (
     <>
-      <Tooltip title={GRID_LABELS.density}>
+      <Tooltip title={t('grid.density')}>
         <ToolbarButton
-          aria-label={GRID_LABELS.density}
+          aria-label={t('grid.density')}
           aria-haspopup="true"
           aria-controls={open ? menuId : undefined}
           aria-expanded={open ? 'true' : undefined}
@@ -62,7 +64,7 @@ function DensityMenu() {
               setAnchor(null);
             }}
           >
-            {GRID_LABELS.densities[value]}
+            {t(`grid.density.${value}`)}
           </MenuItem>
         ))}
       </Menu>
@@ -71,13 +73,14 @@ function DensityMenu() {
 }
 
 function AuditToolbar(props: { auditStatus?: string; onDownloadCsv?: () => void }) {
+  const { t } = useMessages(messages);
   return (
     <Toolbar style={{ minHeight: 44 }}>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ flex: 1, mx: 0.5 }}>
         {props.auditStatus}
       </Typography>
-      <Tooltip title={GRID_LABELS.columns}>
-        <ColumnsPanelTrigger render={<ToolbarButton aria-label={GRID_LABELS.columns} />}>
+      <Tooltip title={t('grid.columns')}>
+        <ColumnsPanelTrigger render={<ToolbarButton aria-label={t('grid.columns')} />}>
           <GridViewColumnIcon fontSize="small" />
         </ColumnsPanelTrigger>
       </Tooltip>
@@ -89,7 +92,7 @@ function AuditToolbar(props: { auditStatus?: string; onDownloadCsv?: () => void 
         onClick={props.onDownloadCsv}
         sx={{ ml: 1, whiteSpace: 'nowrap' }}
       >
-        {GRID_LABELS.downloadCsv}
+        {t('grid.downloadCsv')}
       </Button>
     </Toolbar>
   );

@@ -77,14 +77,9 @@ export const ANOMALY_LABELS: Record<Anomaly, { label: string; description: strin
 
 /** The record grid's own words: column headings, its toolbar and the details dialog. */
 export const GRID_LABELS = {
-  grid: 'Issuance record',
   details: 'Details',
   detailsFor: (what: string, target: string) => `Details: ${what}, ${target}`,
   close: 'Close',
-  downloadCsv: 'Download CSV',
-  columns: 'Columns',
-  density: 'Row height',
-  densities: { compact: 'Compact', standard: 'Standard', comfortable: 'Comfortable' },
   headers: {
     at: 'When',
     kind: 'Activity',

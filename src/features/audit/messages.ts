@@ -7,6 +7,34 @@ import { defineCatalog } from '../../i18n/catalog';
 export const messages = defineCatalog(
   'audit',
   {
+    'grid.density': 'Row height',
+    'grid.density.compact': 'Compact',
+    'grid.density.standard': 'Standard',
+    'grid.density.comfortable': 'Comfortable',
+    'grid.columns': 'Columns',
+    'grid.downloadCsv': 'Download CSV',
+    'page.title': 'Audit record',
+    'page.subtitle':
+      'Every Temporary Access Pass created or deleted, joined with the caller verification TAP Desk recorded for it. Read-only: nothing on this page changes the directory or the verification list.',
+    status: '{count, plural, one {# row} other {# rows}} · as of {asOf}',
+    'retention.title': 'The audit log keeps {days, plural, one {# day} other {# days}}',
+    'retention.body':
+      "Microsoft Entra has no audit events before {date}. For earlier days only TAP Desk's verification records remain: they are shown, but they cannot be checked against the log, and passes issued outside TAP Desk then are not visible at all.",
+    loading: 'Reading the audit log and the verification records…',
+    unreadable:
+      '{count, plural, one {# item} other {# items}} in the verification list could not be read: a target, date or outcome is missing. They were probably edited in SharePoint by hand.',
+    nothingMatches: 'Nothing matches: {filters}.',
+    describeFilters:
+      '{activity} from {from} to {to}{flagged, select, yes {, flagged “{anomaly}”} other {}}',
+    gridLabel: 'Issuance record: {filters}',
+    'doing.checkAdmins': 'check for admin accounts',
+    'doing.readLog': 'read the directory audit log',
+    'doing.readRecords': "read TAP Desk's verification records",
+    'doing.checkAdminPasses': 'check which passes went to admin accounts',
+    'needs.auditLog':
+      'the Reports Reader, Security Reader or Security Administrator role in Entra ID (TAP Desk reads the log with AuditLog.Read.All and Directory.Read.All)',
+    'needs.roles':
+      'the RoleManagement.Read.Directory permission, which an Entra administrator grants to TAP Desk',
     'filters.label': 'Filter the record',
     'filters.from': 'From',
     'filters.to': 'To',
@@ -58,6 +86,35 @@ export const messages = defineCatalog(
       'The items of one attempt do not fit together as TAP Desk writes them (one pending item, one completion that refers to it and names the same person): one is missing, doubled or points elsewhere.',
   },
   {
+    'grid.density': 'Zeilenhöhe',
+    'grid.density.compact': 'Kompakt',
+    'grid.density.standard': 'Standard',
+    'grid.density.comfortable': 'Komfortabel',
+    'grid.columns': 'Spalten',
+    'grid.downloadCsv': 'CSV herunterladen',
+    'page.title': 'Überwachungsprotokoll',
+    'page.subtitle':
+      'Jeder erstellte oder gelöschte Temporäre Zugriffspass, verknüpft mit der Überprüfung des Anrufenden, die TAP Desk dazu protokolliert hat. Schreibgeschützt: Nichts auf dieser Seite ändert das Verzeichnis oder die Überprüfungsliste.',
+    status: '{count, plural, one {# Zeile} other {# Zeilen}} · Stand {asOf}',
+    'retention.title':
+      'Das Überwachungsprotokoll wird {days, plural, one {# Tag} other {# Tage}} aufbewahrt',
+    'retention.body':
+      'Microsoft Entra hat keine Überwachungsereignisse vor dem {date}. Für frühere Tage bleiben nur die Überprüfungsdatensätze von TAP Desk: Sie werden angezeigt, können aber nicht mit dem Protokoll abgeglichen werden, und außerhalb von TAP Desk ausgestellte Pässe sind für diese Zeit gar nicht sichtbar.',
+    loading: 'Überwachungsprotokoll und Überprüfungsdatensätze werden gelesen…',
+    unreadable:
+      '{count, plural, one {# Element} other {# Elemente}} der Überprüfungsliste konnten nicht gelesen werden: Ein Ziel, Datum oder Ergebnis fehlt. Vermutlich wurden sie in SharePoint von Hand bearbeitet.',
+    nothingMatches: 'Keine Treffer: {filters}.',
+    describeFilters:
+      '{activity} vom {from} bis {to}{flagged, select, yes {, markiert als „{anomaly}“} other {}}',
+    gridLabel: 'Ausstellungsprotokoll: {filters}',
+    'doing.checkAdmins': 'nach Administratorkonten zu suchen',
+    'doing.readLog': 'das Verzeichnisüberwachungsprotokoll zu lesen',
+    'doing.readRecords': 'die Überprüfungsdatensätze von TAP Desk zu lesen',
+    'doing.checkAdminPasses': 'zu prüfen, welche Pässe an Administratorkonten gingen',
+    'needs.auditLog':
+      'die Rolle „Berichtsleser“, „Sicherheitsleseberechtigter“ oder „Sicherheitsadministrator“ in Entra ID (TAP Desk liest das Protokoll mit AuditLog.Read.All und Directory.Read.All)',
+    'needs.roles':
+      'die Berechtigung RoleManagement.Read.Directory, die ein Entra-Administrator TAP Desk erteilt',
     'filters.label': 'Protokoll filtern',
     'filters.from': 'Von',
     'filters.to': 'Bis',

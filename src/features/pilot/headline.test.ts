@@ -1,4 +1,4 @@
-import { intlFor } from '../../i18n/phrase';
+import { intlFor } from '../../i18n/message-ref';
 import { headline, headlineText } from './headline';
 import { messages } from './messages';
 import { toRow, type MemberFacts, type PilotClock } from './stages';

@@ -12,6 +12,8 @@
 import type { GraphClient } from '../../graph/client';
 import { getGroup, pageTransitiveMemberUsers, type GroupSummary } from '../../graph/groups';
 import type { RequestBudget } from '../../graph/request-budget';
+import { messageRef, type MessageRef } from '../../i18n/catalog';
+import { messages } from './messages';
 import { mergeFacts, readsFor, registrationsSinceReport, type MergeInputs } from './merging';
 import {
   authenticatorReadFrom,
@@ -54,8 +56,8 @@ export interface PilotNote {
   source: 'auditLog' | 'registrationReport' | 'passReads' | 'methodReads';
   /** Stages whose counts are less precise because of it. */
   affects: Stage[];
-  /** What the person would need for the full picture, in words for describeError. */
-  needs: string;
+  /** What the person would need for the full picture, worded inside the Graph error's text. */
+  needs: MessageRef;
   error: unknown;
   /** Members the gap touches, when known. */
   members?: number;
@@ -134,17 +136,17 @@ const READ_NOTES: Record<ReadKind, Pick<PilotNote, 'source' | 'affects' | 'needs
   pass: {
     source: 'passReads',
     affects: ['tapUsed'],
-    needs: `${PASS_READ_ROLES} to read one-time passes`,
+    needs: messageRef(messages, 'needs.passReads', { roles: PASS_READ_ROLES }),
   },
   authenticator: {
     source: 'methodReads',
     affects: ['phoneSignInEnabled'],
-    needs: `${PASS_READ_ROLES} and UserAuthenticationMethod.Read.All to read the methods of people who registered since the report's last refresh`,
+    needs: messageRef(messages, 'needs.methodReads', { roles: PASS_READ_ROLES }),
   },
   passkeys: {
     source: 'methodReads',
     affects: ['passkeyRegistered'],
-    needs: `${PASS_READ_ROLES} and UserAuthenticationMethod.Read.All to read the methods of people who registered since the report's last refresh`,
+    needs: messageRef(messages, 'needs.methodReads', { roles: PASS_READ_ROLES }),
   },
 };
 
@@ -321,7 +323,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       notes.push({
         source: 'auditLog',
         affects: ['tapIssued', 'tapUsed'],
-        needs: `an Entra role that reads the audit log (${REPORTS_ROLES}), AuditLog.Read.All and Directory.Read.All`,
+        needs: messageRef(messages, 'needs.auditLog', { roles: REPORTS_ROLES }),
         error,
       });
     }
@@ -348,7 +350,7 @@ export async function* loadPilot(options: LoadPilotOptions): AsyncGenerator<Pilo
       notes.push({
         source: 'registrationReport',
         affects: ['authenticatorRegistered', 'phoneSignInEnabled', 'passkeyRegistered'],
-        needs: `an Entra role that reads authentication-method reports (${REPORTS_ROLES}), AuditLog.Read.All and Entra ID P1 or P2`,
+        needs: messageRef(messages, 'needs.registrationReport', { roles: REPORTS_ROLES }),
         error,
       });
     }

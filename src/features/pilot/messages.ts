@@ -17,6 +17,17 @@ export const messages = defineCatalog(
     soFar: '{headline} (so far)',
     provisional: 'Partial: figures so far; they settle when loading finishes.',
     partialRead: 'Partial: {read, number} of {total, number} members read…',
+    'doing.passReads': 'read one-time passes',
+    'doing.methodReads': 'read the methods of people who registered recently',
+    'doing.auditLog': 'read the directory audit log',
+    'doing.registrationReport': 'read the registration details report',
+    'needs.passReads': '{roles} to read one-time passes',
+    'needs.methodReads':
+      "{roles} and UserAuthenticationMethod.Read.All to read the methods of people who registered since the report's last refresh",
+    'needs.auditLog':
+      'an Entra role that reads the audit log ({roles}), AuditLog.Read.All and Directory.Read.All',
+    'needs.registrationReport':
+      'an Entra role that reads authentication-method reports ({roles}), AuditLog.Read.All and Entra ID P1 or P2',
     lessPrecise: 'Less precise: {stages}',
     noteBody:
       '{title}. {detail}{members, select, none {} other { {count, plural, one {# member is} other {# members are}} affected.}}',
@@ -117,6 +128,17 @@ export const messages = defineCatalog(
     soFar: '{headline} (bisher)',
     provisional: 'Teilweise: vorläufige Zahlen; sie stehen fest, sobald alles geladen ist.',
     partialRead: 'Teilweise: {read, number} von {total, number} Mitgliedern gelesen…',
+    'doing.passReads': 'einmalige Pässe zu lesen',
+    'doing.methodReads': 'die Methoden kürzlich registrierter Personen zu lesen',
+    'doing.auditLog': 'das Verzeichnisüberwachungsprotokoll zu lesen',
+    'doing.registrationReport': 'den Bericht zu Registrierungsdetails zu lesen',
+    'needs.passReads': '{roles}, um einmalige Pässe zu lesen',
+    'needs.methodReads':
+      '{roles} und UserAuthenticationMethod.Read.All, um die Methoden von Personen zu lesen, die sich seit der letzten Aktualisierung des Berichts registriert haben',
+    'needs.auditLog':
+      'eine Entra-Rolle, die das Überwachungsprotokoll lesen darf ({roles}), AuditLog.Read.All und Directory.Read.All',
+    'needs.registrationReport':
+      'eine Entra-Rolle, die Berichte zu Authentifizierungsmethoden lesen darf ({roles}), AuditLog.Read.All und Entra ID P1 oder P2',
     lessPrecise: 'Weniger genau: {stages}',
     noteBody:
       '{title}. {detail}{members, select, none {} other { {count, plural, one {# Mitglied ist} other {# Mitglieder sind}} betroffen.}}',

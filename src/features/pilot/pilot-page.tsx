@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/page-header';
 import { useReportsBudget } from '../../components/reports-budget';
 import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
-import { describeError } from '../../graph/describe-error';
+import { describeErrorText } from '../../graph/describe-error';
+import { messageRef } from '../../i18n/catalog';
 import { Funnel } from './funnel';
 import { headline, headlineText } from './headline';
 import { GroupPicker } from './group-picker';
@@ -28,6 +29,7 @@ import {
 import { StalledSummary } from './stalled-summary';
 import { TrendChart } from './trend-chart';
 import { usePilotMessages } from './use-pilot-messages';
+import { messages } from './messages';
 import { usePilotParams } from './use-pilot-params';
 
 const LOAD_ERROR_CONTEXT = {
@@ -65,18 +67,11 @@ function partialText(
   return total !== undefined && read < total ? t('partialRead', { read, total }) : t('provisional');
 }
 
-const NOTE_DOING: Record<PilotNote['source'], string> = {
-  passReads: 'read one-time passes',
-  methodReads: 'read the methods of people who registered recently',
-  auditLog: 'read the directory audit log',
-  registrationReport: 'read the registration details report',
-};
-
 function NoteAlert(props: { note: PilotNote }) {
   const { note } = props;
-  const { t, intl, stageLabel } = usePilotMessages();
-  const description = describeError(note.error, {
-    doing: NOTE_DOING[note.source],
+  const { t, say, intl, stageLabel } = usePilotMessages();
+  const description = describeErrorText(note.error, {
+    doing: messageRef(messages, `doing.${note.source}`),
     needs: note.needs,
   });
   return (
@@ -88,13 +83,13 @@ function NoteAlert(props: { note: PilotNote }) {
       </AlertTitle>
       <Typography variant="body2">
         {t('noteBody', {
-          title: description.title,
-          detail: description.detail,
+          title: say(description.title),
+          detail: say(description.detail),
           members: note.members ? 'some' : 'none',
           count: note.members ?? 0,
         })}
       </Typography>
-      <Typography variant="body2">{description.action}</Typography>
+      <Typography variant="body2">{say(description.action)}</Typography>
     </Alert>
   );
 }

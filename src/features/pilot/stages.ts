@@ -1,9 +1,4 @@
-import {
-  END_STAGES,
-  ONBOARDING_STAGES,
-  STAGE_LABELS as SHARED_LABELS,
-  type OnboardingStage,
-} from '../../lib/onboarding-stages';
+import { END_STAGES, ONBOARDING_STAGES, type OnboardingStage } from '../../lib/onboarding-stages';
 
 /**
  * What "done", "stuck" and "chase" mean for a pilot member, as pure functions of what Graph
@@ -26,9 +21,6 @@ export type Stage = 'member' | Progress;
 export function isEndStage(stage: Stage): boolean {
   return stage !== 'member' && END_STAGES.includes(stage);
 }
-
-/** The shared stages' names; the page words 'member' itself (its catalog's `stage.member`). */
-export const STAGE_LABELS: Record<Exclude<Stage, 'member'>, string> = SHARED_LABELS;
 
 export function isStage(value: string | null): value is Stage {
   return value !== null && (STAGES as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useMessages } from '../../i18n/use-messages';
 import { messages } from './messages';
-import { STAGE_LABELS, type Stage, type StalledReason } from './stages';
+import { stageLabel } from '../../lib/onboarding-stages';
+import type { Stage, StalledReason } from './stages';
 
 /** The pilot's messages, with a stage's and a reason to chase's names. */
 export function usePilotMessages() {
@@ -10,7 +11,7 @@ export function usePilotMessages() {
     () => ({
       ...words,
       stageLabel: (stage: Stage) =>
-        stage === 'member' ? words.t('stage.member') : STAGE_LABELS[stage],
+        stage === 'member' ? words.t('stage.member') : words.say(stageLabel(stage)),
       stalledLabel: (reason: StalledReason) => words.t(`stalled.${reason}`),
     }),
     [words],

@@ -1,5 +1,5 @@
 import { GraphError } from '../../graph/errors';
-import { intlFor, wordPhrase } from '../../i18n/phrase';
+import { formatMessageRef, intlFor } from '../../i18n/message-ref';
 import { evaluateReadiness, type CheckPhrase, type ReadinessInputs } from './checks';
 import { messages } from './messages';
 import type { VerificationRecord } from '../../graph/verification-records';
@@ -63,7 +63,7 @@ const statusOf = (input: ReadinessInputs) =>
 
 const english = intlFor('en', [messages]);
 /** A finding as the page words it in English. */
-const en = (found: CheckPhrase | undefined) => found && wordPhrase(english, messages, found);
+const en = (found: CheckPhrase | undefined) => found && formatMessageRef(english, found);
 
 describe('the readiness checks', () => {
   it('pass the recipe, with a record the helpdesk wrote through TAP Desk as proof that it can add', () => {
@@ -198,7 +198,7 @@ describe('the readiness checks', () => {
 
 describe('the readiness checks in German', () => {
   const german = intlFor('de', [messages]);
-  const de = (found: CheckPhrase | undefined) => found && wordPhrase(german, messages, found);
+  const de = (found: CheckPhrase | undefined) => found && formatMessageRef(german, found);
 
   it('word counts, dates and group names the German way', () => {
     const checks = evaluateReadiness(

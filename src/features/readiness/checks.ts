@@ -9,19 +9,21 @@ import type {
   TapPolicy,
 } from '../../graph/authentication-methods';
 import { AUTHENTICATOR_PASSKEY_AAGUIDS } from '../../graph/authentication-methods';
-import { describeError } from '../../graph/describe-error';
+import { describeErrorText } from '../../graph/describe-error';
 import { GraphError } from '../../graph/errors';
 import type { VerificationRecord, VerificationRecords } from '../../graph/verification-records';
-import { phrase, type Phrase, type PhraseList } from '../../i18n/phrase';
-import type { messages } from './messages';
+import {
+  messageRef,
+  type MessageList,
+  type MessageRef,
+  type MessageValue,
+} from '../../i18n/catalog';
+import { messages } from './messages';
 
 /** A finding in the reader's language: worded by the page (or the smoke test) from the catalog. */
 type Key = Extract<keyof (typeof messages)['messages']['en'], string>;
-export type CheckPhrase = Phrase<Key>;
-const say = (
-  key: Key,
-  values?: Record<string, CheckPhrase | PhraseList<Key> | string | number | Date>,
-) => phrase(key, values);
+export type CheckPhrase = MessageRef;
+const say = (key: Key, values?: Record<string, MessageValue>) => messageRef(messages, key, values);
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -99,8 +101,8 @@ const errorOf = (read: Read<unknown>) => (read.ok ? undefined : read.error);
 const LICENCE_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 
 /** A read that failed for a reason other than the reader's role: say so, with what to do. */
-function unreadable(what: string, error: unknown): Pick<ReadinessCheck, 'status' | 'summary'> {
-  const description = describeError(error, { doing: `read ${what}` });
+function unreadable(what: Unread, error: unknown): Pick<ReadinessCheck, 'status' | 'summary'> {
+  const description = describeErrorText(error, { doing: say(`doing.${what}`) });
   return {
     status: 'unknown',
     summary: say('unreadable', { title: description.title, action: description.action }),
@@ -122,19 +124,15 @@ function coverage(includes: readonly Target[], excludes: readonly Target[], grou
   };
 }
 
-function pilotNames(inputs: ReadinessInputs): CheckPhrase | PhraseList<Key> {
+function pilotNames(inputs: ReadinessInputs): CheckPhrase | MessageList {
   if (inputs.pilotGroups.length === 0) return say('thePilotGroup');
   const items = inputs.pilotGroups.map((g) => say('groupName', { name: g.displayName }));
   return { items, style: 'names' };
 }
 
 type Policy = 'tap' | 'authenticator' | 'passkey';
-/** How describeError names what could not be read; it words its own sentences. */
-const POLICY_READ: Record<Policy, string> = {
-  tap: 'the Temporary Access Pass policy',
-  authenticator: 'the Microsoft Authenticator policy',
-  passkey: 'the passkey (FIDO2) policy',
-};
+/** What could not be read, as the catalog's `doing.*` says it inside the Graph error's text. */
+type Unread = Policy | 'list' | 'report';
 
 function policyCheck<T>(
   read: Read<T>,
@@ -153,7 +151,7 @@ function policyCheck<T>(
       readableBy: POLICY_READERS,
     };
   }
-  return { ...base, link, ...unreadable(POLICY_READ[what], read.error) };
+  return { ...base, link, ...unreadable(what, read.error) };
 }
 
 function notCovered(what: Policy, inputs: ReadinessInputs, excluded: boolean) {
@@ -328,7 +326,7 @@ function listChecks(inputs: ReadinessInputs): ReadinessCheck[] {
         ? { status: 'fail', summary: say('list.refused'), fix: say('list.refused.fix') }
         : inputs.listRecords.error instanceof GraphError && inputs.listRecords.error.status === 404
           ? { status: 'fail', summary: say('list.missing'), fix: say('list.missing.fix') }
-          : unreadable('the verification list', inputs.listRecords.error)),
+          : unreadable('list', inputs.listRecords.error)),
   };
   const writable: ReadinessCheck = {
     ...base('listWritable'),
@@ -352,7 +350,7 @@ function reportAndRetention(inputs: ReadinessInputs): ReadinessCheck[] {
         ? { status: 'fail', summary: say('report.unlicensed'), fix: say('report.unlicensed.fix') }
         : refused(report)
           ? { status: 'unknown', summary: say('report.refused'), readableBy: REPORT_READERS }
-          : unreadable('the registration report', errorOf(report))),
+          : unreadable('report', errorOf(report))),
   };
   const kept = licensed === undefined ? undefined : licensed ? 30 : 7;
   const days = inputs.retentionDays;

@@ -39,6 +39,11 @@ export const messages = defineCatalog(
     'link.sharePoint': 'SharePoint admin center (site permissions)',
 
     unreadable: '{title}. {action}',
+    'doing.tap': 'read the Temporary Access Pass policy',
+    'doing.authenticator': 'read the Microsoft Authenticator policy',
+    'doing.passkey': 'read the passkey (FIDO2) policy',
+    'doing.list': 'read the verification list',
+    'doing.report': 'read the registration report',
     groupName: '“{name}”',
     thePilotGroup: 'the pilot group',
     aHelpdeskMember: 'a helpdesk member',
@@ -165,6 +170,11 @@ export const messages = defineCatalog(
     'link.sharePoint': 'SharePoint Admin Center (Websiteberechtigungen)',
 
     unreadable: '{title}. {action}',
+    'doing.tap': 'die Richtlinie für den Temporären Zugriffspass zu lesen',
+    'doing.authenticator': 'die Microsoft Authenticator-Richtlinie zu lesen',
+    'doing.passkey': 'die Richtlinie für Hauptschlüssel (FIDO2) zu lesen',
+    'doing.list': 'die Überprüfungsliste zu lesen',
+    'doing.report': 'den Registrierungsbericht zu lesen',
     groupName: '„{name}“',
     thePilotGroup: 'die Pilotgruppe',
     aHelpdeskMember: 'einem Helpdesk-Mitglied',

@@ -7,9 +7,8 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
-import { wordPhrase } from '../../i18n/phrase';
 import { useMessages } from '../../i18n/use-messages';
-import type { CheckPhrase, CheckStatus, ReadinessCheck } from './checks';
+import type { CheckStatus, ReadinessCheck } from './checks';
 import { messages } from './messages';
 import { readinessQuery } from './queries';
 
@@ -22,9 +21,7 @@ const COLOR: Record<CheckStatus, 'success' | 'warning' | 'error' | 'default'> = 
 };
 
 function useReadinessMessages() {
-  const words = useMessages(messages);
-  const say = (found: CheckPhrase) => wordPhrase(words.intl, messages, found);
-  return { ...words, say };
+  return useMessages(messages);
 }
 
 const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
