@@ -25,15 +25,6 @@ const UNTRANSLATED = [
   'src/config/non-microsoft-hosts-notice.tsx',
   'src/features/audit/audit-page.tsx',
   'src/features/audit/audit-table.tsx',
-  'src/features/helpdesk/handover-steps.tsx',
-  'src/features/helpdesk/issue-outcome.tsx',
-  'src/features/helpdesk/methods-panel.tsx',
-  'src/features/helpdesk/onboarding-stepper.tsx',
-  'src/features/helpdesk/read-aloud.tsx',
-  'src/features/helpdesk/record-notice.tsx',
-  'src/features/helpdesk/registration-qr.tsx',
-  'src/features/helpdesk/revoke-dialog.tsx',
-  'src/features/helpdesk/tap-panel.tsx',
 ];
 
 export default tseslint.config(
