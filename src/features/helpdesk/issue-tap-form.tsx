@@ -138,14 +138,14 @@ export function IssueTapForm(props: {
       <Stack spacing={2} component="form" noValidate onSubmit={submit}>
         {stops.map((check) => (
           <Alert key={check.id} severity="error" data-check={check.id}>
-            <AlertTitle>{check.title}</AlertTitle>
-            {check.detail}
+            <AlertTitle>{word(check.title)}</AlertTitle>
+            {word(check.detail)}
           </Alert>
         ))}
         {confirms.map((check) => (
           <Alert key={check.id} severity="warning" data-check={check.id}>
-            <AlertTitle>{check.title}</AlertTitle>
-            <Typography variant="body2">{check.detail}</Typography>
+            <AlertTitle>{word(check.title)}</AlertTitle>
+            <Typography variant="body2">{word(check.detail)}</Typography>
             <FormControlLabel
               control={
                 <Checkbox
