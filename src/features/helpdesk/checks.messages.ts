@@ -33,6 +33,14 @@ export const messages = defineCatalog(
     'recentTap.title': 'A pass was issued to this user in the last 24 hours',
     'recentTap.detail':
       'Repeated passes are a common social-engineering pattern. Be sure the caller is who they say.',
+    'changed.newPass':
+      'A pass was issued to {name} at {time, time, short}, after you opened this page. Confirm below that you want to replace it.',
+    'changed.newPassNow':
+      'A pass was issued to {name} just now, after you opened this page. Confirm below that you want to replace it.',
+    'changed.gone':
+      'The pass you were about to replace no longer exists. Check the page and issue again.',
+    'changed.otherAgent':
+      '{name} started issuing a pass for this user {seconds} s ago. Confirm below before issuing another.',
     'otherAgent.title': '{name} started issuing a pass for this user {seconds} s ago',
     'otherAgent.detail':
       'A second pass would replace theirs, and the pass they read out would stop working. Talk to them first.',
@@ -80,6 +88,14 @@ export const messages = defineCatalog(
     'recentTap.title': 'Diese Person hat in den letzten 24 Stunden einen Pass erhalten',
     'recentTap.detail':
       'Wiederholte Pässe sind ein häufiges Social-Engineering-Muster. Vergewissern Sie sich, dass die anrufende Person ist, wer sie vorgibt zu sein.',
+    'changed.newPass':
+      '{name} hat um {time, time, short} einen Pass erhalten, nachdem Sie diese Seite geöffnet haben. Bestätigen Sie unten, dass Sie ihn ersetzen möchten.',
+    'changed.newPassNow':
+      '{name} hat soeben einen Pass erhalten, nachdem Sie diese Seite geöffnet haben. Bestätigen Sie unten, dass Sie ihn ersetzen möchten.',
+    'changed.gone':
+      'Der Pass, den Sie ersetzen wollten, existiert nicht mehr. Prüfen Sie die Seite und stellen Sie erneut aus.',
+    'changed.otherAgent':
+      '{name} hat vor {seconds} s begonnen, dieser Person einen Pass auszustellen. Bestätigen Sie unten, bevor Sie einen weiteren ausstellen.',
     'otherAgent.title':
       '{name} hat vor {seconds} s begonnen, dieser Person einen Pass auszustellen',
     'otherAgent.detail':

@@ -91,7 +91,7 @@ export function IssueTapForm(props: {
   error: unknown;
   errorNote?: string;
   /** Set when the situation changed between the agent's confirmation and the create call. */
-  changed?: string | null;
+  changed?: MessageRef | null;
   onSubmit: (request: IssueRequest) => void;
   onCancel: () => void;
 }) {
@@ -284,7 +284,7 @@ export function IssueTapForm(props: {
         {props.changed ? (
           <Alert severity="warning" role="alert">
             <AlertTitle>{t('form.changed')}</AlertTitle>
-            {props.changed}
+            {word(props.changed)}
           </Alert>
         ) : null}
         {props.status ? (
