@@ -77,9 +77,34 @@ test('a German browser gets a German interface, and English is one switch away',
     'Ziffer neun',
     'Ausrufezeichen',
   ]);
+  // The caller's steps: a helpdesk cannot read the passkey policy, so the passkey is suggested.
+  const passkey = handover.getByRole('radio', {
+    name: 'Hauptschlüssel (Passkey) in Authenticator (Phishing-resistent)',
+  });
+  await expect(passkey).toBeChecked();
+  await expect(handover.getByText(/kann die Passkey-Richtlinie nicht lesen/)).toBeVisible();
+  const script = handover.getByTestId('handover-script');
+  await expect(script).toContainText('Installieren Sie Microsoft Authenticator');
+  await expect(script).toContainText('Erstellen Sie auf Nachfrage den Hauptschlüssel (Passkey)');
+  await expect(
+    handover.getByRole('img', { name: 'QR-Code für https://aka.ms/authapp' }),
+  ).toBeVisible();
+  await handover.getByRole('radio', { name: 'Telefonanmeldung' }).check();
+  await expect(script).toHaveAttribute('data-goal', 'phoneSignIn');
+  await expect(script).toContainText('Anmeldemethode hinzufügen › Authenticator-App');
+  await expect(script).toContainText('„Telefonanmeldung aktivieren“');
+  await expect(
+    handover.getByRole('heading', { name: 'Fortschritt zur kennwortlosen Anmeldung' }),
+  ).toBeVisible();
+  await expect(handover.getByTestId('onboarding-stage')).toHaveText(/^Aktueller Stand: /);
+  await expect(handover.getByText(/^Nachweis in der TAP Desk-Liste gespeichert/)).toBeVisible();
   await expectAccessible(page);
   await handover.getByRole('button', { name: 'Übergabe schließen' }).click();
   await expect(handover).toBeHidden();
+  // The user page's panels: the pass just issued, and the methods.
+  await expect(page.getByRole('table', { name: 'Details zum Pass' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pass widerrufen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Weitere Methoden' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sprache: Deutsch' }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();

@@ -9,9 +9,10 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { PasswordlessGoal } from '../../graph/authentication-methods';
-import { GOAL_LABELS } from './onboarding-stepper';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './handover.messages';
 import { RegistrationQr } from './registration-qr';
 
 /** Microsoft's short link to get Microsoft Authenticator: the passkey script starts there. */
@@ -23,22 +24,19 @@ function GoalPicker(props: {
   reason?: string;
   onChange?: (goal: PasswordlessGoal) => void;
 }) {
+  const { t } = useMessages(messages);
   const labelId = useId();
   return (
     <FormControl>
-      <FormLabel id={labelId}>Goal for this caller</FormLabel>
+      <FormLabel id={labelId}>{t('goal.legend')}</FormLabel>
       <RadioGroup
         row
         aria-labelledby={labelId}
         value={props.goal}
         onChange={(event) => props.onChange?.(event.target.value as PasswordlessGoal)}
       >
-        <FormControlLabel
-          value="passkey"
-          control={<Radio />}
-          label={`${GOAL_LABELS.passkey} (phishing-resistant)`}
-        />
-        <FormControlLabel value="phoneSignIn" control={<Radio />} label={GOAL_LABELS.phoneSignIn} />
+        <FormControlLabel value="passkey" control={<Radio />} label={t('goal.passkeyResistant')} />
+        <FormControlLabel value="phoneSignIn" control={<Radio />} label={t('goal.phoneSignIn')} />
       </RadioGroup>
       {props.reason ? (
         <Typography variant="body2" color="text.secondary">
@@ -49,35 +47,29 @@ function GoalPicker(props: {
   );
 }
 
+/** The step everyone misses, marked so the agent reads it with weight. */
+const mark = (chunks: ReactNode[]) => (
+  <Box
+    component="span"
+    sx={{ bgcolor: 'warning.light', color: 'common.black', px: 0.5, fontWeight: 700 }}
+  >
+    {chunks}
+  </Box>
+);
+const b = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+
 function PasskeySteps(props: { userPrincipalName: string }) {
+  const { t, rich } = useMessages(messages);
   return (
     <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
+      <li>{rich('steps.passkey.install', { b })}</li>
+      <li>{rich('steps.passkey.addAccount', { b, upn: props.userPrincipalName })}</li>
+      <li>{t('steps.passkey.enterPass')}</li>
       <li>
-        Install <strong>Microsoft Authenticator</strong> from the App Store or Google Play (iOS 17
-        or Android 14 and later).
-      </li>
-      <li>
-        In Authenticator, tap <strong>+</strong> › <strong>Work or school account</strong> ›{' '}
-        <strong>Sign in</strong>, as {props.userPrincipalName}.
-      </li>
-      <li>When asked, enter the Temporary Access Pass.</li>
-      <li>
-        <Box
-          component="span"
-          sx={{ bgcolor: 'warning.light', color: 'common.black', px: 0.5, fontWeight: 700 }}
-        >
-          When prompted, create the passkey and save it to Authenticator.
-        </Box>{' '}
-        The phone asks to turn Authenticator on as a passkey provider first:
+        {rich('steps.passkey.create', { mark })}
         <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
-          <li>
-            <strong>iPhone:</strong> Settings › Passwords › Password Options: turn on AutoFill
-            Passwords and Passkeys, and choose Authenticator.
-          </li>
-          <li>
-            <strong>Android:</strong> Settings › Passwords &amp; accounts › Additional providers:
-            turn on Authenticator (the menu names vary by phone maker).
-          </li>
+          <li>{rich('steps.passkey.iphone', { b })}</li>
+          <li>{rich('steps.passkey.android', { b })}</li>
         </Box>
       </li>
     </Box>
@@ -93,6 +85,7 @@ export function CallerSteps(props: {
   userPrincipalName: string;
   registrationUrl: string;
 }) {
+  const { t, rich } = useMessages(messages);
   return (
     <>
       {props.onGoalChange ? (
@@ -106,48 +99,27 @@ export function CallerSteps(props: {
             <>
               <PasskeySteps userPrincipalName={props.userPrincipalName} />
               <Typography variant="body2">
-                Finish before signing out.{' '}
-                {props.oneTime
-                  ? 'This pass works once: after signing in there are 10 minutes to create the passkey.'
-                  : 'The pass stops working when it expires.'}
+                {t('steps.finish')} {t(props.oneTime ? 'steps.passkey.once' : 'steps.expires')}
               </Typography>
             </>
           ) : (
             <>
               <Typography>
-                Go to{' '}
-                <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
-                  {props.registrationUrl.replace(/^https:\/\//, '')}
-                </Link>
+                {rich('steps.phone.goTo', {
+                  address: props.registrationUrl.replace(/^https:\/\//, ''),
+                  link: (chunks: ReactNode[]) => (
+                    <Link href={props.registrationUrl} target="_blank" rel="noreferrer">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </Typography>
               <Box component="ol" sx={{ pl: 2.5, '& li': { mb: 1 } }}>
+                <li>{t('steps.phone.signIn', { upn: props.userPrincipalName })}</li>
+                <li>{rich('steps.phone.addMethod', { b })}</li>
+                <li>{rich('steps.phone.enable', { mark })}</li>
                 <li>
-                  Sign in as {props.userPrincipalName}. When asked, enter the Temporary Access Pass.
-                </li>
-                <li>
-                  Choose <strong>Add sign-in method</strong> › <strong>Authenticator app</strong>,
-                  and follow the steps on the phone to finish setup.
-                </li>
-                <li>
-                  <Box
-                    component="span"
-                    sx={{
-                      bgcolor: 'warning.light',
-                      color: 'common.black',
-                      px: 0.5,
-                      fontWeight: 700,
-                    }}
-                  >
-                    Then, in the Authenticator app, open the work account and choose Enable phone
-                    sign-in.
-                  </Box>{' '}
-                  This is the step people miss: without it, they still need a password.
-                </li>
-                <li>
-                  Finish before signing out.{' '}
-                  {props.oneTime
-                    ? 'This pass works once: after signing in there are 10 minutes to complete setup.'
-                    : 'The pass stops working when it expires.'}
+                  {t('steps.finish')} {t(props.oneTime ? 'steps.phone.once' : 'steps.expires')}
                 </li>
               </Box>
             </>

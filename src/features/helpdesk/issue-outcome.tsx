@@ -1,27 +1,35 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { ErrorState } from '../../components/error-state';
 import type { TemporaryAccessPass } from '../../graph/authentication-methods';
-import { verificationSiteAccess, type VerificationRecord } from '../../graph/verification-records';
+import { verificationSiteAccessText } from '../../graph/describe-error';
+import type { VerificationRecord } from '../../graph/verification-records';
+import { messageRef } from '../../i18n/catalog';
+import { useMessages, type Messages } from '../../i18n/use-messages';
+import { messages } from './messages';
 import type { IssueProgress, IssueResult } from './use-issue-tap';
 
-export const RECORD_LEFT_PENDING =
-  'The verification record could not be completed; it stays pending, and TAP Desk completes it from Graph the next time anyone opens this user.';
+type Words = Messages<keyof typeof messages.messages.en>;
+
+/** Whole sentences side by side; each is one message, never a fragment of one. */
+const sentences = (...texts: string[]) => texts.join(' ');
 
 /** What the form's buttons say while an attempt runs, in the agent's words. */
-export function progressText(progress: IssueProgress, now: number): string | null {
+export function progressText(t: Words['t'], progress: IssueProgress, now: number): string | null {
   switch (progress.step) {
     case 'idle':
       return null;
     case 'checking':
-      return 'Checking that nobody else has issued a pass meanwhile…';
+      return t('progress.checking');
     case 'recording':
-      return 'Saving the verification record…';
+      return t('progress.recording');
     case 'creating':
-      return 'Asking Microsoft Entra for the pass…';
+      return t('progress.creating');
     case 'waiting':
-      return `Microsoft Graph is busy and asked TAP Desk to wait: trying again in ${Math.max(0, Math.ceil((progress.until - now) / 1000))} s. Cancel to stop; nothing has been issued yet.`;
+      return t('progress.waiting', {
+        seconds: Math.max(0, Math.ceil((progress.until - now) / 1000)),
+      });
     case 'completing':
-      return 'No answer from Graph: reading back whether the pass was created…';
+      return t('progress.completing');
   }
 }
 
@@ -34,10 +42,11 @@ export function IssueOutcome(props: {
   onReplace: () => void;
   onDismiss: () => void;
 }) {
+  const { t } = useMessages(messages);
   const { result } = props;
   const dismiss = (
     <Button color="inherit" size="small" onClick={props.onDismiss}>
-      Dismiss
+      {t('outcome.dismiss')}
     </Button>
   );
   switch (result.kind) {
@@ -49,51 +58,46 @@ export function IssueOutcome(props: {
       return (
         <ErrorState
           error={result.error}
-          title="No pass was issued: the verification record could not be saved"
+          title={t('outcome.recordNotSaved.title')}
           context={{
-            doing: 'save the verification record',
-            ...verificationSiteAccess('add'),
+            doing: messageRef(messages, 'doing.saveRecord'),
+            ...verificationSiteAccessText('add'),
           }}
         >
-          TAP Desk saves the record before it asks for a pass, so every pass is accounted for. What
-          you entered is still in the form; try again.
+          {t('outcome.recordNotSaved.body')}
         </ErrorState>
       );
     case 'notIssued':
       return (
         <Alert severity="warning" role="alert" action={dismiss}>
-          <AlertTitle>No pass was issued</AlertTitle>
-          Microsoft Graph did not answer, and reading the user&apos;s methods back shows no new
-          pass. It is safe to try again. {result.recorded ? '' : RECORD_LEFT_PENDING}
+          <AlertTitle>{t('outcome.notIssued.title')}</AlertTitle>
+          {result.recorded
+            ? t('outcome.notIssued.body')
+            : sentences(t('outcome.notIssued.body'), t('outcome.recordLeftPending'))}
         </Alert>
       );
     case 'unknown':
       return (
         <Alert severity="error" role="alert" action={dismiss}>
-          <AlertTitle>TAP Desk cannot tell whether a pass was issued</AlertTitle>
-          Microsoft Graph did not answer, and the user&apos;s methods could not be read back. Reload
-          the page in a minute and check the Temporary Access Pass panel before issuing again.{' '}
-          {result.recorded ? 'The attempt is recorded as unknown.' : RECORD_LEFT_PENDING}
+          <AlertTitle>{t('outcome.unknown.title')}</AlertTitle>
+          {sentences(
+            t('outcome.unknown.body'),
+            t(result.recorded ? 'outcome.unknown.recorded' : 'outcome.recordLeftPending'),
+          )}
         </Alert>
       );
     case 'cancelled':
       return (
         <Alert severity="info" role="status" action={dismiss}>
-          <AlertTitle>Cancelled</AlertTitle>
-          {result.sent
-            ? 'The request had already reached Microsoft Graph, so a pass may still be created. TAP Desk watches this user and records it; if one appears, you will be told here.'
-            : 'Nothing was issued.'}
+          <AlertTitle>{t('outcome.cancelled.title')}</AlertTitle>
+          {t(result.sent ? 'outcome.cancelled.sent' : 'outcome.cancelled.notSent')}
         </Alert>
       );
     case 'valueLost':
       return (
         <ValueLost
           tap={result.tap}
-          why={
-            result.cancelled
-              ? 'The answer arrived after you cancelled, so TAP Desk did not show it.'
-              : 'Microsoft Graph created it, but its answer was lost on the way.'
-          }
+          why={t(result.cancelled ? 'valueLost.whyCancelled' : 'valueLost.whyLost')}
           recorded={result.recorded}
           onReplace={props.onReplace}
         />
@@ -109,9 +113,10 @@ export function ValueLost(props: {
   record?: VerificationRecord;
   onReplace: () => void;
 }) {
-  const created = props.tap.createdDateTime
-    ? new Date(props.tap.createdDateTime).toLocaleTimeString()
-    : 'recently';
+  const { t, intl } = useMessages(messages);
+  const title = props.tap.createdDateTime
+    ? t('valueLost.titleAt', { time: intl.formatTime(props.tap.createdDateTime) })
+    : t('valueLost.titleRecently');
   return (
     <Alert
       severity="warning"
@@ -119,22 +124,19 @@ export function ValueLost(props: {
       data-testid="value-lost"
       action={
         <Button color="inherit" size="small" onClick={props.onReplace}>
-          Replace the pass
+          {t('valueLost.replace')}
         </Button>
       }
     >
-      <AlertTitle>A pass was created at {created}, but its value was never shown</AlertTitle>
+      <AlertTitle>{title}</AlertTitle>
       <Stack spacing={0.5}>
-        <Typography variant="body2">
-          {props.why} Microsoft Graph shows a pass only once, so this one cannot be handed over.
-          Replace it to give the caller a pass you can read out.
-        </Typography>
+        <Typography variant="body2">{sentences(props.why, t('valueLost.onlyOnce'))}</Typography>
         <Typography variant="body2">
           {props.record
-            ? `Recorded for ${props.record.IssuedByName ?? props.record.IssuedByUpn}.`
-            : props.recorded
-              ? 'It is recorded in the verification list.'
-              : RECORD_LEFT_PENDING}
+            ? t('valueLost.recordedFor', {
+                name: props.record.IssuedByName ?? props.record.IssuedByUpn,
+              })
+            : t(props.recorded ? 'valueLost.recorded' : 'outcome.recordLeftPending')}
         </Typography>
       </Stack>
     </Alert>

@@ -3,7 +3,12 @@ import {
   type Fido2Policy,
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
+import type { MessageRef } from '../../i18n/catalog';
+import { wordsOf } from '../../testing/words';
 import { issueChecks, policyView, type PolicyView } from './issue-rules';
+
+/** A check's title or detail as an English-speaking agent reads it. */
+const read = (ref: MessageRef | undefined) => (ref ? wordsOf(ref) : undefined);
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const TARGET_GROUP = 'group-tap';
@@ -81,7 +86,7 @@ describe('what stops or slows an agent before issuing', () => {
       issuer: { oid: 'me', directoryRoleIds: [] },
       now: NOW,
     });
-    expect(check?.detail).toMatch(/whether you may is unknown/);
+    expect(read(check?.detail)).toMatch(/whether you may is unknown/);
   });
 
   it('stops at external guests, disabled accounts and oneself', () => {
@@ -192,9 +197,9 @@ describe('the passkey policy check', () => {
   it('informs, without stopping, when the policy leaves the user out or is off', () => {
     const [outside] = passkeyChecks(fido2(), ['other-group']);
     expect(outside).toMatchObject({ id: 'passkeyPolicy', severity: 'confirm' });
-    expect(outside?.detail).toContain('cannot create a passkey in Microsoft Authenticator');
-    expect(outside?.detail).toContain('phone sign-in');
-    expect(outside?.detail).toContain('Authentication Policy Administrator');
+    expect(read(outside?.detail)).toContain('cannot create a passkey in Microsoft Authenticator');
+    expect(read(outside?.detail)).toContain('phone sign-in');
+    expect(read(outside?.detail)).toContain('Authentication Policy Administrator');
     const excluded = passkeyChecks(
       fido2({ excludeTargets: [{ targetType: 'group', id: TARGET_GROUP }] }),
     );
@@ -207,18 +212,20 @@ describe('the passkey policy check', () => {
       passkeyChecks(
         fido2({ keyRestrictions: { isEnforced: true, enforcementType: 'allow', aaGuids } }),
       );
-    expect(allowOnly([android])[0]?.title).toMatch(/Authenticator on iOS$/);
-    expect(allowOnly([ios.toUpperCase()])[0]?.title).toMatch(/Authenticator on Android$/);
-    expect(allowOnly([])[0]?.title).toMatch(/Authenticator on iOS and Android$/);
+    expect(read(allowOnly([android])[0]?.title)).toMatch(/Authenticator on iOS$/);
+    expect(read(allowOnly([ios.toUpperCase()])[0]?.title)).toMatch(/Authenticator on Android$/);
+    expect(read(allowOnly([])[0]?.title)).toMatch(/Authenticator on iOS and Android$/);
     const blocked = passkeyChecks(
       fido2({ keyRestrictions: { isEnforced: true, enforcementType: 'block', aaGuids: [ios] } }),
     );
     expect(blocked).toEqual([
-      expect.objectContaining({
-        id: 'passkeyPolicy',
-        severity: 'confirm',
-        title: "The passkey policy's key restrictions block Microsoft Authenticator on iOS",
-      }),
+      expect.objectContaining({ id: 'passkeyPolicy', severity: 'confirm' }),
     ]);
+    expect(read(blocked[0]?.title)).toBe(
+      "The passkey policy's key restrictions block Microsoft Authenticator on iOS",
+    );
+    expect(wordsOf(blocked[0]!.title, 'de')).toBe(
+      'Die Schlüsseleinschränkungen der Passkey-Richtlinie blockieren Microsoft Authenticator unter iOS',
+    );
   });
 });

@@ -6,6 +6,8 @@ import {
   type TemporaryAccessPass,
 } from '../../graph/authentication-methods';
 import type { Memberships, UserDetails } from '../../graph/users';
+import { messageRef, type MessageRef, type MessageValue } from '../../i18n/catalog';
+import { messages } from './checks.messages';
 
 export interface PolicyView extends TapPolicyBounds {
   /** Where the bounds came from: the tenant policy, or the runtime configuration. */
@@ -60,9 +62,12 @@ export interface IssueCheck {
     | 'passkeyPolicy';
   /** stop: TAP Desk will not issue; confirm: the agent must acknowledge it first. */
   severity: 'stop' | 'confirm';
-  title: string;
-  detail: string;
+  title: MessageRef;
+  detail: MessageRef;
 }
+
+type Key = keyof typeof messages.messages.en;
+const say = (key: Key, values?: Record<string, MessageValue>) => messageRef(messages, key, values);
 
 export const PRIVILEGED_ISSUER_ROLES = [
   '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
@@ -104,36 +109,36 @@ export function issueChecks(input: {
 }): IssueCheck[] {
   const { user, memberships, taps, policy, issuer, now } = input;
   const checks: IssueCheck[] = [];
-  const name = user.displayName ?? 'This user';
+  const name: MessageValue = user.displayName ?? say('thisUser');
   if (user.id === issuer.oid) {
     checks.push({
       id: 'self',
       severity: 'stop',
-      title: 'You cannot issue a pass to yourself',
-      detail: 'Entra refuses self-issued passes. Ask a colleague to issue yours.',
+      title: say('self.title'),
+      detail: say('self.detail'),
     });
   }
   if (user.accountEnabled === false) {
     checks.push({
       id: 'disabled',
       severity: 'stop',
-      title: 'The account is disabled',
-      detail: `${name} could not sign in with a pass. A User Administrator must enable the account first.`,
+      title: say('disabled.title'),
+      detail: say('disabled.detail', { name }),
     });
   }
   if (isExternalGuest(user)) {
     checks.push({
       id: 'externalGuest',
       severity: 'stop',
-      title: 'External guests cannot get a Temporary Access Pass',
-      detail: `${name} is a guest from another organisation; they sign in with their home account. Entra refuses a pass for them.`,
+      title: say('externalGuest.title'),
+      detail: say('externalGuest.detail', { name }),
     });
   } else if (user.userType === 'Guest') {
     checks.push({
       id: 'guest',
       severity: 'confirm',
-      title: 'This is an internal guest account',
-      detail: 'Make sure this person should have a passwordless sign-in in this tenant.',
+      title: say('guest.title'),
+      detail: say('guest.detail'),
     });
   }
   if (memberships && memberships.directoryRoles.length > 0) {
@@ -145,21 +150,18 @@ export function issueChecks(input: {
     checks.push({
       id: 'admin',
       severity: knownRoles && !mayIssue ? 'stop' : 'confirm',
-      title: `${name} is an administrator (${roles})`,
-      detail: !knownRoles
-        ? 'Only a Privileged Authentication Administrator can issue a pass to an admin, and your sign-in did not say which Entra roles you hold, so whether you may is unknown. If you are not one, Entra will refuse; otherwise verify the caller with extra care.'
-        : mayIssue
-          ? 'A pass for an admin account is sensitive: verify the caller with extra care.'
-          : 'Only a Privileged Authentication Administrator can issue a pass to an admin. Hand this call to a senior colleague.',
+      title: say('admin.title', { name, roles }),
+      detail: say(
+        !knownRoles ? 'admin.detailUnknown' : mayIssue ? 'admin.detailMay' : 'admin.detailMayNot',
+      ),
     });
   }
   if (!policy.enabled) {
     checks.push({
       id: 'policyDisabled',
       severity: 'stop',
-      title: 'Temporary Access Pass is turned off in this tenant',
-      detail:
-        'An Authentication Policy Administrator must enable it in the authentication methods policy.',
+      title: say('policyDisabled.title'),
+      detail: say('policyDisabled.detail'),
     });
   }
   const includes = policy.includeTargets;
@@ -175,9 +177,8 @@ export function issueChecks(input: {
     checks.push({
       id: 'outsidePolicy',
       severity: 'stop',
-      title: `${name} is outside the Temporary Access Pass policy`,
-      detail:
-        'The policy does not target any group this user belongs to, so Entra would refuse the pass. An Authentication Policy Administrator can add them to a targeted group.',
+      title: say('outsidePolicy.title', { name }),
+      detail: say('outsidePolicy.detail'),
     });
   }
   const active = taps.find(isActive);
@@ -185,8 +186,8 @@ export function issueChecks(input: {
     checks.push({
       id: 'activeTap',
       severity: 'confirm',
-      title: 'This user already has an active pass',
-      detail: 'Issuing a new pass deletes the current one: it stops working immediately.',
+      title: say('activeTap.title'),
+      detail: say('activeTap.detail'),
     });
   }
   const dayAgo = now.getTime() - 24 * 60 * 60 * 1000;
@@ -198,9 +199,8 @@ export function issueChecks(input: {
     checks.push({
       id: 'recentTap',
       severity: 'confirm',
-      title: 'A pass was issued to this user in the last 24 hours',
-      detail:
-        'Repeated passes are a common social-engineering pattern. Be sure the caller is who they say.',
+      title: say('recentTap.title'),
+      detail: say('recentTap.detail'),
     });
   }
   const other = input.otherAgents?.[0];
@@ -208,18 +208,14 @@ export function issueChecks(input: {
     checks.push({
       id: 'otherAgent',
       severity: 'confirm',
-      title: `${other.name} started issuing a pass for this user ${other.secondsAgo} s ago`,
-      detail:
-        'A second pass would replace theirs, and the pass they read out would stop working. Talk to them first.',
+      title: say('otherAgent.title', { name: other.name, seconds: other.secondsAgo }),
+      detail: say('otherAgent.detail'),
     });
   }
   const passkey = input.passkeyPolicy && passkeyPolicyCheck(input.passkeyPolicy, user, memberships);
   if (passkey) checks.push(passkey);
   return checks;
 }
-
-const PASSKEY_ALTERNATIVE =
-  'choose phone sign-in as the goal, or ask an Authentication Policy Administrator to change the passkey policy.';
 
 /**
  * Informational: the passkey (FIDO2) policy leaves this user out, or its key restrictions keep
@@ -231,13 +227,13 @@ export function passkeyPolicyCheck(
   user: UserDetails,
   memberships: Memberships | null,
 ): IssueCheck | null {
-  const name = user.displayName ?? 'This user';
+  const name: MessageValue = user.displayName ?? say('thisUser');
   if (policy.state !== 'enabled') {
     return {
       id: 'passkeyPolicy',
       severity: 'confirm',
-      title: 'Passkeys (FIDO2) are turned off in this tenant',
-      detail: `${name} cannot create a passkey in Microsoft Authenticator: ${PASSKEY_ALTERNATIVE}`,
+      title: say('passkeyOff.title'),
+      detail: say('passkeyOff.detail', { name }),
     };
   }
   const targets = new Set([user.id ?? '', ...(memberships?.groupIds ?? [])].filter(Boolean));
@@ -249,8 +245,8 @@ export function passkeyPolicyCheck(
     return {
       id: 'passkeyPolicy',
       severity: 'confirm',
-      title: `The passkey policy does not include ${name}`,
-      detail: `The caller cannot create a passkey in Microsoft Authenticator; Entra would refuse it. A pass still works: ${PASSKEY_ALTERNATIVE}`,
+      title: say('passkeyExcluded.title', { name }),
+      detail: say('passkeyExcluded.detail'),
     };
   }
   const restrictions = policy.keyRestrictions;
@@ -258,16 +254,14 @@ export function passkeyPolicyCheck(
   const listed = (restrictions.aaGuids ?? []).map((g) => g.toLowerCase());
   const allows = (aaGuid: string) =>
     listed.includes(aaGuid) === (restrictions.enforcementType !== 'block');
-  const blocked = [
-    ...(allows(AUTHENTICATOR_PASSKEY_AAGUIDS.ios) ? [] : ['iOS']),
-    ...(allows(AUTHENTICATOR_PASSKEY_AAGUIDS.android) ? [] : ['Android']),
-  ];
-  if (blocked.length === 0) return null;
-  const platforms = blocked.join(' and ');
+  const ios = !allows(AUTHENTICATOR_PASSKEY_AAGUIDS.ios);
+  const android = !allows(AUTHENTICATOR_PASSKEY_AAGUIDS.android);
+  if (!ios && !android) return null;
+  const platforms = ios && android ? 'both' : ios ? 'ios' : 'android';
   return {
     id: 'passkeyPolicy',
     severity: 'confirm',
-    title: `The passkey policy's key restrictions block Microsoft Authenticator on ${platforms}`,
-    detail: `A caller with ${blocked.length === 2 ? 'any phone' : `an ${platforms} phone`} cannot create a passkey in Microsoft Authenticator. A pass still works: ${PASSKEY_ALTERNATIVE}`,
+    title: say('passkeyRestricted.title', { platforms }),
+    detail: say('passkeyRestricted.detail', { platforms }),
   };
 }

@@ -2,6 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IssueTapForm, validateIssueForm } from './issue-tap-form';
 import { wordsOf } from '../../testing/words';
+import { messageRef } from '../../i18n/catalog';
+import { messages as checkWords } from './checks.messages';
 import { policyView } from './issue-rules';
 import { renderWithHarness } from '../../testing/harness';
 
@@ -89,8 +91,8 @@ describe('the issue form', () => {
         {
           id: 'externalGuest',
           severity: 'stop',
-          title: 'External guests cannot get a Temporary Access Pass',
-          detail: '…',
+          title: messageRef(checkWords, 'externalGuest.title'),
+          detail: messageRef(checkWords, 'externalGuest.detail', { name: 'Siobhán' }),
         },
       ],
     });
@@ -104,8 +106,8 @@ describe('the issue form', () => {
         {
           id: 'recentTap',
           severity: 'confirm',
-          title: 'A pass was issued to this user in the last 24 hours',
-          detail: '…',
+          title: messageRef(checkWords, 'recentTap.title'),
+          detail: messageRef(checkWords, 'recentTap.detail'),
         },
       ],
     });

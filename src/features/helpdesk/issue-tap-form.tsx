@@ -91,7 +91,7 @@ export function IssueTapForm(props: {
   error: unknown;
   errorNote?: string;
   /** Set when the situation changed between the agent's confirmation and the create call. */
-  changed?: string | null;
+  changed?: MessageRef | null;
   onSubmit: (request: IssueRequest) => void;
   onCancel: () => void;
 }) {
@@ -138,14 +138,14 @@ export function IssueTapForm(props: {
       <Stack spacing={2} component="form" noValidate onSubmit={submit}>
         {stops.map((check) => (
           <Alert key={check.id} severity="error" data-check={check.id}>
-            <AlertTitle>{check.title}</AlertTitle>
-            {check.detail}
+            <AlertTitle>{word(check.title)}</AlertTitle>
+            {word(check.detail)}
           </Alert>
         ))}
         {confirms.map((check) => (
           <Alert key={check.id} severity="warning" data-check={check.id}>
-            <AlertTitle>{check.title}</AlertTitle>
-            <Typography variant="body2">{check.detail}</Typography>
+            <AlertTitle>{word(check.title)}</AlertTitle>
+            <Typography variant="body2">{word(check.detail)}</Typography>
             <FormControlLabel
               control={
                 <Checkbox
@@ -284,7 +284,7 @@ export function IssueTapForm(props: {
         {props.changed ? (
           <Alert severity="warning" role="alert">
             <AlertTitle>{t('form.changed')}</AlertTitle>
-            {props.changed}
+            {word(props.changed)}
           </Alert>
         ) : null}
         {props.status ? (

@@ -7,69 +7,95 @@ import {
   type AuthenticatorMethod,
   type Fido2Method,
 } from '../../graph/authentication-methods';
+import { useMessages, type Messages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
-const METHOD_NAMES: Record<string, string> = {
-  '#microsoft.graph.passwordAuthenticationMethod': 'Password',
-  '#microsoft.graph.phoneAuthenticationMethod': 'Phone',
-  '#microsoft.graph.emailAuthenticationMethod': 'Email',
-  '#microsoft.graph.fido2AuthenticationMethod': 'FIDO2 security key or passkey',
-  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'Windows Hello for Business',
-  '#microsoft.graph.softwareOathAuthenticationMethod': 'Software OATH token',
-  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'Temporary Access Pass',
-  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'Microsoft Authenticator',
-  '#microsoft.graph.platformCredentialAuthenticationMethod': 'Platform credential',
+type Key = keyof typeof messages.messages.en;
+
+const METHOD_NAMES: Record<string, Key> = {
+  '#microsoft.graph.passwordAuthenticationMethod': 'method.password',
+  '#microsoft.graph.phoneAuthenticationMethod': 'method.phone',
+  '#microsoft.graph.emailAuthenticationMethod': 'method.email',
+  '#microsoft.graph.fido2AuthenticationMethod': 'method.fido2',
+  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'method.windowsHello',
+  '#microsoft.graph.softwareOathAuthenticationMethod': 'method.softwareOath',
+  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'method.tap',
+  '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'method.authenticator',
+  '#microsoft.graph.platformCredentialAuthenticationMethod': 'method.platformCredential',
 };
 
-function describeMethod(method: AuthenticationMethod): string {
-  if (method['@odata.type'] === '#microsoft.graph.fido2AuthenticationMethod') {
-    return describePasskey(method as Fido2Method).label;
+function describeMethod(t: Messages<Key>['t'], method: AuthenticationMethod): string {
+  const type = String(method['@odata.type'] ?? '');
+  if (type === '#microsoft.graph.fido2AuthenticationMethod') {
+    const passkey = method as Fido2Method;
+    const { platform } = describePasskey(passkey);
+    const name = passkey.model?.trim() || passkey.displayName?.trim();
+    if (platform) return t('method.passkeyAuthenticator', { platform });
+    if (name) return t('method.passkeyNamed', { name });
+    return t('method.passkeyAaguid', {
+      aaGuid: passkey.aaGuid?.trim().toLowerCase() || t('methods.unknown'),
+    });
   }
-  const name =
-    METHOD_NAMES[String(method['@odata.type'])] ??
-    String(method['@odata.type'] ?? 'Method').replace('#microsoft.graph.', '');
+  const key = METHOD_NAMES[type];
+  // A method type newer than this list is shown by Graph's own name for it.
+  const name = key ? t(key) : type.replace('#microsoft.graph.', '') || 'Method';
   const detail = [method.phoneNumber, method.emailAddress, method.displayName, method.model].find(
     (value) => typeof value === 'string',
   );
-  return detail ? `${name}: ${String(detail)}` : name;
+  return detail ? t('methods.withDetail', { name, detail: String(detail) }) : name;
 }
 
 export function MethodsPanel(props: {
   authenticators: AuthenticatorMethod[] | undefined;
   others: AuthenticationMethod[] | undefined;
 }) {
+  const { t, intl } = useMessages(messages);
   const others = props.others ?? [];
   return (
-    <SectionPanel title="Microsoft Authenticator" sx={{ height: '100%' }}>
+    <SectionPanel title={t('methods.title')} sx={{ height: '100%' }}>
       {props.authenticators && props.authenticators.length === 0 ? (
-        <Typography color="text.secondary">No Authenticator registered yet.</Typography>
+        <Typography color="text.secondary">{t('methods.none')}</Typography>
       ) : (
-        <List dense aria-label="Authenticator registrations">
-          {(props.authenticators ?? []).map((method) => (
-            <ListItem key={method.id} disableGutters>
-              <ListItemText
-                primary={method.displayName ?? 'Unnamed device'}
-                secondary={`App version ${method.phoneAppVersion ?? 'unknown'}${method.createdDateTime ? ` · phone sign-in since ${new Date(method.createdDateTime).toLocaleString()}` : ''}`}
-              />
-              {isPasswordlessEnabled(method) ? (
-                <Chip color="success" label="Phone sign-in on" />
-              ) : (
-                // Not a warning colour: MUI's orange fails contrast, and with a passkey it is fine.
-                <Chip variant="outlined" label="Phone sign-in off" />
-              )}
-            </ListItem>
-          ))}
+        <List dense aria-label={t('methods.registrations')}>
+          {(props.authenticators ?? []).map((method) => {
+            const version = method.phoneAppVersion ?? t('methods.unknown');
+            return (
+              <ListItem key={method.id} disableGutters>
+                <ListItemText
+                  primary={method.displayName ?? t('methods.unnamed')}
+                  secondary={
+                    method.createdDateTime
+                      ? t('methods.appVersionSince', {
+                          version,
+                          since: intl.formatDate(method.createdDateTime, {
+                            dateStyle: 'medium',
+                            timeStyle: 'short',
+                          }),
+                        })
+                      : t('methods.appVersion', { version })
+                  }
+                />
+                {isPasswordlessEnabled(method) ? (
+                  <Chip color="success" label={t('methods.phoneOn')} />
+                ) : (
+                  // Not a warning colour: MUI's orange fails contrast, and with a passkey it is fine.
+                  <Chip variant="outlined" label={t('methods.phoneOff')} />
+                )}
+              </ListItem>
+            );
+          })}
         </List>
       )}
       <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-        Other methods
+        {t('methods.others')}
       </Typography>
       {others.length === 0 ? (
-        <Typography color="text.secondary">None.</Typography>
+        <Typography color="text.secondary">{t('methods.noOthers')}</Typography>
       ) : (
-        <List dense aria-label="Other methods">
+        <List dense aria-label={t('methods.others')}>
           {others.map((method) => (
             <ListItem key={method.id} disableGutters>
-              <ListItemText primary={describeMethod(method)} />
+              <ListItemText primary={describeMethod(t, method)} />
             </ListItem>
           ))}
         </List>

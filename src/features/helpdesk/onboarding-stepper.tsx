@@ -4,20 +4,20 @@ import {
   type OnboardingStage,
   type PasswordlessGoal,
 } from '../../graph/authentication-methods';
-import { END_STAGES, ONBOARDING_STAGES, STAGE_LABELS } from '../../lib/onboarding-stages';
+import { useMessages } from '../../i18n/use-messages';
+import { END_STAGES, ONBOARDING_STAGES, stageLabel } from '../../lib/onboarding-stages';
+import { messages } from './handover.messages';
 
-export const GOAL_LABELS: Record<PasswordlessGoal, string> = {
-  passkey: 'Passkey in Authenticator',
-  phoneSignIn: 'Phone sign-in',
-};
-
-const GOAL_STEPS: Record<PasswordlessGoal, string> = {
-  passkey: STAGE_LABELS.passkeyRegistered,
-  phoneSignIn: STAGE_LABELS.phoneSignInEnabled,
+const GOAL_STEPS: Record<PasswordlessGoal, OnboardingStage> = {
+  passkey: 'passkeyRegistered',
+  phoneSignIn: 'phoneSignInEnabled',
 };
 
 const ORDER = ONBOARDING_STAGES.filter((stage) => !END_STAGES.includes(stage));
-const BEFORE_GOAL = ORDER.slice(1).map((stage) => ({ stage, label: STAGE_LABELS[stage] }));
+const BEFORE_GOAL = ORDER.slice(1);
+
+/** The hidden "(done)" follows the step's name, which a screen reader reads as one. */
+const spaced = (text: string) => ` ${text}`;
 
 /** Either end state completes the stepper; which one, the goal step and the note say. */
 function reachedIndex(stage: OnboardingStage): number {
@@ -35,42 +35,38 @@ export function OnboardingStepper(props: {
   /** Seconds between live reads while Graph's shared limit holds them back; null when not. */
   sharedLimitSeconds?: number | null;
 }) {
+  const { t, say } = useMessages(messages);
   const goal = props.goal ?? 'phoneSignIn';
   const reached = reachedIndex(props.stage);
   const outcome = goalReached(props.stage);
-  const steps = [...BEFORE_GOAL, { stage: props.stage, label: GOAL_STEPS[goal] }];
+  const goalStep = GOAL_STEPS[outcome && outcome !== goal ? outcome : goal];
+  const steps = [...BEFORE_GOAL, goalStep];
+  const stage = say(stageLabel(props.stage));
   return (
     <section aria-labelledby="onboarding-progress">
       <Typography id="onboarding-progress" variant="h6" component="h2" gutterBottom>
-        Progress to passwordless
+        {t('stepper.title')}
       </Typography>
       <Stepper activeStep={reached} alternativeLabel>
         {steps.map((step, index) => (
-          <Step key={step.label} completed={index + 1 <= reached}>
+          <Step key={index} completed={index + 1 <= reached}>
             <StepLabel>
-              {index === BEFORE_GOAL.length && outcome && outcome !== goal
-                ? GOAL_STEPS[outcome]
-                : step.label}
+              {say(stageLabel(step))}
               <Typography component="span" sx={{ position: 'absolute', left: -9999 }}>
-                {index + 1 <= reached ? ' (done)' : ' (not yet)'}
+                {spaced(t(index + 1 <= reached ? 'stepper.done' : 'stepper.notYet'))}
               </Typography>
             </StepLabel>
           </Step>
         ))}
       </Stepper>
       <Typography role="status" aria-live="polite" data-testid="onboarding-stage" sx={{ mt: 1 }}>
-        Current stage: {STAGE_LABELS[props.stage]}
         {outcome && outcome !== goal
-          ? outcome === 'passkey'
-            ? ' (a passkey was created instead of phone sign-in)'
-            : ' (phone sign-in was enabled instead of a passkey)'
-          : ''}
+          ? t('stepper.currentInstead', { stage, outcome })
+          : t('stepper.current', { stage })}
       </Typography>
       {/* Always rendered, so a screen reader hears the change; it changes at most once a step. */}
       <Typography role="status" variant="body2" color="text.secondary" data-testid="live-pace">
-        {props.sharedLimitSeconds
-          ? `Checking every ${props.sharedLimitSeconds} s (shared Graph limit)`
-          : null}
+        {props.sharedLimitSeconds ? t('stepper.pace', { seconds: props.sharedLimitSeconds }) : null}
       </Typography>
     </section>
   );

@@ -3,6 +3,7 @@ import {
   AUTHENTICATOR_PASSKEY_AAGUIDS,
   type Fido2Policy,
 } from '../../graph/authentication-methods';
+import { wordsOf } from '../../testing/words';
 import { defaultGoal } from './passkey-goal';
 
 const PILOT = 'pilot-group';
@@ -35,14 +36,13 @@ describe('the default handover goal', () => {
   it('is a passkey when the policy cannot be read, and says why', () => {
     const suggestion = defaultGoal({ ...base, policy: undefined, policyUnreadable: true });
     expect(suggestion.goal).toBe('passkey');
-    expect(suggestion.reason).toMatch(/cannot read the passkey policy/);
+    expect(wordsOf(suggestion.reason)).toMatch(/cannot read the passkey policy/);
   });
 
   it('is phone sign-in when the policy leaves the user out, excludes them or is off', () => {
-    expect(defaultGoal({ ...base, groupIds: ['other'], policy: policy() })).toMatchObject({
-      goal: 'phoneSignIn',
-      reason: expect.stringMatching(/does not include this user/),
-    });
+    const outside = defaultGoal({ ...base, groupIds: ['other'], policy: policy() });
+    expect(outside.goal).toBe('phoneSignIn');
+    expect(wordsOf(outside.reason)).toMatch(/does not include this user/);
     expect(
       defaultGoal({
         ...base,
@@ -62,10 +62,9 @@ describe('the default handover goal', () => {
         aaGuids: ['cb69481e-8ff7-4039-93ec-0a2729a154a8'],
       },
     });
-    expect(defaultGoal({ ...base, policy: onlyYubiKeys })).toMatchObject({
-      goal: 'phoneSignIn',
-      reason: expect.stringMatching(/key restrictions/),
-    });
+    const restricted = defaultGoal({ ...base, policy: onlyYubiKeys });
+    expect(restricted.goal).toBe('phoneSignIn');
+    expect(wordsOf(restricted.reason)).toMatch(/key restrictions/);
     const blocked = policy({
       keyRestrictions: {
         isEnforced: true,

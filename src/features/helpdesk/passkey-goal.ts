@@ -3,11 +3,16 @@ import {
   type Fido2Policy,
   type PasswordlessGoal,
 } from '../../graph/authentication-methods';
+import { messageRef, type MessageRef } from '../../i18n/catalog';
+import { messages } from './handover.messages';
+
+const why = (key: 'reading' | 'unreadable' | 'off' | 'excluded' | 'restricted' | 'included') =>
+  messageRef(messages, `goal.${key}`);
 
 export interface GoalDefault {
   goal: PasswordlessGoal;
   /** Why, in a sentence the agent can act on. */
-  reason: string;
+  reason: MessageRef;
 }
 
 /**
@@ -24,17 +29,16 @@ export function defaultGoal(input: {
 }): GoalDefault {
   const { policy } = input;
   if (!policy && !input.policyUnreadable) {
-    return { goal: 'passkey', reason: 'Reading the passkey policy…' };
+    return { goal: 'passkey', reason: why('reading') };
   }
   if (input.policyUnreadable || !policy) {
     return {
       goal: 'passkey',
-      reason:
-        'Your role cannot read the passkey policy, so TAP Desk suggests a passkey; Entra refuses it at registration if the policy leaves this user out.',
+      reason: why('unreadable'),
     };
   }
   if (policy.state !== 'enabled') {
-    return { goal: 'phoneSignIn', reason: 'Passkeys (FIDO2) are turned off in this tenant.' };
+    return { goal: 'phoneSignIn', reason: why('off') };
   }
   const targets = new Set([input.userId, ...(input.groupIds ?? [])]);
   const covers = (id: string | null | undefined) =>
@@ -45,7 +49,7 @@ export function defaultGoal(input: {
   if (!included || excluded) {
     return {
       goal: 'phoneSignIn',
-      reason: 'The passkey policy does not include this user, so Entra would refuse a passkey.',
+      reason: why('excluded'),
     };
   }
   const restrictions = policy.keyRestrictions;
@@ -57,9 +61,9 @@ export function defaultGoal(input: {
     if (!allowed) {
       return {
         goal: 'phoneSignIn',
-        reason: "The passkey policy's key restrictions do not allow Microsoft Authenticator.",
+        reason: why('restricted'),
       };
     }
   }
-  return { goal: 'passkey', reason: 'The passkey policy includes this user.' };
+  return { goal: 'passkey', reason: why('included') };
 }

@@ -12,8 +12,10 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { useMessages } from '../../i18n/use-messages';
 import type { SpellingAlphabet } from './alphabets';
+import { messages } from './handover.messages';
 import type { SpelledChar } from './spelling';
 import { useLocalSpeech } from './use-local-speech';
 
@@ -23,6 +25,7 @@ export function ReadAloud(props: {
   alphabet: SpellingAlphabet;
   onActiveGroup: (index: number | null) => void;
 }) {
+  const { t, rich, intl } = useMessages(messages);
   const { alphabet } = props;
   const speech = useLocalSpeech(alphabet.lang);
   const voiceLabelId = useId();
@@ -45,33 +48,35 @@ export function ReadAloud(props: {
   if (!speech.supported || speech.voices.length === 0) {
     return (
       <Alert severity="info">
-        No on-device voice is available for <span lang={alphabet.lang}>{alphabet.name}</span> in
-        this browser, and TAP Desk never sends the pass to an online voice. Read it yourself, using
-        the spoken form under each character, or ask IT to install a{' '}
-        <span lang={alphabet.lang}>{alphabet.name}</span> voice in the operating system.
+        {rich('read.noVoice', {
+          language: alphabet.name,
+          lang: (chunks: ReactNode[]) => <span lang={alphabet.lang}>{chunks}</span>,
+        })}
       </Alert>
     );
   }
   return (
     <Stack spacing={2}>
       <FormControl size="small">
-        <InputLabel id={voiceLabelId}>On-device voice</InputLabel>
+        <InputLabel id={voiceLabelId}>{t('read.voice')}</InputLabel>
         <Select
           labelId={voiceLabelId}
-          label="On-device voice"
+          label={t('read.voice')}
           value={voice?.name ?? ''}
           onChange={(event) => setVoiceName(event.target.value)}
         >
           {speech.voices.map((candidate) => (
             <MenuItem key={candidate.name} value={candidate.name}>
-              {candidate.name} ({candidate.lang})
+              {t('read.voiceOption', { name: candidate.name, lang: candidate.lang })}
             </MenuItem>
           ))}
         </Select>
       </FormControl>
       <Box>
         <Typography id={rateLabelId} variant="body2">
-          Speaking rate: {rate.toFixed(1)}×
+          {t('read.rate', {
+            rate: intl.formatNumber(rate, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          })}
         </Typography>
         <Slider
           aria-labelledby={rateLabelId}
@@ -84,13 +89,13 @@ export function ReadAloud(props: {
       </Box>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
         <Button variant="contained" startIcon={<RecordVoiceOverIcon />} onClick={() => read(next)}>
-          Read group {next + 1}
+          {t('read.group', { number: next + 1 })}
         </Button>
         <Button
           startIcon={<ReplayIcon />}
           onClick={() => read(Math.max(0, next - (next === last ? 0 : 1)))}
         >
-          Repeat group
+          {t('read.repeat')}
         </Button>
         <Button
           onClick={() => {
@@ -99,7 +104,7 @@ export function ReadAloud(props: {
             setNext(0);
           }}
         >
-          Stop and start over
+          {t('read.stop')}
         </Button>
       </Stack>
     </Stack>

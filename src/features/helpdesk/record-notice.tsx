@@ -1,6 +1,9 @@
 import { Alert } from '@mui/material';
 import { ErrorState } from '../../components/error-state';
-import { verificationSiteAccess } from '../../graph/verification-records';
+import { verificationSiteAccessText } from '../../graph/describe-error';
+import { messageRef } from '../../i18n/catalog';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
 /** Whether the verification record reached the list; a failure never loses what was typed. */
 export function RecordNotice(props: {
@@ -8,13 +11,13 @@ export function RecordNotice(props: {
   error: unknown;
   onRetry: (() => void) | undefined;
 }) {
+  const { t } = useMessages(messages);
   if (props.state === 'idle') return null;
-  if (props.state === 'saving')
-    return <Alert severity="info">Saving the verification record…</Alert>;
+  if (props.state === 'saving') return <Alert severity="info">{t('progress.recording')}</Alert>;
   if (props.state === 'saved') {
     return (
       <Alert severity="success" role="status">
-        Verification recorded in the TAP Desk list (method, ticket and reason; never the pass).
+        {t('record.saved')}
       </Alert>
     );
   }
@@ -22,14 +25,14 @@ export function RecordNotice(props: {
     <ErrorState
       error={props.error}
       context={{
-        doing: 'save the verification record',
-        ...verificationSiteAccess('add'),
+        doing: messageRef(messages, 'doing.saveRecord'),
+        ...verificationSiteAccessText('add'),
       }}
-      title="The pass was issued, but the verification record was not saved"
-      retryLabel="Save again"
+      title={t('record.failedTitle')}
+      retryLabel={t('record.saveAgain')}
       onRetry={props.onRetry}
     >
-      What you entered is kept until you close this view.
+      {t('record.kept')}
     </ErrorState>
   );
 }

@@ -2,6 +2,9 @@ import { Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorState } from '../../components/error-state';
+import { messageRef } from '../../i18n/catalog';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
 /** Deleting a pass asks why, and that reason goes into the `revoked` record before Graph is asked. */
 export function RevokeDialog(props: {
@@ -13,14 +16,15 @@ export function RevokeDialog(props: {
   onConfirm: (input: { reason: string; ticket: string }) => void;
   onCancel: () => void;
 }) {
+  const { t } = useMessages(messages);
   const [reason, setReason] = useState(props.defaultReason);
   const [ticket, setTicket] = useState('');
   const [missing, setMissing] = useState(false);
   return (
     <ConfirmDialog
       open={props.open}
-      title="Delete this Temporary Access Pass?"
-      confirmLabel="Delete pass"
+      title={t('revoke.title')}
+      confirmLabel={t('revoke.confirm')}
       destructive
       busy={props.busy}
       onCancel={props.onCancel}
@@ -33,12 +37,9 @@ export function RevokeDialog(props: {
       }}
     >
       <Stack spacing={2}>
-        <span>
-          {props.userName} will no longer be able to sign in with it. This cannot be undone; you can
-          issue a new pass afterwards. The deletion is recorded with your reason.
-        </span>
+        <span>{t('revoke.body', { name: props.userName })}</span>
         <TextField
-          label="Reason"
+          label={t('revoke.reason')}
           required
           multiline
           minRows={2}
@@ -48,13 +49,11 @@ export function RevokeDialog(props: {
             setMissing(false);
           }}
           error={missing}
-          helperText={
-            missing ? 'Say why the pass is deleted.' : 'For example: caller finished setup.'
-          }
+          helperText={t(missing ? 'revoke.reasonMissing' : 'revoke.reasonExample')}
           slotProps={{ htmlInput: { maxLength: 500 } }}
         />
         <TextField
-          label="Ticket reference (optional)"
+          label={t('revoke.ticket')}
           value={ticket}
           onChange={(event) => setTicket(event.target.value)}
           slotProps={{ htmlInput: { maxLength: 64 } }}
@@ -63,9 +62,8 @@ export function RevokeDialog(props: {
           <ErrorState
             error={props.error}
             context={{
-              doing: 'delete the pass',
-              needs:
-                'the Authentication Administrator role and the UserAuthMethod-TAP.ReadWrite.All permission',
+              doing: messageRef(messages, 'doing.revoke'),
+              needs: messageRef(messages, 'needs.revoke'),
             }}
           />
         ) : null}

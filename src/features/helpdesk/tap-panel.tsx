@@ -13,17 +13,15 @@ import { Loading } from '../../components/loading';
 import { SectionPanel } from '../../components/section-panel';
 import { isActive } from './issue-rules';
 import { tapWindow } from './handover-view';
+import { useMessages } from '../../i18n/use-messages';
+import { messages } from './messages';
 
-const USABILITY: Record<string, string> = {
-  EnabledByPolicy: 'Usable',
-  DisabledByPolicy: 'Blocked: the TAP policy no longer allows it',
-  Expired: 'Expired',
-  NotYetValid: 'Not valid yet',
-  OneTimeUsed: 'Used (one-time pass)',
-};
+/** Graph's documented reasons; any other (a new one) falls back to isUsable. */
+const REASONS = ['EnabledByPolicy', 'DisabledByPolicy', 'Expired', 'NotYetValid', 'OneTimeUsed'];
 
-export function usabilityText(tap: TemporaryAccessPass): string {
-  return USABILITY[tap.methodUsabilityReason ?? ''] ?? (tap.isUsable ? 'Usable' : 'Not usable');
+function usability(tap: TemporaryAccessPass): string {
+  const reason = tap.methodUsabilityReason ?? '';
+  return REASONS.includes(reason) ? reason : tap.isUsable ? 'usable' : 'unusable';
 }
 
 export function TapPanel(props: {
@@ -31,57 +29,66 @@ export function TapPanel(props: {
   loading: boolean;
   onRevoke: (tap: TemporaryAccessPass) => void;
 }) {
+  const { t, intl } = useMessages(messages);
   const tap = props.taps?.[0];
+  const when = (date: Date | string) =>
+    intl.formatDate(date, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <SectionPanel title="Temporary Access Pass" sx={{ height: '100%' }}>
+    <SectionPanel title={t('tap.title')} sx={{ height: '100%' }}>
       {props.loading ? (
         <Loading />
       ) : !tap ? (
-        <Typography color="text.secondary">
-          No pass has been issued, or the last one was deleted.
-        </Typography>
+        <Typography color="text.secondary">{t('tap.none')}</Typography>
       ) : (
         <Stack spacing={2}>
           <Stack direction="row" spacing={1}>
             <Chip
               color={tap.isUsable ? 'success' : 'default'}
-              label={usabilityText(tap)}
+              label={t('tap.usability', {
+                reason: usability(tap),
+              })}
               data-testid="tap-usability"
             />
-            <Chip variant="outlined" label={tap.isUsableOnce ? 'One-time' : 'Multi-use'} />
+            <Chip
+              variant="outlined"
+              label={t('tap.kind', { oneTime: tap.isUsableOnce === true })}
+            />
           </Stack>
-          <Table size="small" aria-label="Pass details">
+          <Table size="small" aria-label={t('tap.details')}>
             <TableBody>
               <TableRow>
                 <TableCell component="th" scope="row">
-                  Created
+                  {t('tap.created')}
                 </TableCell>
                 <TableCell>
-                  {tap.createdDateTime ? new Date(tap.createdDateTime).toLocaleString() : '—'}
+                  {tap.createdDateTime ? when(tap.createdDateTime) : t('tap.noDate')}
                 </TableCell>
               </TableRow>
               <TableRow>
                 <TableCell component="th" scope="row">
-                  Usable from
+                  {t('tap.usableFrom')}
                 </TableCell>
-                <TableCell>{tapWindow(tap).start.toLocaleString()}</TableCell>
+                <TableCell>{when(tapWindow(tap).start)}</TableCell>
               </TableRow>
               <TableRow>
                 <TableCell component="th" scope="row">
-                  Expires
+                  {t('tap.expires')}
                 </TableCell>
                 <TableCell>
-                  {tapWindow(tap).end.toLocaleString()} ({tap.lifetimeInMinutes} minutes)
+                  {t('tap.expiresAt', {
+                    end: when(tapWindow(tap).end),
+                    minutes: tap.lifetimeInMinutes ?? 0,
+                  })}
                 </TableCell>
               </TableRow>
             </TableBody>
           </Table>
           <Typography variant="body2" color="text.secondary">
-            Graph never shows a pass again after it is issued.
+            {t('tap.neverAgain')}
           </Typography>
           <div>
             <Button color="error" variant="outlined" onClick={() => props.onRevoke(tap)}>
-              {isActive(tap) ? 'Revoke pass' : 'Delete pass'}
+              {t('tap.remove', { active: isActive(tap) })}
             </Button>
           </div>
         </Stack>

@@ -12,7 +12,9 @@ import {
   type VerificationFields,
   type VerificationRecord,
 } from '../../graph/verification-records';
+import { messageRef, type MessageRef, type MessageValue } from '../../i18n/catalog';
 import { completionFields, othersIssuing, passFromAttempt } from './attempts';
+import { messages as checkWords } from './checks.messages';
 import type { IssueRequest } from './issue-tap-form';
 import { isActive } from './issue-rules';
 import { helpdeskKeys, helpdeskQueries } from './queries';
@@ -41,7 +43,7 @@ export type IssueProgress =
 /** How an attempt ended, in terms the page explains; never the pass itself. */
 export type IssueResult =
   | { kind: 'issued'; tap: TemporaryAccessPass }
-  | { kind: 'changed'; detail: string }
+  | { kind: 'changed'; detail: MessageRef }
   | { kind: 'recordNotSaved'; error: unknown }
   | { kind: 'refused'; error: unknown; recorded: boolean }
   | { kind: 'notIssued'; error: unknown; recorded: boolean }
@@ -58,8 +60,10 @@ type RecordState =
 /** Read when an attempt runs, never during render. */
 const clock = () => Date.now();
 
-const timeOf = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'just now';
+const changedRef = (
+  key: 'changed.newPass' | 'changed.newPassNow' | 'changed.gone' | 'changed.otherAgent',
+  values?: Record<string, MessageValue>,
+) => messageRef(checkWords, key, values);
 
 /**
  * Issues a pass the way auditors can rely on (decision 0009): the record first, then one create
@@ -112,21 +116,23 @@ export function useIssueTap(
   }
 
   /** Just before posting: is the situation still the one the agent confirmed? */
-  async function changedSinceConfirmed(input: IssueInput): Promise<string | null> {
+  async function changedSinceConfirmed(input: IssueInput): Promise<MessageRef | null> {
     const [methods, records] = await Promise.all([readMethods(), readRecords()]).catch(
       () => [null, null] as const, // unreadable: Graph and the record still hold the line
     );
     const active = methods?.taps.find(isActive);
     if (methods && (active?.id ?? null) !== (input.replacing?.id ?? null)) {
-      return active
-        ? `A pass was issued to ${input.target.name} at ${timeOf(active.createdDateTime)}, after you opened this page. Confirm below that you want to replace it.`
-        : 'The pass you were about to replace no longer exists. Check the page and issue again.';
+      if (!active) return changedRef('changed.gone');
+      const name = input.target.name;
+      return active.createdDateTime
+        ? changedRef('changed.newPass', { name, time: Date.parse(active.createdDateTime) })
+        : changedRef('changed.newPassNow', { name });
     }
     const other = othersIssuing(records ?? [], options.me, clock()).find(
       (attempt) => !input.acknowledgedAttempts.includes(attempt.attemptId),
     );
     return other
-      ? `${other.name} started issuing a pass for this user ${other.secondsAgo} s ago. Confirm below before issuing another.`
+      ? changedRef('changed.otherAgent', { name: other.name, seconds: other.secondsAgo })
       : null;
   }
 

@@ -121,7 +121,7 @@ export function UserPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [saving]);
   const blocker = useBlocker(saving);
-  const { t, rich, intl } = useMessages(messages);
+  const { t, rich, say, intl } = useMessages(messages);
 
   if (user.isPending) return <Loading label={t('user.loading')} />;
   if (user.isError) {
@@ -269,7 +269,7 @@ export function UserPage() {
             checks={checks}
             verificationMethods={config.verification.methods}
             busy={issue.isPending}
-            status={progressText(issue.progress, now.getTime())}
+            status={progressText(t, issue.progress, now.getTime())}
             error={result?.kind === 'refused' ? result.error : null}
             errorNote={
               result?.kind === 'refused'
@@ -375,7 +375,7 @@ export function UserPage() {
           sharedLimitSeconds={live.sharedSeconds}
           goal={goal}
           goalReason={
-            chosenGoal === null ? t('user.suggested', { reason: suggested.reason }) : undefined
+            chosenGoal === null ? t('user.suggested', { reason: say(suggested.reason) }) : undefined
           }
           onGoalChange={setChosenGoal}
           hideAfterSeconds={config.tap.hideAfterSeconds}
