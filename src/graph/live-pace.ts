@@ -101,14 +101,14 @@ export function createLivePace(options: LivePaceOptions = {}): LivePace {
 }
 
 /**
- * One live read. A 429 is not an error here: the pace slows down and the view keeps what it
- * showed (`previous`); with nothing to show yet, it waits its turn and asks again. Anything else
- * (403, network) reaches the caller as before.
+ * One live read. A 429 is not an error here: the pace slows down and the read waits its turn and
+ * asks again, while the view keeps showing the last answer. It never answers with that last
+ * answer as if it were new: a page comparing a read with what it just did (a pass issued a moment
+ * ago) would conclude the pass is gone. Anything else (403, network) reaches the caller as before.
  */
 export async function readLive<T>(
   pace: LivePace,
   read: () => Promise<T>,
-  previous: T | undefined,
   signal?: AbortSignal,
   sleep: (ms: number, signal?: AbortSignal) => Promise<void> = abortableSleep,
 ): Promise<T> {
@@ -120,7 +120,6 @@ export async function readLive<T>(
     } catch (error) {
       if (!isGraphError(error, 429)) throw error;
       pace.throttled(error.retryAfterSeconds);
-      if (previous !== undefined) return previous;
       await sleep(pace.nextDelay({ quick: true }) || FIRST_MS, signal);
     }
   }
@@ -143,17 +142,9 @@ export interface LiveWatch<T> {
  */
 export async function watchLive<T>(watch: LiveWatch<T>): Promise<T> {
   const sleep = watch.sleep ?? abortableSleep;
-  let previous: T | undefined;
   for (;;) {
-    const value = await readLive(
-      watch.pace,
-      () => watch.read(watch.signal),
-      previous,
-      watch.signal,
-      sleep,
-    );
+    const value = await readLive(watch.pace, () => watch.read(watch.signal), watch.signal, sleep);
     if (watch.until(value)) return value;
-    previous = value;
     watch.pace.observe(watch.stageOf(value), true);
     await sleep(watch.pace.nextDelay() || FIRST_MS, watch.signal);
   }

@@ -5,7 +5,6 @@ import {
   getTemporaryAccessPassPolicy,
   listAuthenticationMethods,
   splitMethods,
-  type MethodsByKind,
   onboardingStages,
 } from '../../graph/authentication-methods';
 import { readLive, type LivePace } from '../../graph/live-pace';
@@ -45,18 +44,18 @@ export const helpdeskQueries = {
     }),
   /**
    * Every method, the pass and Authenticator included, in the one read the page polls. With a
-   * live pace, a 429 slows the polling and keeps what was shown instead of failing.
+   * live pace, a 429 slows the polling; the page keeps showing the last read meanwhile.
    */
   methods: (client: GraphClient, userId: string, pace?: LivePace) =>
     queryOptions({
       queryKey: helpdeskKeys.userPart(userId, 'methods'),
-      queryFn: async ({ signal, client: cache, queryKey }) => {
+      queryFn: async ({ signal }) => {
         const read = async () =>
           splitMethods(
             await listAuthenticationMethods(client, userId, signal, pace ? { maxRetries: 0 } : {}),
           );
         if (!pace) return read();
-        return readLive(pace, read, cache.getQueryData<MethodsByKind>(queryKey), signal);
+        return readLive(pace, read, signal);
       },
     }),
   /** Status chips for the first few search results: one $batch, not one request per user. */
