@@ -59,7 +59,7 @@ test('with the report four hours behind, a member who registers now still moves 
   await expectFunnel(page, after);
   // The report still shows her as of its refresh: the audit log and a read of her methods told.
   await expect(freshness).toContainText(
-    "1 member registered since the report's refresh; the audit log and a read of their methods cover them.",
+    '1 member registered since the report’s refresh; the audit log and a read of their methods cover them.',
   );
   await expectAccessible(page);
 
