@@ -19,16 +19,6 @@ export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
 
 export const END_STAGES: readonly OnboardingStage[] = ['phoneSignInEnabled', 'passkeyRegistered'];
 
-/** English only, for callers not yet translated; the interface words a stage with stageLabel. */
-export const STAGE_LABELS: Record<OnboardingStage, string> = {
-  notStarted: 'Not started',
-  tapIssued: 'TAP issued',
-  tapUsed: 'TAP used',
-  authenticatorRegistered: 'Authenticator registered',
-  phoneSignInEnabled: 'Phone sign-in enabled',
-  passkeyRegistered: 'Passkey in Authenticator registered',
-};
-
 /** A stage's name in the person's language (catalog `stages`). */
 export function stageLabel(stage: OnboardingStage): MessageRef {
   return messageRef(messages, stage);

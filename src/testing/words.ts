@@ -1,14 +1,12 @@
-import { createIntl } from 'react-intl';
 import { CATALOGS } from '../app/catalogs';
 import type { ErrorText } from '../graph/describe-error';
-import { flattenCatalogs, type MessageRef } from '../i18n/catalog';
+import type { MessageRef } from '../i18n/catalog';
 import type { Locale } from '../i18n/locales';
-import { formatMessageRef } from '../i18n/message-ref';
+import { formatMessageRef, intlFor } from '../i18n/message-ref';
 
 /** A message chosen by code without React, as the person reads it in that language. */
 export function wordsOf(ref: MessageRef, locale: Locale = 'en'): string {
-  const intl = createIntl({ locale, messages: flattenCatalogs(CATALOGS, locale) });
-  return formatMessageRef(intl, ref);
+  return formatMessageRef(intlFor(locale, CATALOGS), ref);
 }
 
 /** An error description's three sentences as the person reads them. */
