@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { ACCOUNTS, fillVerification, openUser, resetEmulator, signIn } from './support/demo';
+import { PILOT_GROUP_ID } from './support/pilot';
 
 // A seeded pilot member with nothing yet (emulator/seed/people.ts DEMO_FIXTURES.pilotNothingYet);
 // the pilot groups are in the emulator's passkey (FIDO2) policy.
@@ -66,7 +67,6 @@ test('the helpdesk walks a caller to a passkey in Authenticator and offers to de
   await expect(page.getByRole('dialog', { name: /Delete|Revoke/ }).last()).toBeVisible();
 });
 
-const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
 const JOSE_UPN = 'jose.nunez@contoso.com';
 
 test("the pilot funnel's last stage splits into phone sign-in and passkey, as the emulator counts it, and the CSV carries the method", async ({

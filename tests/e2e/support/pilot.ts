@@ -1,23 +1,11 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { PILOT_GROUP_ID } from '../../../emulator/constants';
+import type { PilotStage as Stage, PilotTruth } from '../../../emulator/pilot-truth';
 
-/** The demo's pilot group (emulator/constants.ts PILOT_GROUP_ID). */
-export const PILOT_GROUP_ID = '5a0c7e21-3f4b-4d6a-8e9c-1b2d3f4a5c60';
-
-export const STAGES = [
-  'member',
-  'tapIssued',
-  'tapUsed',
-  'authenticatorRegistered',
-  'phoneSignInEnabled',
-  'passkeyRegistered',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** The emulator's own count of the pilot: the ground truth the funnel must equal. */
-export interface Truth {
-  counts: Record<Stage, number>;
-  members: Record<Stage, { id: string; userPrincipalName: string }[]>;
-}
+// The emulator's own stages and count of the pilot: the ground truth the funnel must equal.
+export { PILOT_GROUP_ID } from '../../../emulator/constants';
+export { PILOT_STAGES as STAGES, type PilotStage as Stage } from '../../../emulator/pilot-truth';
+export type Truth = Pick<PilotTruth, 'counts' | 'members'>;
 
 export async function truth(request: APIRequestContext): Promise<Truth> {
   const response = await request.get(`/emulator/pilot/${PILOT_GROUP_ID}/truth`);
