@@ -42,9 +42,27 @@ export async function openUser(page: Page, person: { name: string; search: strin
   await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
 }
 
+/** The issue form's verification fields, as each interface language labels them. */
+const VERIFICATION_FORM = {
+  en: {
+    method: 'Verification method',
+    ticket: 'Ticket reference',
+    reason: 'Reason',
+    because: 'New phone, first passwordless sign-in',
+  },
+  de: {
+    method: 'Überprüfungsmethode',
+    ticket: 'Ticketnummer',
+    reason: 'Grund',
+    because: 'Neues Telefon, erste kennwortlose Anmeldung',
+  },
+} as const;
+
 /** Fills the issue form's verification: how the caller was verified, the ticket, the reason. */
-export async function fillVerification(page: Page) {
-  const method = page.getByRole('combobox', { name: 'Verification method' });
+export async function fillVerification(page: Page, language: 'en' | 'de' = 'en') {
+  const form = VERIFICATION_FORM[language];
+  const method = page.getByRole('combobox', { name: form.method });
+  // The tenant's own words, from config.json: the same in every interface language.
   const choice = 'Called back on the number on file';
   // The form may re-render as it opens (a replace re-reads the pass), which can close the menu
   // under the click: open it again until the choice is made, then check it was.
@@ -53,6 +71,33 @@ export async function fillVerification(page: Page) {
     await page.getByRole('option', { name: choice }).click({ timeout: 5_000 });
     await expect(method).toHaveText(choice, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await page.getByLabel('Ticket reference').fill('INC0012345');
-  await page.getByLabel('Reason').fill('New phone, first passwordless sign-in');
+  await page.getByLabel(form.ticket).fill('INC0012345');
+  await page.getByLabel(form.reason).fill(form.because);
+}
+
+/** Holds A, b and 7, as the spelling acceptance test asks, plus symbols Entra passes hold. */
+export const KNOWN_PASS = 'Ab7+kZ9!';
+/** KNOWN_PASS as DIN 5009:2022 spells it, with German case names. */
+export const KNOWN_PASS_IN_DIN_5009 = [
+  'groß Aachen',
+  'klein berlin',
+  'Ziffer sieben',
+  'Plus',
+  'klein köln',
+  'groß Zwickau',
+  'Ziffer neun',
+  'Ausrufezeichen',
+];
+
+/**
+ * Graph answers the issuing POST with a random pass; from now on this page gets KNOWN_PASS in its
+ * place, so the spelling can be checked word by word. Everything else is Graph's answer.
+ */
+export async function serveKnownPass(page: Page) {
+  await page.route(/\/temporaryAccessPassMethods$/, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...body, temporaryAccessPass: KNOWN_PASS } });
+  });
 }
