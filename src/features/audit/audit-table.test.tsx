@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VerificationRecord } from '../../graph/verification-records';
+import { captureDownloads } from '../../testing/downloads';
 import { renderWithHarness } from '../../testing/harness';
 import type { Attempt } from './attempts';
 import type { AuditRow } from './audit-row';
@@ -49,39 +50,12 @@ const ROWS: AuditRow[] = [
   },
 ];
 
-afterEach(() => vi.unstubAllGlobals());
-
-/** A Blob's text (jsdom's Blob has no text()). */
-function textOf(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
-}
-
 /** Clicks Download CSV and returns the file's lines, without the byte-order mark. */
 async function download(): Promise<string[]> {
-  const files: Blob[] = [];
-  // jsdom has no object URLs; the rest of URL must keep working around the grid.
-  vi.stubGlobal(
-    'URL',
-    class extends URL {
-      static override createObjectURL(blob: Blob) {
-        files.push(blob);
-        return 'blob:audit';
-      }
-      static override revokeObjectURL() {}
-    },
-  );
-  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  const downloads = captureDownloads();
   await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
-  expect((click.mock.contexts.at(-1) as HTMLAnchorElement).download).toBe('audit.csv');
-  click.mockRestore();
-  return (await textOf(files.at(-1)!))
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean);
+  expect(downloads.at(-1)?.name).toBe('audit.csv');
+  return (await downloads.at(-1)!.lines()).filter(Boolean);
 }
 
 /** The target column of each data row, top to bottom, as the grid shows them. */

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, vi } from 'vitest';
 import { MemberTable } from './member-table';
 import type { MemberRow } from './stages';
+import { captureDownloads } from '../../testing/downloads';
 import { renderWithHarness } from '../../testing/harness';
 
 const member = (id: string, displayName: string, department: string | null): MemberRow => ({
@@ -15,32 +15,9 @@ const member = (id: string, displayName: string, department: string | null): Mem
   tapExpiryIsExact: false,
 });
 
-afterEach(() => vi.unstubAllGlobals());
-
-/** A Blob's text (jsdom's Blob has no text()). */
-function textOf(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
-}
-
 describe('MemberTable', { timeout: 30_000 }, () => {
   it('exports CSV through the app’s writer: every cell quoted, formula starts disarmed', async () => {
-    const files: Blob[] = [];
-    // jsdom has no object URLs; the rest of URL must keep working around the table.
-    vi.stubGlobal(
-      'URL',
-      class extends URL {
-        static override createObjectURL(blob: Blob) {
-          files.push(blob);
-          return 'blob:members';
-        }
-        static override revokeObjectURL() {}
-      },
-    );
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const downloads = captureDownloads();
     await renderWithHarness(
       <MemberTable
         rows={[
@@ -57,11 +34,9 @@ describe('MemberTable', { timeout: 30_000 }, () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Download as CSV' }));
 
-    expect(click).toHaveBeenCalledTimes(1);
-    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe(
-      'pilot-Passwordless-Pilot.csv',
-    );
-    const lines = (await textOf(files[0]!)).replace(/^\uFEFF/, '').split('\r\n');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.name).toBe('pilot-Passwordless-Pilot.csv');
+    const lines = await downloads[0]!.lines();
     expect(lines[0]).toMatch(/^"Name","User name","Department","Stage",/);
     const line = (upn: string) => lines.find((text) => text.includes(`"${upn}"`));
     expect(line('bob@contoso.com')).toMatch(/^"'-2","bob@contoso.com","Sales","Members",/);
