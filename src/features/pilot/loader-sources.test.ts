@@ -1,34 +1,19 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
-import { loadPilot, type PilotSnapshot } from './loader';
+import type { PilotSnapshot } from './loader';
 import {
-  GROUP,
   HOUR,
   NOW,
   REPORT_AS_OF,
   ago,
+  loadToEnd,
   registered,
-  setup,
   world,
   type World,
 } from '../../testing/fixtures/pilot-world';
 import { funnel, toRow } from './stages';
 
 /** The last snapshot of one load of the test group. */
-async function load(w: World) {
-  const { client, budget, requests, batchItems } = setup(w);
-  let last: PilotSnapshot | undefined;
-  for await (const snapshot of loadPilot({
-    client,
-    budget,
-    groupId: GROUP,
-    maxPassLifetimeMinutes: 480,
-    auditRetentionDays: 30,
-    now: () => NOW,
-  })) {
-    last = snapshot;
-  }
-  return { last: last!, requests, batchItems };
-}
+const load = loadToEnd;
 
 const counts = (snapshot: PilotSnapshot) =>
   Object.fromEntries(

@@ -1,23 +1,11 @@
 import { GraphError } from '../../graph/errors';
 import { createAccountStore, type RecordBackend, type StoredRecord } from '../../lib/account-store';
-import { GROUP, NOW, setup, world } from '../../testing/fixtures/pilot-world';
-import { loadPilot, type PilotSnapshot } from './loader';
+import { GROUP, loadToEnd, world } from '../../testing/fixtures/pilot-world';
+import type { PilotSnapshot } from './loader';
 import { decodeSnapshot, encodeSnapshot, restoreSnapshot, saveSnapshot } from './snapshot-store';
 
 async function lastSnapshot(w = world()): Promise<PilotSnapshot> {
-  const { client, budget } = setup(w);
-  let last: PilotSnapshot | undefined;
-  for await (const snapshot of loadPilot({
-    client,
-    budget,
-    groupId: GROUP,
-    maxPassLifetimeMinutes: 480,
-    auditRetentionDays: 30,
-    now: () => NOW,
-  })) {
-    last = snapshot;
-  }
-  return last!;
+  return (await loadToEnd(w)).last;
 }
 
 /** A backend that keeps records as IndexedDB would: structured clones. */
