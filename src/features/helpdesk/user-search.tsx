@@ -21,7 +21,7 @@ import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
-import { useDebouncedValue } from '../../components/use-debounced-value';
+import { useSettledText } from '../../components/use-settled-text';
 import type { OnboardingStage } from '../../graph/authentication-methods';
 import type { UserSummary } from '../../graph/users';
 import { helpdeskPaths } from './paths';
@@ -171,7 +171,7 @@ function SearchScreen() {
   const session = useSession();
   const client = session.graph('helpdesk');
   const [text, setText] = useSearchText();
-  const debounced = useDebouncedValue(text, 300);
+  const settled = useSettledText(text);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -185,9 +185,9 @@ function SearchScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Each keystroke pause makes a new query; TanStack aborts the stale one through its signal.
+  // Each settled query is one search; TanStack aborts the stale one through its signal.
   const search = useQuery({
-    ...helpdeskQueries.search(client, debounced),
+    ...helpdeskQueries.search(client, settled),
     placeholderData: keepPreviousData,
   });
   const chipped = (search.isPlaceholderData ? [] : (search.data?.users ?? []))
@@ -201,7 +201,7 @@ function SearchScreen() {
       <SearchField inputRef={inputRef} value={text} onChange={setText} />
       <Paper variant="outlined" sx={{ mt: 2 }}>
         <div id="search-status" aria-live="polite">
-          {debounced.trim() === '' ? (
+          {settled.trim() === '' ? (
             <Typography sx={{ p: 2 }} color="text.secondary">
               {t('search.prompt')}
             </Typography>
@@ -217,7 +217,7 @@ function SearchScreen() {
               onRetry={() => void search.refetch()}
             />
           ) : search.data.users.length === 0 ? (
-            <Typography sx={{ p: 2 }}>{t('search.noMatch', { text: debounced })}</Typography>
+            <Typography sx={{ p: 2 }}>{t('search.noMatch', { text: settled })}</Typography>
           ) : (
             <Typography sx={{ px: 2, pt: 2 }} color="text.secondary">
               {(search.data.total ?? 0) > search.data.users.length
@@ -229,7 +229,7 @@ function SearchScreen() {
             </Typography>
           )}
         </div>
-        {search.data && debounced.trim() !== '' && search.data.users.length > 0 ? (
+        {search.data && settled.trim() !== '' && search.data.users.length > 0 ? (
           <List aria-label={t('search.results')}>
             {search.data.users.map((user) => (
               <ListItem key={user.id} divider>

@@ -1,7 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useDebouncedValue } from '../../components/use-debounced-value';
+import { useSettledText } from '../../components/use-settled-text';
 import type { GraphClient } from '../../graph/client';
 import type { PilotGroupConfig } from '../../config/runtime-config';
 import { groupSearchQuery } from './queries';
@@ -22,8 +22,8 @@ export function GroupPicker(props: {
 }) {
   const { t } = usePilotMessages();
   const [input, setInput] = useState('');
-  // A pause in typing makes one group search, as the helpdesk's user search does.
-  const text = useDebouncedValue(input, 300);
+  // Each settled query is one group search, as the helpdesk's user search does.
+  const text = useSettledText(input);
   const search = useQuery(groupSearchQuery(props.client, text));
   const options = useMemo<GroupOption[]>(() => {
     const configured = props.configured.map((g) => ({ ...g, configured: true }));
