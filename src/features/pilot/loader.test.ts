@@ -1,5 +1,6 @@
-import { loadPilot, type PilotSnapshot } from './loader';
+import { loadPilot, PASS_READS_UNASKED, type PilotSnapshot } from './loader';
 import {
+  addPassesInFlight,
   GROUP,
   HOUR,
   NOW,
@@ -23,6 +24,7 @@ async function collect(gen: AsyncGenerator<PilotSnapshot>) {
 function load(
   graph: Pick<ReturnType<typeof setup>, 'client' | 'budget'>,
   previous?: PilotSnapshot,
+  passReadLimit?: number,
 ) {
   return collect(
     loadPilot({
@@ -33,6 +35,7 @@ function load(
       auditRetentionDays: 30,
       now: () => NOW,
       previous,
+      passReadLimit,
     }),
   );
 }
@@ -147,6 +150,25 @@ describe('the pilot loader', () => {
       (r) => r.includes('/auditLogs/') || r.includes('/reports/'),
     ).length;
     expect(slots()).toBe(reportsClass + 2);
+  });
+
+  it('reads no one-time pass when more could be live than it reads unasked, says how many, and reads them all when asked', async () => {
+    const w = world();
+    // With the world's own two ("once-used" and "once-live"), two more than it reads unasked.
+    const usedInFlight = addPassesInFlight(w, PASS_READS_UNASKED);
+    const unasked = setup(w);
+    const last = (await load(unasked)).at(-1)!;
+    expect(last.complete).toBe(true);
+    expect(unasked.batchItems).toEqual([]);
+    expect(last.passesUnchecked).toBe(PASS_READS_UNASKED + 2);
+    // Unread, "once-used" counts as issued, as when pass reads are refused.
+    expect(counts(last).tapUsed).toBe(2);
+
+    const asked = setup(w);
+    const all = (await load(asked, undefined, Infinity)).at(-1)!;
+    expect(asked.batchItems).toHaveLength(PASS_READS_UNASKED + 2);
+    expect(all.passesUnchecked).toBe(0);
+    expect(counts(all).tapUsed).toBe(3 + usedInFlight);
   });
 
   it('still finishes when pass reads are refused, and says which stage is less precise', async () => {

@@ -2,7 +2,15 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeGraph, renderWithHarness } from '../../testing/harness';
-import { GROUP, NOW, servePilotWorld, world, type World } from '../../testing/fixtures/pilot-world';
+import {
+  addPassesInFlight,
+  GROUP,
+  NOW,
+  servePilotWorld,
+  world,
+  type World,
+} from '../../testing/fixtures/pilot-world';
+import { PASS_READS_UNASKED } from './loader';
 import { PilotPage } from './pilot-page';
 
 // The fake Graph's data is dated around NOW; the page reads the clock, so it must read NOW too.
@@ -52,6 +60,34 @@ describe('PilotPage', { timeout: 30_000 }, () => {
     expect(screen.getByText('Less precise: TAP used')).toBeInTheDocument();
     expect(screen.getByText(/Global Reader, Authentication Administrator/)).toBeInTheDocument();
     expect(screen.getByTestId('funnel-count-tapUsed')).toHaveTextContent('2 (33.3%)');
+  });
+
+  it('says how many one-time passes it left unread and what they cost, and reads them when asked', async () => {
+    const w = world();
+    const usedInFlight = addPassesInFlight(w, PASS_READS_UNASKED);
+    const members = w.members.length;
+    await renderPage(w);
+    await screen.findByText(
+      `Loaded ${members} members as of`,
+      { exact: false },
+      { timeout: 20_000 },
+    );
+    const note = screen
+      .getByText(`${PASS_READS_UNASKED + 2} one-time passes not checked`)
+      .closest('[role="alert"]');
+    // 32 reads at 5 per 10 s: about a minute of the shared limit.
+    expect(note).toHaveTextContent(/takes about 1 minute of the reports limit/);
+    expect(screen.getByTestId('funnel-count-tapUsed')).toHaveTextContent(/^2 /);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Check them now' }));
+    await screen.findByText(
+      new RegExp(`^${3 + usedInFlight} `),
+      {
+        selector: '[data-testid="funnel-count-tapUsed"]',
+      },
+      { timeout: 20_000 },
+    );
+    expect(screen.queryByText(/one-time passes not checked/)).not.toBeInTheDocument();
   });
 
   it('says what is missing when the members cannot be read', async () => {

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
@@ -28,6 +28,7 @@ import {
 } from './stages';
 import { StalledSummary } from './stalled-summary';
 import { TrendChart } from './trend-chart';
+import { UncheckedPasses } from './unchecked-passes';
 import { usePilotMessages } from './use-pilot-messages';
 import { messages } from './messages';
 import { usePilotParams } from './use-pilot-params';
@@ -103,6 +104,8 @@ export function PilotPage() {
   const words = usePilotMessages();
   const { t, stageLabel, stalledLabel } = words;
   const groupId = params.groupId ?? config.pilot.groups[0]?.id ?? null;
+  // Once the manager asks for every one-time pass to be read, later refreshes read them too.
+  const [readAllPasses, setReadAllPasses] = useState(false);
   const query = useQuery({
     ...pilotProgressQuery(
       client,
@@ -110,6 +113,7 @@ export function PilotPage() {
       {
         maxPassLifetimeMinutes: config.tap.fallbackPolicy.maximumLifetimeInMinutes,
         auditRetentionDays: config.audit.retentionDays,
+        passReadLimit: readAllPasses ? Infinity : undefined,
       },
       budget,
       session.account,
@@ -117,6 +121,10 @@ export function PilotPage() {
     enabled: groupId !== null,
   });
   const snapshot: PilotSnapshot | null = query.data ?? null;
+  const { refetch } = query;
+  useEffect(() => {
+    if (readAllPasses) void refetch();
+  }, [readAllPasses, refetch]);
   const partial = partialText(snapshot, t);
   const stalledAfterHours = params.stalledAfterHours ?? config.pilot.stalledAfterHours;
   const noTapAfterDays = params.noTapAfterDays ?? config.pilot.noTapAfterDays;
@@ -230,6 +238,15 @@ export function PilotPage() {
           {snapshot?.notes.map((note) => (
             <NoteAlert key={note.source} note={note} />
           ))}
+          {snapshot?.complete && snapshot.passesUnchecked > 0 ? (
+            <UncheckedPasses
+              count={snapshot.passesUnchecked}
+              maxPassLifetimeMinutes={maxPassLifetimeMinutes}
+              budget={budget}
+              checking={readAllPasses && query.isFetching}
+              onCheck={() => setReadAllPasses(true)}
+            />
+          ) : null}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
             <Section title={t('funnel')} flex={2} partial={partial}>
               <Funnel

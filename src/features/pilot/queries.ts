@@ -34,7 +34,12 @@ const SNAPSHOT_INTERVAL_MS = 400;
 export function pilotProgressQuery(
   client: GraphClient,
   groupId: string,
-  limits: { maxPassLifetimeMinutes: number; auditRetentionDays: number },
+  limits: {
+    maxPassLifetimeMinutes: number;
+    auditRetentionDays: number;
+    /** One-time passes to read at most (loader.ts PASS_READS_UNASKED when undefined). */
+    passReadLimit?: number;
+  },
   budget: RequestBudget,
   account?: AccountKey,
   store: AccountStore = accountStore,

@@ -10,7 +10,8 @@ import type { PilotNote, PilotSnapshot } from './loader';
 import type { Issuance, Registration } from './sources';
 import type { MemberFacts, PassRead } from './stages';
 
-const VERSION = 1;
+/** Raised whenever the stored shape changes: an older record is dropped, not half-read. */
+const VERSION = 2;
 
 /** Every field of MemberFacts, so a new one fails to compile here until it is stored. */
 const MEMBER_FIELDS = {
