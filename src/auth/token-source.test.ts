@@ -16,6 +16,16 @@ const account: AccountInfo = {
   localAccountId: 'oid',
 };
 
+/**
+ * The same person as TAP Desk Reports knows them once it has signed them in: in OIDC mode its
+ * home account id comes from its own `sub`, and it holds an ID token of its own.
+ */
+const reportsAccount: AccountInfo = {
+  ...account,
+  homeAccountId: 'other-sub.tid',
+  idTokenClaims: { aud: 'reports', oid: 'oid', tid: 'tid' },
+};
+
 /** An MSAL instance whose every call is a spy; `accounts` is what its cache knows. */
 function instance(accounts: AccountInfo[] = []) {
   const result = (accessToken: string) => ({ accessToken, account });
@@ -25,7 +35,7 @@ function instance(accounts: AccountInfo[] = []) {
     getAllAccounts: vi.fn(() => accounts),
     acquireTokenSilent: vi.fn(async () => result('silent')),
     ssoSilent: vi.fn(async () => {
-      accounts.push(account);
+      accounts.push(reportsAccount);
       return result('sso');
     }),
     acquireTokenRedirect: vi.fn(async () => {}),
@@ -63,8 +73,9 @@ describe('a Graph token source', () => {
 
   it('knows the person in TAP Desk Reports by object id, whatever its home account id', async () => {
     // In OIDC mode MSAL builds the home account id from `sub`, which Entra pairs with each app.
-    const there = { ...account, homeAccountId: 'other-sub.tid' };
-    const reports = instance([there]);
+    // The cache is shared, so TAP Desk's own account is listed too, without a Reports ID token.
+    const there = reportsAccount;
+    const reports = instance([account, there]);
     const get = tokenSource(
       clients(instance([account]), reports),
       account,
@@ -91,7 +102,7 @@ describe('a Graph token source', () => {
       expect(await get({ forceRefresh: true })).toBe('silent');
       expect(reports.acquireTokenSilent).toHaveBeenCalledWith({
         scopes: [...AUDIENCE_SCOPES[audience]],
-        account,
+        account: reportsAccount,
         forceRefresh: true,
       });
       expect(main.acquireTokenSilent).not.toHaveBeenCalled();
@@ -142,7 +153,7 @@ describe('TAP Desk Reports’ first sign-in', () => {
       () =>
         new Promise((resolve) => {
           finish = () => {
-            reports.getAllAccounts.mockReturnValue([account]);
+            reports.getAllAccounts.mockReturnValue([account, reportsAccount]);
             resolve({ accessToken: 'sso', account });
           };
         }),
@@ -161,7 +172,7 @@ describe('TAP Desk Reports’ first sign-in', () => {
     expect(reports.ssoSilent).toHaveBeenCalledTimes(1);
     expect(reports.acquireTokenSilent).toHaveBeenCalledWith({
       scopes: [...AUDIENCE_SCOPES.readiness],
-      account,
+      account: reportsAccount,
       forceRefresh: false,
     });
   });

@@ -87,7 +87,10 @@ export function tokenSource(
   const instance = clients[app];
   /**
    * The account as this app knows it: TAP Desk Reports learns it at its first token. Matched by
-   * object and tenant id: an OIDC home account id comes from `sub`, which differs per app.
+   * object and tenant id (an OIDC home account id comes from `sub`, which differs per app), and
+   * only as an account this app holds an ID token for: both apps share the browser's cache, so
+   * TAP Desk's own account is listed too, and asking for a Reports token with it misses the cache
+   * every time, so every read would sign in again in a hidden frame.
    */
   const own = () =>
     app === 'main'
@@ -97,7 +100,8 @@ export function tokenSource(
           .find(
             (known) =>
               known.localAccountId === account.localAccountId &&
-              known.tenantId === account.tenantId,
+              known.tenantId === account.tenantId &&
+              known.idTokenClaims !== undefined,
           );
 
   const silently = async (forceRefresh: boolean): Promise<AuthenticationResult> => {
