@@ -16,6 +16,7 @@ export const messages = defineCatalog(
       '{share, number, ::percent .#} passwordless ({passwordless, number} of {members, number}), {lastWeek, number, ::sign-except-zero} this week{ending, select, done {. Everyone is passwordless.} projected {. At this pace, everyone by {date}.} other {}}',
     soFar: '{headline} (so far)',
     provisional: 'Partial: figures so far; they settle when loading finishes.',
+    tableWhenComplete: 'The table fills in when loading finishes; the figures above are live.',
     partialRead: 'Partial: {read, number} of {total, number} members read…',
     'doing.passReads': 'read one-time passes',
     'doing.methodReads': 'read the methods of people who registered recently',
@@ -127,6 +128,8 @@ export const messages = defineCatalog(
       '{share, number, ::percent .#} kennwortlos ({passwordless, number} von {members, number}), {lastWeek, number, ::sign-except-zero} diese Woche{ending, select, done {. Alle sind kennwortlos.} projected {. Bei diesem Tempo sind alle bis {date} umgestellt.} other {}}',
     soFar: '{headline} (bisher)',
     provisional: 'Teilweise: vorläufige Zahlen; sie stehen fest, sobald alles geladen ist.',
+    tableWhenComplete:
+      'Die Tabelle wird gefüllt, sobald alles geladen ist; die Zahlen darüber sind aktuell.',
     partialRead: 'Teilweise: {read, number} von {total, number} Mitgliedern gelesen…',
     'doing.passReads': 'einmalige Pässe zu lesen',
     'doing.methodReads': 'die Methoden kürzlich registrierter Personen zu lesen',

@@ -21,6 +21,7 @@ import {
   funnel,
   hasReached,
   rowBuilder,
+  type MemberRow,
   stalledCounts,
   trend,
   type PilotClock,
@@ -32,6 +33,8 @@ import { UncheckedPasses } from './unchecked-passes';
 import { usePilotMessages } from './use-pilot-messages';
 import { messages } from './messages';
 import { usePilotParams } from './use-pilot-params';
+
+const NO_ROWS: MemberRow[] = [];
 
 const LOAD_ERROR_CONTEXT = {
   doing: 'load the pilot',
@@ -169,6 +172,10 @@ export function PilotPage() {
       ),
     [rows, params.stage, params.stalled],
   );
+  // The table takes the rows once a load is complete. Fed every page of a first load, the grid
+  // re-indexed and re-sorted every row each time, and at 100,000 members froze the page for most
+  // of the load (profiled for issue #14); the figures above it stay live meanwhile.
+  const tableRows = snapshot?.complete ? visible : NO_ROWS;
 
   if (!params.groupId && groupId) {
     return <Navigate to={`?group=${encodeURIComponent(groupId)}`} replace />;
@@ -268,7 +275,10 @@ export function PilotPage() {
           <Section title={t('perDay')}>
             <TrendChart days={days} />
           </Section>
-          <Section title={t('members')}>
+          <Section
+            title={t('members')}
+            partial={snapshot?.complete ? null : t('tableWhenComplete')}
+          >
             <Box sx={{ mb: 1, minHeight: 32 }}>
               {params.stage || params.stalled ? (
                 <Chip
@@ -290,7 +300,7 @@ export function PilotPage() {
               )}
             </Box>
             <MemberTable
-              rows={visible}
+              rows={tableRows}
               loading={!snapshot?.complete}
               search={params.search}
               onSearchChange={(search) => setParams({ search }, { replace: true })}
