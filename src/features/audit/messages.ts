@@ -1,9 +1,6 @@
 import { defineCatalog } from '../../i18n/catalog';
 
-/**
- * The audit page's words. `labels.ts` keeps the English names the CSV export writes: a record's
- * vocabulary, which does not change with the reader's language.
- */
+/** The audit page's words; the record grid's own are in `grid.messages.ts`. */
 export const messages = defineCatalog(
   'audit',
   {
