@@ -4,6 +4,7 @@ import { App } from './app/app';
 import { CATALOGS } from './app/catalogs';
 import { createMsalInstances } from './auth/msal';
 import { BootFailure } from './config/boot-failure';
+import { inEnglish } from './config/config-problems';
 import {
   appBaseUrl,
   configFileUrl,
@@ -20,7 +21,7 @@ function reportIgnoredFields(warnings: ConfigProblem[]) {
   for (const warning of warnings) {
     // The browser console is where whoever deploys TAP Desk looks when a setting seems ignored.
     // eslint-disable-next-line no-console
-    console.warn(`config.json: ${warning.field} ${warning.problem}.`);
+    console.warn(`config.json: ${warning.field} ${inEnglish(warning.problem)}.`);
   }
 }
 

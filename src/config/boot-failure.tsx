@@ -52,9 +52,6 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** config-problems.ts's English clause after the field's name. */
-const asSentence = (clause: string) => ` ${clause}.`;
-
 type Words = Messages<keyof typeof messages.messages.en>;
 
 function summary({ t }: Words, error: unknown): string {
@@ -92,7 +89,7 @@ function Advice(props: { error: unknown; words: Words }) {
 /** Rendered outside the app, so main.tsx gives it an I18nProvider of its own. */
 export function BootFailure(props: { error: unknown; configUrl: string }) {
   const words = useMessages(messages);
-  const { t, rich } = words;
+  const { t, rich, say } = words;
   const { error } = props;
   const problems = error instanceof ConfigError ? error.problems : [];
   const url = (error instanceof ConfigError ? error.url : undefined) ?? props.configUrl;
@@ -111,16 +108,16 @@ export function BootFailure(props: { error: unknown; configUrl: string }) {
         <ul aria-label={t('boot.problems')} style={styles.list}>
           {problems.map((problem, index) => (
             <li key={`${problem.field}-${index}`} style={styles.item}>
-              {/* The field problems stay English: they describe JSON for whoever deploys. */}
-              <p style={styles.what} lang="en">
-                <code style={styles.code}>{problem.field}</code>
-                {asSentence(problem.problem)}
+              <p style={styles.what}>
+                {rich('boot.problem', {
+                  code: Code,
+                  field: problem.field,
+                  problem: say(problem.problem),
+                })}
               </p>
               <dl style={styles.details}>
                 <dt style={styles.term}>{t('boot.shouldBe')}</dt>
-                <dd style={styles.definition} lang="en">
-                  {problem.expected}
-                </dd>
+                <dd style={styles.definition}>{say(problem.expected)}</dd>
                 {problem.example !== undefined && (
                   <>
                     <dt style={styles.term}>{t('boot.example')}</dt>
