@@ -64,6 +64,23 @@ export function anomalyText(
     : label;
 }
 
+/** What happened: Graph's own words for an event, TAP Desk's for a record alone. */
+export function whatText({ grid }: AuditWords, row: AuditRow): string {
+  return typeof row.what === 'string' ? row.what : grid.say(row.what);
+}
+
+/** What exactly was found for `anomalies`, sentence after sentence. */
+export function findingsText(
+  { grid }: AuditWords,
+  row: AuditRow,
+  anomalies: readonly AuditRow['anomalies'][number][] = row.anomalies,
+): string {
+  return anomalies
+    .flatMap((anomaly) => row.findings?.[anomaly] ?? [])
+    .map((found) => grid.say(found))
+    .join(' ');
+}
+
 /** Chips on one line: the cell truncates, each chip names its anomaly's meaning on hover. */
 function Flags({ row, words }: { row: AuditRow; words: AuditWords }) {
   const { grid, audit } = words;
@@ -193,7 +210,7 @@ export function auditColumns(
     text('app', (row) => row.actor.appName),
     text('targetName', (row) => row.target.displayName),
     text('targetId', (row) => row.target.id),
-    text('what', (row) => row.what),
+    text('what', (row) => whatText(words, row)),
     text('ticket', (row) => row.verification?.Ticket ?? row.verification?.Title),
     text('reason', (row) => row.verification?.Reason),
     // Every item of the attempt (pending and completion), so each can be opened in SharePoint.
@@ -203,9 +220,7 @@ export function auditColumns(
         : row.verification?.itemId,
     ),
     text('matchedBy', (row) => (row.matchedBy ? grid.t(`matchedBy.${row.matchedBy}`) : undefined)),
-    text('findings', (row) =>
-      row.anomalies.flatMap((anomaly) => row.findings?.[anomaly] ?? []).join(' '),
-    ),
+    text('findings', (row) => findingsText(words, row)),
   ];
 }
 

@@ -12,9 +12,11 @@ import type { VerificationOutcome } from '../../graph/verification-records';
 import {
   actorText,
   anomalyText,
+  findingsText,
   isOwnAct,
   kindText,
   useAuditWords,
+  whatText,
   type AuditWords,
 } from './audit-columns';
 import { ANOMALIES, type AuditRow } from './audit-row';
@@ -77,7 +79,7 @@ function Flags({ row, words }: { row: AuditRow; words: AuditWords }) {
             <strong>{anomalyText(words, row, anomaly)}</strong>
           </Line>
           <Line>{words.audit.t(`anomaly.${anomaly}.about`)}</Line>
-          {row.findings?.[anomaly] ? <Line>{row.findings[anomaly]}</Line> : null}
+          {row.findings?.[anomaly] ? <Line>{findingsText(words, row, [anomaly])}</Line> : null}
         </li>
       ))}
       {row.awaitingRegistration ? (
@@ -117,7 +119,7 @@ export function AuditDetails(props: { row: AuditRow | null; onClose: () => void 
             <>
               <Line>{kindText(words, row.kind)}</Line>
               {row.succeeded ? null : <Line>{t('failed')}</Line>}
-              {row.what ? <Line>{row.what}</Line> : null}
+              {row.what ? <Line>{whatText(words, row)}</Line> : null}
             </>
           ),
         },

@@ -5,6 +5,7 @@ import type { VerificationRecord } from '../../graph/verification-records';
 import { captureDownloads } from '../../testing/downloads';
 import { renderWithHarness } from '../../testing/harness';
 import type { Locale } from '../../i18n/locales';
+import { finding } from './anomalies';
 import type { Attempt } from './attempts';
 import type { AuditRow } from './audit-row';
 import { AuditTable } from './audit-table';
@@ -47,7 +48,11 @@ const ROWS: AuditRow[] = [
     attempt: { items: [{ itemId: '7' }, { itemId: '9' }] } as Attempt,
     matchedBy: 'time',
     anomalies: ['issuerNotAuthor'],
-    findings: { issuerNotAuthor: 'It names sam@contoso.com as issuer.' },
+    findings: {
+      issuerNotAuthor: [
+        finding('issuerNotAuthor', { issuer: 'sam@contoso.com', author: 'Helen Helpdesk' }),
+      ],
+    },
   },
 ];
 
@@ -117,7 +122,9 @@ describe('AuditTable', { timeout: 60_000 }, () => {
     await userEvent.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: /ann@contoso.com/ });
     expect(dialog).toHaveTextContent('Ticket: @SUM(1)');
-    expect(dialog).toHaveTextContent('It names sam@contoso.com as issuer.');
+    expect(dialog).toHaveTextContent(
+      'It names sam@contoso.com as issuer; SharePoint says Helen Helpdesk wrote it.',
+    );
     expect(dialog).toHaveTextContent('Matched by person and time');
   });
 
