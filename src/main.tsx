@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { CATALOGS } from './app/catalogs';
 import { createMsalInstances } from './auth/msal';
-import { BootFailure } from './config/boot-failure';
+import { BootFailurePage } from './config/boot-failure';
 import { inEnglish } from './config/config-problems';
 import {
   appBaseUrl,
@@ -11,7 +10,6 @@ import {
   loadRuntimeConfig,
   type ConfigProblem,
 } from './config/runtime-config';
-import { I18nProvider } from './i18n/provider';
 
 const root = createRoot(document.getElementById('root')!);
 const baseUrl = appBaseUrl();
@@ -35,9 +33,5 @@ try {
   );
 } catch (error) {
   // Outside App and its providers: only the language, so the page still renders if styling fails.
-  root.render(
-    <I18nProvider catalogs={CATALOGS}>
-      <BootFailure error={error} configUrl={configFileUrl(baseUrl)} />
-    </I18nProvider>,
-  );
+  root.render(<BootFailurePage error={error} configUrl={configFileUrl(baseUrl)} />);
 }

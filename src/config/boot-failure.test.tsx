@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { onTestFinished } from 'vitest';
 import demo from '../../demo/config.json';
-import { BootFailure } from './boot-failure';
+import { BootFailure, BootFailurePage } from './boot-failure';
 import { ConfigError, parseRuntimeConfig } from './runtime-config';
-import { renderOutsideApp, renderWithHarness } from '../testing/harness';
+import { renderWithHarness } from '../testing/harness';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/locales';
 
 const CONFIG_URL = 'https://tapdesk.contoso.com/it/config.json';
@@ -104,7 +104,7 @@ describe('BootFailure', () => {
     const error = invalid({ ...demo, auth: { ...demo.auth, clientId: 'abc' } });
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'de');
     onTestFinished(() => localStorage.removeItem(LANGUAGE_STORAGE_KEY));
-    renderOutsideApp(<BootFailure error={error} configUrl={CONFIG_URL} />);
+    render(<BootFailurePage error={error} configUrl={CONFIG_URL} />);
     expect(document.documentElement).toHaveAttribute('lang', 'de');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
       'TAP Desk konnte nicht starten',

@@ -1,6 +1,9 @@
 import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { I18nProvider } from '../i18n/provider';
 import { useMessages, type Messages } from '../i18n/use-messages';
+import { messages as fieldMessages } from './fields.messages';
 import { messages } from './messages';
+import { messages as problemMessages } from './problems.messages';
 import { ConfigError } from './runtime-config';
 
 /**
@@ -86,7 +89,22 @@ function Advice(props: { error: unknown; words: Words }) {
   return null;
 }
 
-/** Rendered outside the app, so main.tsx gives it an I18nProvider of its own. */
+/** Everything the page says: its own words, and what is wrong with each field and what it should hold. */
+const BOOT_CATALOGS = [messages, problemMessages, fieldMessages];
+
+/**
+ * The page as main.tsx renders it, outside the app and its providers: it brings its own language
+ * (the person's remembered choice, else the browser's, as in the app) over only the catalogs it
+ * needs, so nothing else has to load for it to say what went wrong.
+ */
+export function BootFailurePage(props: { error: unknown; configUrl: string }) {
+  return (
+    <I18nProvider catalogs={BOOT_CATALOGS}>
+      <BootFailure error={props.error} configUrl={props.configUrl} />
+    </I18nProvider>
+  );
+}
+
 export function BootFailure(props: { error: unknown; configUrl: string }) {
   const words = useMessages(messages);
   const { t, rich, say } = words;

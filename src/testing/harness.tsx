@@ -10,13 +10,11 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { onTestFinished, vi } from 'vitest';
 import demoConfig from '../../demo/config.json';
 import { AppProviders } from '../app/app';
-import { CATALOGS } from '../app/catalogs';
 import { APP_ROLES } from '../auth/capabilities';
 import { ReportsBudgetProvider } from '../components/reports-budget';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config/runtime-config';
 import type { RequestBudget } from '../graph/request-budget';
 import type { Locale } from '../i18n/locales';
-import { I18nProvider } from '../i18n/provider';
 import { createFakeGraph, type FakeGraph } from './fake-graph';
 import { createFakeMsal, type FakeMsal, type FakePerson } from './fake-msal';
 import { createInstantBudget } from './instant-budget';
@@ -153,16 +151,4 @@ export async function renderWithHarness(
   // MSAL's start-up (initialize, then the redirect check) settles before the test acts.
   await act(async () => {});
   return { ...view, router, graph, msal, reportsMsal, config };
-}
-
-/**
- * What renders before the app can (main.tsx's start-up failure page): the catalogs alone, in the
- * language the browser or the person's remembered choice gives, no theme or session.
- */
-export function renderOutsideApp(ui: ReactElement): RenderResult {
-  return render(
-    <I18nProvider catalogs={CATALOGS} onError={failOnIntlError}>
-      {ui}
-    </I18nProvider>,
-  );
 }
