@@ -117,10 +117,10 @@ export const messages = defineCatalog('configField', en, {
   'pilot.groups': 'eine Liste der Pilotgruppen, jede \'{ "id", "displayName" }\'',
   'pilot.groups[]': 'eine Pilotgruppe: \'{ "id", "displayName" }\'',
   'pilot.groups[].id': 'die Objekt-ID der Gruppe, eine GUID',
-  'pilot.groups[].displayName': 'der Name, den TAP Desk für diesen Pilot zeigt',
+  'pilot.groups[].displayName': 'der Name, den TAP Desk für dieses Pilotprojekt zeigt',
   'pilot.stalledAfterHours':
     'Stunden nach dem Ausstellen eines Passes, bis eine Person ohne Telefonanmeldung als ins Stocken geraten gilt',
-  'pilot.noTapAfterDays': 'Tage im Pilot ohne Pass, bis eine Person markiert wird',
+  'pilot.noTapAfterDays': 'Tage im Pilotprojekt ohne Pass, bis eine Person markiert wird',
   audit: 'ein Objekt mit retentionDays, matchWindowMinutes und defaultRangeDays, oder nichts',
   'audit.retentionDays':
     'Tage, die der Mandant Verzeichnisüberwachungsereignisse aufbewahrt: 7 mit Entra ID Free, 30 mit P1 oder P2',

@@ -62,7 +62,7 @@ export const messages = defineCatalog(
   },
   {
     missing: 'fehlt',
-    wrongType: 'ist {value}, nicht {type}',
+    wrongType: 'ist {value}; erwartet: {type}',
     'type.string': 'Text',
     'type.number': 'eine ganze Zahl',
     'type.boolean': 'true oder false',
@@ -82,7 +82,7 @@ export const messages = defineCatalog(
     notHttpsUrl: 'ist {value}, keine absolute https-URL',
     notHttps: 'muss https verwenden, nicht {protocol}',
     notHttpsAuthority:
-      'muss https verwenden (MSAL lehnt jede andere Autorität ab), nicht {protocol}',
+      'muss https verwenden (MSAL akzeptiert keine andere Authority), nicht {protocol}',
     queryOrFragment: 'darf keine Abfrage (?) und kein Fragment (#) enthalten',
     otherOrigin:
       'liegt auf {origin}, TAP Desk läuft aber auf {base}: MSAL braucht diese Seite auf dem eigenen Ursprung der App',
