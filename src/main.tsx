@@ -1,16 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { CATALOGS } from './app/catalogs';
 import { createMsalInstances } from './auth/msal';
-import { BootFailure } from './config/boot-failure';
+import { BootFailurePage } from './config/boot-failure';
+import { inEnglish } from './config/config-problems';
 import {
   appBaseUrl,
   configFileUrl,
   loadRuntimeConfig,
   type ConfigProblem,
 } from './config/runtime-config';
-import { I18nProvider } from './i18n/provider';
 
 const root = createRoot(document.getElementById('root')!);
 const baseUrl = appBaseUrl();
@@ -20,7 +19,7 @@ function reportIgnoredFields(warnings: ConfigProblem[]) {
   for (const warning of warnings) {
     // The browser console is where whoever deploys TAP Desk looks when a setting seems ignored.
     // eslint-disable-next-line no-console
-    console.warn(`config.json: ${warning.field} ${warning.problem}.`);
+    console.warn(`config.json: ${warning.field} ${inEnglish(warning.problem)}.`);
   }
 }
 
@@ -34,9 +33,5 @@ try {
   );
 } catch (error) {
   // Outside App and its providers: only the language, so the page still renders if styling fails.
-  root.render(
-    <I18nProvider catalogs={CATALOGS}>
-      <BootFailure error={error} configUrl={configFileUrl(baseUrl)} />
-    </I18nProvider>,
-  );
+  root.render(<BootFailurePage error={error} configUrl={configFileUrl(baseUrl)} />);
 }

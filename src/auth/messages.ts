@@ -34,7 +34,7 @@ export const messages = defineCatalog(
   {
     product: 'TAP Desk',
     pitch:
-      'Stellen Sie Ihre Organisation auf die kennwortlose Anmeldung mit Microsoft Authenticator um, ohne jemals ein Kennwort weiterzugeben. Der Helpdesk stellt befristete Zugriffspässe (Temporary Access Pass) aus, Führungskräfte verfolgen den Fortschritt des Pilotprojekts, die Revision liest das Protokoll.',
+      'Stellen Sie Ihre Organisation auf die kennwortlose Anmeldung mit Microsoft Authenticator um, ohne jemals ein Kennwort weiterzugeben. Der Helpdesk stellt Temporäre Zugriffspässe aus, Führungskräfte verfolgen den Fortschritt des Pilotprojekts, die Revision liest das Protokoll.',
     tenant: 'Mandant: {tenantName}',
     signIn: 'Anmelden',
     signInAgain: 'Erneut anmelden',

@@ -13,6 +13,7 @@ export const messages = defineCatalog(
     tryAgain: 'Try again',
     supportReference: 'Reference for support: {reference}',
     cancel: 'Cancel',
+    loading: 'Loading…',
   },
   {
     skipToMain: 'Zum Hauptinhalt springen',
@@ -25,5 +26,6 @@ export const messages = defineCatalog(
     tryAgain: 'Erneut versuchen',
     supportReference: 'Referenz für den Support: {reference}',
     cancel: 'Abbrechen',
+    loading: 'Wird geladen…',
   },
 );

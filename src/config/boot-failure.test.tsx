@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import { onTestFinished } from 'vitest';
 import demo from '../../demo/config.json';
-import { BootFailure } from './boot-failure';
+import { BootFailure, BootFailurePage } from './boot-failure';
 import { ConfigError, parseRuntimeConfig } from './runtime-config';
 import { renderWithHarness } from '../testing/harness';
+import { LANGUAGE_STORAGE_KEY } from '../i18n/locales';
 
 const CONFIG_URL = 'https://tapdesk.contoso.com/it/config.json';
 
@@ -98,21 +100,25 @@ describe('BootFailure', () => {
     expect(screen.getByText(CONFIG_URL)).toBeInTheDocument();
   });
 
-  it('speaks German to a German browser, keeping the field problems in English', async () => {
+  it('speaks German to whoever chose German, field problems included, outside the app as main.tsx renders it', async () => {
     const error = invalid({ ...demo, auth: { ...demo.auth, clientId: 'abc' } });
-    await renderWithHarness(<BootFailure error={error} configUrl={CONFIG_URL} />, {
-      locale: 'de',
-    });
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'de');
+    onTestFinished(() => localStorage.removeItem(LANGUAGE_STORAGE_KEY));
+    render(<BootFailurePage error={error} configUrl={CONFIG_URL} />);
+    expect(document.documentElement).toHaveAttribute('lang', 'de');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
       'TAP Desk konnte nicht starten',
     );
     expect(screen.getByRole('alert')).toHaveTextContent('config.json hat 1 Problem.');
     const list = screen.getByRole('list', { name: 'Probleme in config.json' });
-    expect(list).toHaveTextContent('auth.clientId is "abc", not a GUID.');
+    expect(list).toHaveTextContent('auth.clientId ist "abc", keine GUID.');
     expect(
       within(list)
         .getAllByRole('term')
         .map((term) => term.textContent),
     ).toEqual(['Erwartet', 'Beispiel']);
+    expect(within(list).getAllByRole('definition')[0]).toHaveTextContent(
+      'die Anwendungs-ID (Client) der App-Registrierung TAP Desk, eine GUID',
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { I18nProvider } from '../i18n/provider';
 import { useMessages, type Messages } from '../i18n/use-messages';
+import { messages as fieldMessages } from './fields.messages';
 import { messages } from './messages';
+import { messages as problemMessages } from './problems.messages';
 import { ConfigError } from './runtime-config';
 
 /**
@@ -52,9 +55,6 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** config-problems.ts's English clause after the field's name. */
-const asSentence = (clause: string) => ` ${clause}.`;
-
 type Words = Messages<keyof typeof messages.messages.en>;
 
 function summary({ t }: Words, error: unknown): string {
@@ -89,10 +89,25 @@ function Advice(props: { error: unknown; words: Words }) {
   return null;
 }
 
-/** Rendered outside the app, so main.tsx gives it an I18nProvider of its own. */
+/** Everything the page says: its own words, and what is wrong with each field and what it should hold. */
+const BOOT_CATALOGS = [messages, problemMessages, fieldMessages];
+
+/**
+ * The page as main.tsx renders it, outside the app and its providers: it brings its own language
+ * (the person's remembered choice, else the browser's, as in the app) over only the catalogs it
+ * needs, so nothing else has to load for it to say what went wrong.
+ */
+export function BootFailurePage(props: { error: unknown; configUrl: string }) {
+  return (
+    <I18nProvider catalogs={BOOT_CATALOGS}>
+      <BootFailure error={props.error} configUrl={props.configUrl} />
+    </I18nProvider>
+  );
+}
+
 export function BootFailure(props: { error: unknown; configUrl: string }) {
   const words = useMessages(messages);
-  const { t, rich } = words;
+  const { t, rich, say } = words;
   const { error } = props;
   const problems = error instanceof ConfigError ? error.problems : [];
   const url = (error instanceof ConfigError ? error.url : undefined) ?? props.configUrl;
@@ -111,16 +126,16 @@ export function BootFailure(props: { error: unknown; configUrl: string }) {
         <ul aria-label={t('boot.problems')} style={styles.list}>
           {problems.map((problem, index) => (
             <li key={`${problem.field}-${index}`} style={styles.item}>
-              {/* The field problems stay English: they describe JSON for whoever deploys. */}
-              <p style={styles.what} lang="en">
-                <code style={styles.code}>{problem.field}</code>
-                {asSentence(problem.problem)}
+              <p style={styles.what}>
+                {rich('boot.problem', {
+                  code: Code,
+                  field: problem.field,
+                  problem: say(problem.problem),
+                })}
               </p>
               <dl style={styles.details}>
                 <dt style={styles.term}>{t('boot.shouldBe')}</dt>
-                <dd style={styles.definition} lang="en">
-                  {problem.expected}
-                </dd>
+                <dd style={styles.definition}>{say(problem.expected)}</dd>
                 {problem.example !== undefined && (
                   <>
                     <dt style={styles.term}>{t('boot.example')}</dt>

@@ -7,8 +7,8 @@
 import * as z from 'zod/mini';
 import type { core } from 'zod/mini';
 import { FIELD_SPECS, fieldsOf, type FieldPath } from './config-fields';
-import type { RuleParams } from './config-problems';
-import { shown, short } from './config-problems';
+import type { MessageRef } from '../i18n/catalog';
+import { problemRef, shown, short, type RuleParams } from './config-problems';
 import { isDemoHost, isMicrosoftHost, MICROSOFT_HOSTS, type HostRole } from './microsoft-hosts';
 import { SPELLING_LANGUAGES } from '../lib/spelling-languages';
 
@@ -20,8 +20,6 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const HOST = /^([a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i;
 /** A host name alone, with an optional port: what allowNonMicrosoftHosts lists. */
 const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
-const OVERRIDE = 'allowNonMicrosoftHosts';
-const IGNORED = 'is not a field TAP Desk reads, so it is ignored';
 /** Authority paths that name no tenant: a single-tenant app cannot sign anyone in through them. */
 const NO_TENANT = ['common', 'organizations', 'consumers'];
 
@@ -34,8 +32,14 @@ export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Records a problem with the value being checked, or with `path` inside it. */
-function fail(payload: Payload, message: string, path?: PropertyKey[], params?: RuleParams) {
-  payload.issues.push({ code: 'custom', message, input: payload.value, path, params });
+function fail(payload: Payload, problem: MessageRef, path?: PropertyKey[], params?: RuleParams) {
+  payload.issues.push({
+    code: 'custom',
+    message: problem.key,
+    input: payload.value,
+    path,
+    params: { ...params, problem },
+  });
 }
 
 /** An entry of allowNonMicrosoftHosts as URL.host writes it; undefined when it is not a host. */
@@ -64,7 +68,7 @@ export function configSchema(context: SchemaContext) {
 
   const text = () =>
     z.string().check((payload) => {
-      if (payload.value.trim() === '') fail(payload, 'is empty');
+      if (payload.value.trim() === '') fail(payload, problemRef('empty'));
     });
 
   type RangedField = {
@@ -81,7 +85,7 @@ export function configSchema(context: SchemaContext) {
       text(),
       z.transform((value: string, payload) => {
         const id = value.trim();
-        if (!GUID.test(id)) fail(payload, `is ${shown(value)}, not a GUID`);
+        if (!GUID.test(id)) fail(payload, problemRef('notGuid', { value: shown(value) }));
         return keepCase ? id : id.toLowerCase();
       }),
     );
@@ -99,7 +103,12 @@ export function configSchema(context: SchemaContext) {
         for (const key of Object.keys(payload.value)) {
           if (known.includes(key) || (section === '' && key === '$schema')) continue;
           const meant = known.find((name) => name.toLowerCase() === key.toLowerCase());
-          fail(payload, IGNORED, [key], meant === undefined ? { warning: true } : { meant });
+          fail(
+            payload,
+            problemRef('ignored'),
+            [key],
+            meant === undefined ? { warning: true } : { meant },
+          );
         }
       },
       // Runs even when a field inside has a problem: a misspelt name may be the reason.
@@ -121,18 +130,19 @@ export function configSchema(context: SchemaContext) {
     try {
       return absolute ? new URL(value) : new URL(value, base);
     } catch {
-      fail(payload, `is ${shown(value)}, ${absolute ? 'not an absolute https URL' : 'not a URL'}`);
+      fail(payload, problemRef(absolute ? 'notHttpsUrl' : 'notUrl', { value: shown(value) }));
       return null;
     }
   };
 
-  const https = (url: URL, payload: Payload, why = '', allowQuery = false) => {
+  const https = (url: URL, payload: Payload, authority = false, allowQuery = false) => {
     if (url.protocol !== 'https:') {
-      fail(payload, `must use https${why}, not ${url.protocol.replace(/:$/, '')}`);
+      const protocol = url.protocol.replace(/:$/, '');
+      fail(payload, problemRef(authority ? 'notHttpsAuthority' : 'notHttps', { protocol }));
       return false;
     }
     if (!allowQuery && (url.search !== '' || url.hash !== '')) {
-      fail(payload, 'must not have a query (?) or fragment (#)');
+      fail(payload, problemRef('queryOrFragment'));
       return false;
     }
     return true;
@@ -141,10 +151,7 @@ export function configSchema(context: SchemaContext) {
   /** A page of the app itself: same origin, so MSAL can read the response there. */
   const sameOrigin = (url: URL, payload: Payload) => {
     if (url.origin === base.origin) return true;
-    fail(
-      payload,
-      `is on ${url.origin}, but TAP Desk runs on ${base.origin}: MSAL needs this page on the app's own origin`,
-    );
+    fail(payload, problemRef('otherOrigin', { origin: url.origin, base: base.origin }));
     return false;
   };
 
@@ -155,10 +162,14 @@ export function configSchema(context: SchemaContext) {
       nonMicrosoft.set(url.host, [...(nonMicrosoft.get(url.host) ?? []), field]);
       return;
     }
-    const { what, hosts } = MICROSOFT_HOSTS[role];
+    const { hosts } = MICROSOFT_HOSTS[role];
     fail(
       payload,
-      `is on ${url.host}, which is not ${what} (${hosts.join(', ')}); to use it anyway, name it in ${OVERRIDE}`,
+      problemRef('untrustedHost', {
+        host: url.host,
+        what: problemRef(`host.${role}`),
+        hosts: hosts.join(', '),
+      }),
     );
   };
 
@@ -166,14 +177,11 @@ export function configSchema(context: SchemaContext) {
   const entraTenant = (url: URL, payload: Payload): string | undefined => {
     const [tenant, version, ...rest] = url.pathname.split('/').filter(Boolean);
     if (tenant === undefined || rest.length > 0 || (version !== undefined && version !== 'v2.0')) {
-      fail(payload, `has the path ${url.pathname}, but Entra ID expects /<tenant ID>/v2.0`);
+      fail(payload, problemRef('authorityPath', { path: url.pathname }));
     } else if (NO_TENANT.includes(tenant.toLowerCase())) {
-      fail(
-        payload,
-        `names no tenant ("${tenant}"): TAP Desk signs in to your own tenant only, so use its Directory (tenant) ID`,
-      );
+      fail(payload, problemRef('noTenant', { tenant }));
     } else if (!GUID.test(tenant) && !DOMAIN.test(tenant)) {
-      fail(payload, `names "${short(tenant)}", which is neither a tenant ID nor a domain`);
+      fail(payload, problemRef('notTenant', { tenant: short(tenant) }));
     } else {
       return tenant;
     }
@@ -186,7 +194,7 @@ export function configSchema(context: SchemaContext) {
     text(),
     z.transform((value: string, payload) => {
       const resolved = url(value, payload);
-      if (!resolved || !https(resolved, payload, ' (MSAL refuses any other authority)')) {
+      if (!resolved || !https(resolved, payload, true)) {
         return value;
       }
       trusted(resolved, 'auth.authority', 'authority', payload);
@@ -207,7 +215,7 @@ export function configSchema(context: SchemaContext) {
           if (redirect && resolved.pathname !== bridge.pathname) {
             fail(
               payload,
-              `points to ${resolved.pathname}, but TAP Desk's redirect page is ${bridge.pathname}`,
+              problemRef('redirectPath', { path: resolved.pathname, expected: bridge.pathname }),
             );
           }
           return resolved.toString();
@@ -225,7 +233,7 @@ export function configSchema(context: SchemaContext) {
       text().check((payload) => {
         const host = payload.value.trim();
         if (host !== '' && !HOST.test(host)) {
-          fail(payload, `is ${shown(payload.value)}, not a host name`);
+          fail(payload, problemRef('notHost', { value: shown(payload.value) }));
         }
       }),
     ),
@@ -242,18 +250,10 @@ export function configSchema(context: SchemaContext) {
           ['reportsClientId', 'TAP Desk Reports'],
         ] as const) {
           if (!same(payload.value[field], authorityTenant)) continue;
-          fail(
-            payload,
-            `is the tenant ID from auth.authority; use the Application (client) ID of the ${name} app registration`,
-            [field],
-          );
+          fail(payload, problemRef('tenantAsClient', { name }), [field]);
         }
         if (typeof clientId === 'string' && same(reportsClientId, clientId.trim())) {
-          fail(
-            payload,
-            'is the same as auth.clientId: the reports need their own app registration, TAP Desk Reports, for their own Graph budget and read-only tokens',
-            ['reportsClientId'],
-          );
+          fail(payload, problemRef('sameClient'), ['reportsClientId']);
         }
       },
       { when: (payload) => isObject(payload.value) },
@@ -268,10 +268,7 @@ export function configSchema(context: SchemaContext) {
         if (!resolved || !https(resolved, payload)) return value;
         trusted(resolved, 'graph.baseUrl', 'graph', payload);
         if (!/\/(v1\.0|beta)\/?$/.test(resolved.pathname)) {
-          fail(
-            payload,
-            `has the path ${resolved.pathname}, which does not end with Graph's version /v1.0`,
-          );
+          fail(payload, problemRef('graphVersion', { path: resolved.pathname }));
         }
         return withoutTrailingSlash(resolved.toString());
       }),
@@ -293,13 +290,17 @@ export function configSchema(context: SchemaContext) {
         const { minimumLifetimeInMinutes: min, maximumLifetimeInMinutes: max } = payload.value;
         const lifetime = payload.value.defaultLifetimeInMinutes;
         if (min > max) {
-          fail(payload, `is ${min}, above maximumLifetimeInMinutes (${max})`, [
+          fail(payload, problemRef('aboveMaximum', { min: String(min), max: String(max) }), [
             'minimumLifetimeInMinutes',
           ]);
         } else if (lifetime < min || lifetime > max) {
           fail(
             payload,
-            `is ${lifetime}, outside the minimum (${min}) and maximum (${max}) lifetimes`,
+            problemRef('outsideLifetimes', {
+              lifetime: String(lifetime),
+              min: String(min),
+              max: String(max),
+            }),
             ['defaultLifetimeInMinutes'],
           );
         }
@@ -319,13 +320,10 @@ export function configSchema(context: SchemaContext) {
         z.transform((value: string, payload) => {
           if (value.trim().toLowerCase() !== 'all_users') {
             const id = value.trim().toLowerCase();
-            if (!GUID.test(id)) fail(payload, `is ${shown(value)}, not a GUID`);
+            if (!GUID.test(id)) fail(payload, problemRef('notGuid', { value: shown(value) }));
             return id;
           }
-          fail(
-            payload,
-            'is "all_users": when the policy targets all users, leave tap.targetGroupIds out',
-          );
+          fail(payload, problemRef('allUsers'));
           return value;
         }),
       ),
@@ -338,7 +336,7 @@ export function configSchema(context: SchemaContext) {
   const verification = section('verification', {
     methods: list(text()).check((payload) => {
       if (payload.value.length === 0) {
-        fail(payload, 'is empty: list at least one way to verify a caller');
+        fail(payload, problemRef('noMethods'));
       }
     }),
     siteId: z.pipe(
@@ -346,12 +344,9 @@ export function configSchema(context: SchemaContext) {
       z.transform((value: string, payload) => {
         const siteId = value.trim();
         if (/^https?:/i.test(siteId)) {
-          fail(
-            payload,
-            "is the site's web address, but TAP Desk needs its Graph ID (docs/configuration.md says how to find it)",
-          );
+          fail(payload, problemRef('siteAddress'));
         } else if (!SITE_ID.test(siteId)) {
-          fail(payload, `is ${shown(siteId)}, not hostname,site collection ID,web ID`);
+          fail(payload, problemRef('notSiteId', { value: shown(siteId) }));
         }
         return siteId;
       }),
@@ -381,7 +376,7 @@ export function configSchema(context: SchemaContext) {
       text(),
       z.transform((value: string, payload) => {
         const resolved = url(value, payload, true);
-        if (resolved && https(resolved, payload, '', true)) {
+        if (resolved && https(resolved, payload, false, true)) {
           trusted(resolved, 'registrationUrl', 'registration', payload);
         }
         return value;
@@ -396,16 +391,13 @@ export function configSchema(context: SchemaContext) {
       const entry = payload.value;
       const host = overrideHost(entry);
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.trim())) {
-        fail(payload, `is ${shown(entry)}, a URL: name the host alone, without https://`);
+        fail(payload, problemRef('hostIsUrl', { value: shown(entry) }));
       } else if (host === undefined) {
-        fail(payload, `is ${shown(entry)}, not a host name`);
+        fail(payload, problemRef('notHost', { value: shown(entry) }));
       } else if (!nonMicrosoft.has(host) && context.warnings) {
-        fail(
-          payload,
-          `(${shown(entry)}) is used by none of auth.authority, graph.baseUrl and registrationUrl, so it is ignored`,
-          undefined,
-          { warning: true },
-        );
+        fail(payload, problemRef('unusedHost', { value: shown(entry) }), undefined, {
+          warning: true,
+        });
       }
     }),
   );

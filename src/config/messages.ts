@@ -1,8 +1,8 @@
 import { defineCatalog } from '../i18n/catalog';
 
 /**
- * The start-up failure page and the non-Microsoft hosts notice. The field problems themselves
- * (config-problems.ts) stay English: they name JSON fields for whoever deploys TAP Desk.
+ * The start-up failure page and the non-Microsoft hosts notice; what is wrong with each field is
+ * in problems.messages.ts, what it should hold in fields.messages.ts.
  */
 export const messages = defineCatalog(
   'config',
@@ -30,6 +30,7 @@ export const messages = defineCatalog(
       'The server sent a web page instead of the file: <code>config.json</code> is probably not deployed, and the host answers unknown addresses with <code>index.html</code>.',
     'boot.jsonSaid': 'The JSON reader said: <code>{detail}</code>',
     'boot.problems': 'Problems in config.json',
+    'boot.problem': '<code>{field}</code> {problem}.',
     'boot.shouldBe': 'Should be',
     'boot.example': 'Example',
     'boot.read': 'Configuration file read: <code>{url}</code>',
@@ -60,6 +61,7 @@ export const messages = defineCatalog(
       'Der Server hat statt der Datei eine Webseite gesendet: <code>config.json</code> ist wahrscheinlich nicht bereitgestellt, und der Host beantwortet unbekannte Adressen mit <code>index.html</code>.',
     'boot.jsonSaid': 'Der JSON-Parser meldete: <code>{detail}</code>',
     'boot.problems': 'Probleme in config.json',
+    'boot.problem': '<code>{field}</code> {problem}.',
     'boot.shouldBe': 'Erwartet',
     'boot.example': 'Beispiel',
     'boot.read': 'Gelesene Konfigurationsdatei: <code>{url}</code>',

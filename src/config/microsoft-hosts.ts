@@ -11,7 +11,6 @@
  */
 export const MICROSOFT_HOSTS = {
   authority: {
-    what: 'a Microsoft Entra sign-in host',
     hosts: [
       'login.microsoftonline.com',
       'login.microsoftonline.us',
@@ -20,7 +19,6 @@ export const MICROSOFT_HOSTS = {
     ],
   },
   graph: {
-    what: 'a Microsoft Graph host',
     hosts: [
       'graph.microsoft.com',
       'graph.microsoft.us',
@@ -29,10 +27,9 @@ export const MICROSOFT_HOSTS = {
     ],
   },
   registration: {
-    what: "Microsoft's security info page",
     hosts: ['aka.ms', 'mysignins.microsoft.com'],
   },
-} as const satisfies Record<string, { what: string; hosts: readonly string[] }>;
+} as const satisfies Record<string, { hosts: readonly string[] }>;
 
 export type HostRole = keyof typeof MICROSOFT_HOSTS;
 

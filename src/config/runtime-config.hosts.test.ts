@@ -1,6 +1,7 @@
 import demo from '../../demo/config.json';
 import { checkRuntimeConfig, parseRuntimeConfig } from './runtime-config';
 import { MICROSOFT_HOSTS } from './microsoft-hosts';
+import { wordsOf } from '../testing/words';
 
 const ORIGIN = 'https://tapdesk.contoso.com';
 const TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -29,7 +30,7 @@ const withGraph = (baseUrl: string, more: Config = {}) => ({
   ...more,
 });
 const problems = (raw: unknown, base = ORIGIN) =>
-  checkRuntimeConfig(raw, base).problems.map((p) => `${p.field} ${p.problem}`);
+  checkRuntimeConfig(raw, base).problems.map((p) => `${p.field} ${wordsOf(p.problem)}`);
 
 describe('hosts config.json may point at', () => {
   it("takes Microsoft's hosts in the global and national clouds, and nothing in use to name", () => {
@@ -57,10 +58,12 @@ describe('hosts config.json may point at', () => {
       'graph.baseUrl',
       'registrationUrl',
     ]);
-    expect(found[0]?.problem).toBe(
+    expect(wordsOf(found[0]!.problem)).toBe(
       'is on login.microsoftonline.com.evil.example, which is not a Microsoft Entra sign-in host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn, login.chinacloudapi.cn); to use it anyway, name it in allowNonMicrosoftHosts',
     );
-    expect(found[2]?.problem).toMatch(/^is on aka\.ms\.evil\.example, which is not Microsoft's/);
+    expect(wordsOf(found[2]!.problem)).toMatch(
+      /^is on aka\.ms\.evil\.example, which is not Microsoft's/,
+    );
     // Microsoft's host on another port is not Microsoft's service either.
     expect(problems(withGraph('https://graph.microsoft.com:8443/v1.0'))).toEqual([
       expect.stringMatching(/^graph\.baseUrl is on graph\.microsoft\.com:8443, which is not/),
@@ -108,12 +111,12 @@ describe('hosts config.json may point at', () => {
       ],
     };
     const { problems: found, warnings } = checkRuntimeConfig(raw, ORIGIN);
-    expect(found.map((p) => `${p.field} ${p.problem}`)).toEqual([
+    expect(found.map((p) => `${p.field} ${wordsOf(p.problem)}`)).toEqual([
       'allowNonMicrosoftHosts[0] is "https://login.contoso.com", a URL: name the host alone, without https://',
       'allowNonMicrosoftHosts[1] is "*.contoso.com", not a host name',
       'allowNonMicrosoftHosts[2] is 7, not text',
     ]);
-    expect(warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
+    expect(warnings.map((w) => `${w.field} ${wordsOf(w.problem)}`)).toEqual([
       'allowNonMicrosoftHosts[3] ("spare.contoso.com") is used by none of auth.authority, graph.baseUrl and registrationUrl, so it is ignored',
     ]);
     expect(problems({ ...entra, allowNonMicrosoftHosts: 'login.contoso.com' })).toEqual([

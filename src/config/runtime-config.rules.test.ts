@@ -1,5 +1,6 @@
 import demo from '../../demo/config.json';
 import { checkRuntimeConfig, ConfigError, parseRuntimeConfig } from './runtime-config';
+import { problemWords, wordsOf } from '../testing/words';
 
 const ORIGIN = 'https://tapdesk.contoso.com';
 const TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -33,7 +34,7 @@ const withVerification = (verification: Config) => ({
 
 /** The problems, as `field problem` lines. */
 function problems(raw: unknown, base = ORIGIN): string[] {
-  return checkRuntimeConfig(raw, base).problems.map((p) => `${p.field} ${p.problem}`);
+  return checkRuntimeConfig(raw, base).problems.map((p) => `${p.field} ${wordsOf(p.problem)}`);
 }
 
 describe('runtime configuration rules', () => {
@@ -67,13 +68,13 @@ describe('runtime configuration rules', () => {
       'graph.baseUrl',
       'verification.listId',
     ]);
-    expect(found[0]).toEqual({
+    expect(problemWords(found[0]!)).toEqual({
       field: 'auth.clientId',
       problem: 'is "abc", not a GUID',
       expected: 'the Application (client) ID of the TAP Desk app registration, a GUID',
       example: '"2b1f6c7a-9d3e-4f8a-b5c1-7e6d4a3b2c10"',
     });
-    expect(found[1]).toMatchObject({
+    expect(problemWords(found[1]!)).toMatchObject({
       problem: 'is missing',
       example: '"https://graph.microsoft.com/v1.0"',
     });
@@ -95,7 +96,7 @@ describe('runtime configuration rules', () => {
 
   it('says what a number field’s range is', () => {
     const [problem] = checkRuntimeConfig(withTap({ hideAfterSeconds: 2 }), ORIGIN).problems;
-    expect(problem).toMatchObject({
+    expect(problemWords(problem!)).toMatchObject({
       field: 'tap.hideAfterSeconds',
       problem: 'is 2, outside 5 to 3600',
       expected:
@@ -333,13 +334,13 @@ describe('runtime configuration rules', () => {
     const extra = { ...withAuth({ cacheLocation: 'localStorage' }), theme: 'dark', $schema: 'x' };
     const { warnings, problems: found } = checkRuntimeConfig(extra, ORIGIN);
     expect(found).toEqual([]);
-    expect(warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
+    expect(warnings.map((w) => `${w.field} ${wordsOf(w.problem)}`)).toEqual([
       'theme is not a field TAP Desk reads, so it is ignored',
       'auth.cacheLocation is not a field TAP Desk reads, so it is ignored',
     ]);
     // A wrongly cased optional field would silently fall back to its default.
     const cased = { ...entra, audit: { RetentionDays: 7 } };
-    expect(checkRuntimeConfig(cased, ORIGIN).problems).toEqual([
+    expect(checkRuntimeConfig(cased, ORIGIN).problems.map((p) => problemWords(p))).toEqual([
       expect.objectContaining({
         field: 'audit.RetentionDays',
         problem:
@@ -363,7 +364,7 @@ describe('runtime configuration rules', () => {
       },
       ORIGIN,
     );
-    expect(warnings.map((w) => `${w.field} ${w.problem}`)).toEqual([
+    expect(warnings.map((w) => `${w.field} ${wordsOf(w.problem)}`)).toEqual([
       'audit.RetentionDays is not a field TAP Desk reads, so it is ignored',
       'pilot.groups[0].Colour is not a field TAP Desk reads, so it is ignored',
     ]);

@@ -6,7 +6,13 @@
  * Every field is described in docs/configuration.md; validation reports every problem at once,
  * each naming its field and what it should look like, for the boot failure page.
  */
-import { isWarning, problemOf, settleMeant, type ConfigProblem } from './config-problems';
+import {
+  inEnglish,
+  isWarning,
+  problemOf,
+  settleMeant,
+  type ConfigProblem,
+} from './config-problems';
 import { configSchema, isObject, overrideHost } from './config-schema';
 import type { SpellingLanguage } from '../lib/spelling-languages';
 
@@ -214,7 +220,7 @@ export function checkRuntimeConfig(raw: unknown, baseUrl: string): RuntimeConfig
 }
 
 const invalid = (problems: ConfigProblem[]) =>
-  new ConfigError('invalid', problems.map((p) => `${p.field} ${p.problem}`).join('; '), {
+  new ConfigError('invalid', problems.map((p) => `${p.field} ${inEnglish(p.problem)}`).join('; '), {
     problems,
   });
 

@@ -86,25 +86,36 @@ export const BATCH_LIMIT = 20;
 /** The code of the GraphError for a URL outside the configured Graph origin. */
 export const FOREIGN_URL = 'foreignUrl';
 
+/** A request TAP Desk refused to send: its address is outside the configured Graph origin. */
+export class ForeignUrlError extends GraphError {
+  constructor(
+    /** What would have gone there: one of our requests, or Graph's link to the next page. */
+    readonly what: 'request' | 'nextLink',
+    /** Where it would have gone; undefined when the address is not a URL. */
+    readonly origin: string | undefined,
+    readonly graph: string,
+  ) {
+    super(
+      0,
+      FOREIGN_URL,
+      `${what === 'request' ? 'A Graph request' : "Graph's link to the next page"} leads to ${origin ?? 'an address that is not a URL'}, outside Microsoft Graph at ${graph}; TAP Desk does not send your sign-in there.`,
+    );
+  }
+}
+
 /**
  * Throws unless `url` is on the configured Graph origin: every request carries the signed-in
  * person's Graph token, so it must never go anywhere else, whatever a response links to.
  */
-function assertGraphOrigin(url: string, baseUrl: string, what: string): void {
+function assertGraphOrigin(url: string, baseUrl: string, what: ForeignUrlError['what']): void {
   const graph = new URL(baseUrl).origin;
-  let origin: string;
+  let origin: string | undefined;
   try {
     origin = new URL(url).origin;
   } catch {
-    origin = 'an address that is not a URL';
+    origin = undefined;
   }
-  if (origin !== graph) {
-    throw new GraphError(
-      0,
-      FOREIGN_URL,
-      `${what} leads to ${origin}, outside Microsoft Graph at ${graph}; TAP Desk does not send your sign-in there.`,
-    );
-  }
+  if (origin !== graph) throw new ForeignUrlError(what, origin, graph);
 }
 
 /**
@@ -117,7 +128,7 @@ export function buildUrl(
   query?: Record<string, QueryValue>,
 ): string {
   const url = /^https?:\/\//i.test(path) ? path : `${baseUrl.replace(/\/$/, '')}${path}`;
-  assertGraphOrigin(url, baseUrl, 'A Graph request');
+  assertGraphOrigin(url, baseUrl, 'request');
   const parts = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
@@ -192,7 +203,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const page: GraphPage<T> = await request<GraphPage<T>>(next);
       yield page;
       const link = page['@odata.nextLink'];
-      if (link) assertGraphOrigin(link, options.baseUrl, "Graph's link to the next page");
+      if (link) assertGraphOrigin(link, options.baseUrl, 'nextLink');
       next = link
         ? { path: link, headers: req.headers, signal: req.signal, maxRetries: req.maxRetries }
         : undefined;

@@ -1,4 +1,4 @@
-import { FOREIGN_URL } from './client';
+import { ForeignUrlError } from './client';
 import { GraphError } from './errors';
 import { messageRef, type MessageRef, type MessageValue } from '../i18n/catalog';
 import { messages } from './messages';
@@ -33,7 +33,11 @@ export function rawText(text: string): MessageRef {
   return say('saidRaw', { text });
 }
 
-/** A 403 from the verification list in the person's words; see verificationSiteAccess. */
+/**
+ * A 403 from the verification list, in the person's words (ErrorContext needs and fix). With
+ * Sites.Selected SharePoint answers the same accessDenied whether the site does not name TAP Desk
+ * or the person's own level is too low, so both are named with who fixes each (admin guide 5.4, 5.5).
+ */
 export function verificationSiteAccessText(level: 'read' | 'add'): {
   needs: MessageRef;
   fix: MessageRef;
@@ -52,11 +56,15 @@ export function describeErrorText(error: unknown, context: ErrorTextContext = {}
     };
   }
   const base = { reference: error.requestId };
-  if (error.code === FOREIGN_URL) {
+  if (error instanceof ForeignUrlError) {
     return {
       ...base,
       title: say('foreignTitle'),
-      detail: rawText(error.message),
+      detail: say('foreignDetail', {
+        what: say(error.what === 'request' ? 'foreignRequest' : 'foreignNextLink'),
+        origin: error.origin ?? say('foreignNotUrl'),
+        graph: error.graph,
+      }),
       action: say('foreignAction'),
     };
   }

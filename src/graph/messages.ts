@@ -14,6 +14,11 @@ export const messages = defineCatalog(
     unexpectedDetail: 'Something unexpected went wrong in the browser.',
     unexpectedAction: 'Try again. If it keeps happening, reload the page.',
     foreignTitle: 'TAP Desk stopped a request to another site',
+    foreignDetail:
+      '{what} leads to {origin}, outside Microsoft Graph at {graph}; TAP Desk does not send your sign-in there.',
+    foreignRequest: 'A Graph request',
+    foreignNextLink: "Graph's link to the next page",
+    foreignNotUrl: 'an address that is not a URL',
     foreignAction: 'Tell whoever runs TAP Desk: a Graph answer pointed outside Microsoft Graph.',
     offlineTitle: 'Microsoft Graph could not be reached',
     offlineDetail: 'TAP Desk could not {doing} because the network request failed.',
@@ -61,6 +66,11 @@ export const messages = defineCatalog(
     unexpectedAction:
       'Versuchen Sie es erneut. Wenn der Fehler wieder auftritt, laden Sie die Seite neu.',
     foreignTitle: 'TAP Desk hat eine Anfrage an eine andere Website gestoppt',
+    foreignDetail:
+      '{what} führt zu {origin}, außerhalb von Microsoft Graph unter {graph}; TAP Desk sendet Ihre Anmeldung nicht dorthin.',
+    foreignRequest: 'Eine Graph-Anfrage',
+    foreignNextLink: 'Der Link von Graph auf die nächste Seite',
+    foreignNotUrl: 'eine Adresse, die keine URL ist',
     foreignAction:
       'Informieren Sie die Betreiber von TAP Desk: Eine Antwort von Graph verwies auf eine Adresse außerhalb von Microsoft Graph.',
     offlineTitle: 'Microsoft Graph ist nicht erreichbar',

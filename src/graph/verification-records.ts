@@ -10,19 +10,6 @@ import { createListItem, listItems, type ListItem } from './lists';
 import { allOf, odataString } from './odata';
 
 /**
- * A 403 from the verification list, in the person's words (ErrorContext needs and fix). With
- * Sites.Selected SharePoint answers the same accessDenied whether the site does not name TAP Desk
- * or the person's own level is too low, so both are named with who fixes each (admin guide 5.4, 5.5).
- */
-export function verificationSiteAccess(level: 'read' | 'add'): { needs: string; fix: string } {
-  const own = level === 'add' ? 'the “Add only” level (add items)' : 'read access (a site visitor)';
-  return {
-    needs: `two things on TAP Desk's verification site in SharePoint: TAP Desk itself must be granted ${level === 'add' ? 'write' : 'read or write'} on the site, and you need ${own}`,
-    fix: `If nobody can reach the list, a SharePoint Administrator grants TAP Desk write on the site (admin guide step 5.4). If only you cannot, the site owner gives you ${own} (step 5.5).`,
-  };
-}
-
-/**
  * pending: written before the create call, completed by a second item (decision 0009) ·
  * issued: a new pass · replaced: a new pass that replaced a valid one · revoked: a pass deleted ·
  * failed: Graph refused or nothing was created, no pass exists from this attempt ·

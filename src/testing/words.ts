@@ -1,4 +1,5 @@
 import { CATALOGS } from '../app/catalogs';
+import type { ConfigProblem } from '../config/config-problems';
 import type { ErrorText } from '../graph/describe-error';
 import type { MessageRef } from '../i18n/catalog';
 import type { Locale } from '../i18n/locales';
@@ -15,5 +16,14 @@ export function errorWords(text: ErrorText, locale: Locale = 'en') {
     title: wordsOf(text.title, locale),
     detail: wordsOf(text.detail, locale),
     action: wordsOf(text.action, locale),
+  };
+}
+
+/** A config.json problem as the start-up failure page words it. */
+export function problemWords(problem: ConfigProblem, locale: Locale = 'en') {
+  return {
+    ...problem,
+    problem: wordsOf(problem.problem, locale),
+    expected: wordsOf(problem.expected, locale),
   };
 }

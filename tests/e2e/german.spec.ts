@@ -100,3 +100,51 @@ test('a German browser gets a German interface, and English is one switch away',
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain(KNOWN_PASS);
 });
+
+test('the audit record speaks German too: headings, anomalies, toolbar, the grid’s own words and the CSV', async ({
+  page,
+}) => {
+  // The seed's history spans three weeks; this range holds all of it.
+  const day = (daysAgo: number) =>
+    new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/audit?from=${day(25)}&to=${day(0)}&activity=all`);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/login\/.*\/authorize/);
+  await page.getByRole('button', { name: new RegExp(ACCOUNTS.auditor.name) }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.auditor.name);
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Überwachungsprotokoll' }),
+  ).toBeVisible();
+  const grid = page.getByRole('grid', { name: /^Ausstellungsprotokoll: Alle TAP-Aktivitäten/ });
+  await expect(grid.getByRole('columnheader')).toHaveText([
+    'Details',
+    'Zeitpunkt',
+    'Aktivität',
+    'Ausgeführt von',
+    'Ziel',
+    'Überprüfung',
+    'Auffälligkeiten',
+  ]);
+  // A pass issued in the Entra admin center: no verification record, said in German.
+  await page.getByRole('radio', { name: /^Kein Überprüfungsdatensatz/ }).click();
+  await expect(grid.getByText('Kein Überprüfungsdatensatz').first()).toBeVisible();
+  await expect(grid.getByRole('gridcell', { name: /^TAP erstellt/ }).first()).toBeVisible();
+  // The toolbar's buttons, and the Data Grid's own words from its German locale pack.
+  await expect(page.getByRole('button', { name: 'Spalten' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Zeilenhöhe' })).toBeVisible();
+  await expect(page.getByText('Zeilen pro Seite:')).toBeVisible();
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV herunterladen' }).click(),
+  ]);
+  const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+  expect(header).toBe(
+    '"Zeitpunkt","Aktivität","Ausgeführt von","Ziel","Überprüfung","Auffälligkeiten"',
+  );
+  // Instants stay ISO 8601 whatever the language.
+  expect(first).toMatch(/^"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","TAP erstellt/);
+});

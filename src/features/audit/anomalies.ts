@@ -3,23 +3,29 @@
  * event, and on a TAP creation against the person's history. Each finding is worded for the row.
  */
 import type { VerificationRecord } from '../../graph/verification-records';
+import { messageRef, type MessageRef, type MessageValue } from '../../i18n/catalog';
 import { isUnfinished, type Attempt } from './attempts';
 import type { Anomaly, AuditRow, ReconcileInput } from './audit-row';
 import { lower, type Actor, type ClassifiedEvent } from './classify-events';
+import { messages } from './findings.messages';
 import { isSamePerson } from './pair-attempts';
+
+type FindingKey = keyof typeof messages.messages.en;
+export const finding = (key: FindingKey, values?: Record<string, MessageValue>): MessageRef =>
+  messageRef(messages, key, values);
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-export function flag(row: AuditRow, anomaly: Anomaly, finding?: string) {
+export function flag(row: AuditRow, anomaly: Anomaly, ...found: MessageRef[]) {
   row.anomalies.push(anomaly);
-  if (finding) row.findings = { ...row.findings, [anomaly]: finding };
+  if (found.length > 0) row.findings = { ...row.findings, [anomaly]: found };
 }
 
-/** UTC, to the minute: findings are read beside events from other time zones. */
-const utc = (time: number | string | undefined) =>
+/** UTC, to the minute, in every language: findings are read beside events from other time zones. */
+const utc = (time: number | string | undefined): MessageValue =>
   time === undefined || Number.isNaN(new Date(time).getTime())
-    ? 'at an unknown time'
+    ? finding('unknownTime')
     : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function duration(ms: number): string {
@@ -29,14 +35,14 @@ function duration(ms: number): string {
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
-function nameOf(person: { name?: string; upn?: string }): string {
-  if (person.name && person.upn) return `${person.name} (${person.upn})`;
-  return person.name ?? person.upn ?? 'an unknown author';
+function nameOf(person: { name?: string; upn?: string }): MessageValue {
+  if (person.name && person.upn) return finding('person', { name: person.name, upn: person.upn });
+  return person.name ?? person.upn ?? finding('unknownAuthor');
 }
 
-function actorName(actor: Actor): string {
+function actorName(actor: Actor): MessageValue {
   if (actor.userName || actor.userUpn) return nameOf({ name: actor.userName, upn: actor.userUpn });
-  return actor.appName ? `the app ${actor.appName}, with no user` : 'no user';
+  return actor.appName ? finding('appWithoutUser', { app: actor.appName }) : finding('noUser');
 }
 
 /**
@@ -55,10 +61,15 @@ function namesItsAuthor(attempt: Attempt, actor?: Actor): boolean {
   return authorActed && claimed === lower(actor.userUpn);
 }
 
-function editFinding(record: VerificationRecord): string {
-  const editor = nameOf({ name: record.lastModifiedByName, upn: record.lastModifiedByUpn });
-  const version = (record.version ?? 1) > 1 ? `, now version ${record.version}` : '';
-  return `Item ${record.itemId} was changed ${utc(record.lastModifiedDateTime)} by ${editor}${version}.`;
+function editFinding(record: VerificationRecord): MessageRef {
+  const values = {
+    item: record.itemId,
+    when: utc(record.lastModifiedDateTime),
+    editor: nameOf({ name: record.lastModifiedByName, upn: record.lastModifiedByUpn }),
+  };
+  return (record.version ?? 1) > 1
+    ? finding('editedVersion', { ...values, version: String(record.version) })
+    : finding('edited', values);
 }
 
 /** Checks on the record alone, for every row that shows one; `actor` when it is joined. */
@@ -67,17 +78,20 @@ export function flagAttempt(row: AuditRow, attempt: Attempt, input: ReconcileInp
     flag(
       row,
       'issuerNotAuthor',
-      `It names ${attempt.opening.IssuedByUpn || 'no one'} as issuer; SharePoint says ${nameOf(attempt.author)} wrote it.`,
+      finding('issuerNotAuthor', {
+        issuer: attempt.opening.IssuedByUpn || finding('noOne'),
+        author: nameOf(attempt.author),
+      }),
     );
   }
   if (attempt.edited.length > 0) {
-    flag(row, 'recordEdited', attempt.edited.map(editFinding).join(' '));
+    flag(row, 'recordEdited', ...attempt.edited.map(editFinding));
   }
   if (isUnfinished(attempt, input.now, input.matchWindowMinutes * MINUTE)) {
     flag(
       row,
       'attemptUnfinished',
-      `${nameOf(attempt.author)} started it ${utc(attempt.writtenAt)}; no item says how it ended.`,
+      finding('unfinished', { author: nameOf(attempt.author), when: utc(attempt.writtenAt) }),
     );
   }
   if (attempt.brokenChain) flag(row, 'brokenAttempt', attempt.brokenChain);
@@ -94,12 +108,12 @@ export function flagJoin(
     flag(
       row,
       'authorNotActor',
-      `SharePoint says ${nameOf(attempt.author)} wrote the record; the audit log says ${actorName(event.actor)} acted.`,
+      finding('authorNotActor', { author: nameOf(attempt.author), actor: actorName(event.actor) }),
     );
   }
   const delay = attempt.writtenAt === undefined ? 0 : attempt.writtenAt - event.time;
   if (delay > input.matchWindowMinutes * MINUTE) {
-    flag(row, 'writtenLate', `The record was written ${duration(delay)} after the event.`);
+    flag(row, 'writtenLate', finding('writtenLate', { duration: duration(delay) }));
   }
 }
 

@@ -9,6 +9,13 @@
  * author of the item that opened it, not the IssuedByUpn it claims.
  */
 import type { VerificationOutcome, VerificationRecord } from '../../graph/verification-records';
+import { messageRef, type MessageRef, type MessageValue } from '../../i18n/catalog';
+import { messages } from './findings.messages';
+
+const chain = (
+  key: keyof typeof messages.messages.en,
+  values?: Record<string, MessageValue>,
+): MessageRef => messageRef(messages, key, values);
 
 /** A person as SharePoint or Entra named them. */
 export interface Author {
@@ -35,7 +42,7 @@ export interface Attempt {
   /** The method id the attempt names (lower case): the completion's, else the opening item's. */
   methodId?: string;
   /** Why these items are not one attempt as TAP Desk writes it; undefined when they are. */
-  brokenChain?: string;
+  brokenChain?: MessageRef;
   /** Items changed after they were written. */
   edited: VerificationRecord[];
 }
@@ -76,9 +83,10 @@ function chainProblem(
   opening: VerificationRecord,
   pendings: readonly VerificationRecord[],
   others: readonly VerificationRecord[],
-): string | undefined {
+): MessageRef | undefined {
+  const ids = (items: readonly VerificationRecord[]) => items.map((item) => item.itemId).join(', ');
   if (pendings.length > 1) {
-    return `${pendings.length} items start this attempt (items ${pendings.map((p) => p.itemId).join(', ')}); TAP Desk writes one.`;
+    return chain('chain.manyPendings', { count: pendings.length, items: ids(pendings) });
   }
   if (opening.Outcome === 'revoked') {
     // A deletion is recorded before Graph is asked; a refusal appends a failed item to it.
@@ -87,18 +95,18 @@ function chainProblem(
       (item) => item.Outcome !== 'failed' || item.RefersTo !== opening.itemId,
     );
     if (opening.RefersTo) {
-      return `Item ${opening.itemId} completes item ${opening.RefersTo}, which is not a pending item of this attempt (deleted, or never written).`;
+      return chain('chain.notPending', { item: opening.itemId, refersTo: opening.RefersTo });
     }
     return stray
-      ? `Item ${stray.itemId} does not record the outcome of deletion ${opening.itemId}.`
+      ? chain('chain.strayAfterDeletion', { item: stray.itemId, deletion: opening.itemId })
       : undefined;
   }
   if (opening.Outcome !== 'pending') {
     if (opening.RefersTo) {
-      return `Item ${opening.itemId} completes item ${opening.RefersTo}, which is not a pending item of this attempt (deleted, or never written).`;
+      return chain('chain.notPending', { item: opening.itemId, refersTo: opening.RefersTo });
     }
     return others.length > 1
-      ? `${others.length} items record this one action (items ${others.map((o) => o.itemId).join(', ')}); TAP Desk writes one.`
+      ? chain('chain.manyRecords', { count: others.length, items: ids(others) })
       : undefined;
   }
   // Two tabs may settle the same attempt at once: identical completions are one completion.
@@ -106,18 +114,26 @@ function chainProblem(
     others.map((o) => [o.Outcome, lower(o.TapMethodId) ?? '', o.RefersTo ?? ''].join('|')),
   );
   if (distinct.size > 1) {
-    return `${others.length} items complete pending item ${opening.itemId} differently (items ${others.map((o) => o.itemId).join(', ')}); TAP Desk writes one.`;
+    return chain('chain.completedDifferently', {
+      count: others.length,
+      pending: opening.itemId,
+      items: ids(others),
+    });
   }
   const completion = others[0];
   if (!completion) return undefined;
   if (completion.Outcome === 'revoked') {
-    return `Item ${completion.itemId} records a deletion as the end of pending issuance ${opening.itemId}.`;
+    return chain('chain.deletionEnds', { item: completion.itemId, pending: opening.itemId });
   }
   if (completion.RefersTo !== opening.itemId) {
-    return `Item ${completion.itemId} completes this attempt but refers to item ${completion.RefersTo ?? '(none)'}, not to its pending item ${opening.itemId}.`;
+    return chain('chain.refersElsewhere', {
+      item: completion.itemId,
+      refersTo: completion.RefersTo ?? chain('chain.none'),
+      pending: opening.itemId,
+    });
   }
   if (lower(completion.TargetUserId) !== lower(opening.TargetUserId)) {
-    return `Item ${completion.itemId} completes pending item ${opening.itemId} but names another person.`;
+    return chain('chain.otherPerson', { item: completion.itemId, pending: opening.itemId });
   }
   return undefined;
 }

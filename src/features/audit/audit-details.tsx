@@ -9,14 +9,23 @@ import {
 } from '@mui/material';
 import { useId, type ReactNode } from 'react';
 import type { VerificationOutcome } from '../../graph/verification-records';
-import { actorText, anomalyText, isOwnAct, MATCHED_BY } from './audit-columns';
+import {
+  actorText,
+  anomalyText,
+  findingsText,
+  isOwnAct,
+  kindText,
+  useAuditWords,
+  whatText,
+  type AuditWords,
+} from './audit-columns';
 import { ANOMALIES, type AuditRow } from './audit-row';
-import { ANOMALY_LABELS, GRID_LABELS, ROW_KIND_LABELS, ROW_LABELS } from './labels';
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
-
-const OPEN_OUTCOMES: Partial<Record<VerificationOutcome, string>> = ROW_LABELS.openOutcomes;
-const L = ROW_LABELS;
+/** An ending the row's activity does not already say: a pass may exist that nobody recorded. */
+const OPEN_OUTCOMES = ['pending', 'unknown', 'failed'] as const satisfies VerificationOutcome[];
+type OpenOutcome = (typeof OPEN_OUTCOMES)[number];
+const isOpen = (outcome: VerificationOutcome): outcome is OpenOutcome =>
+  (OPEN_OUTCOMES as readonly VerificationOutcome[]).includes(outcome);
 
 function Line(props: { children: ReactNode }) {
   return (
@@ -26,58 +35,61 @@ function Line(props: { children: ReactNode }) {
   );
 }
 
-function Verification({ row }: { row: AuditRow }) {
+function Verification({ row, words }: { row: AuditRow; words: AuditWords }) {
+  const { t } = words.grid;
   const record = row.verification;
-  if (isOwnAct(row)) return <Line>{L.notApplicable}</Line>;
-  if (!record) return <Line>{L.noRecord}</Line>;
-  const outcome = row.attempt ? OPEN_OUTCOMES[row.attempt.outcome] : undefined;
+  if (isOwnAct(row)) return <Line>{t('notApplicable')}</Line>;
+  if (!record) return <Line>{t('noRecord')}</Line>;
+  const outcome =
+    row.attempt && isOpen(row.attempt.outcome) ? t(`outcome.${row.attempt.outcome}`) : undefined;
   const errorCode = row.attempt?.completion?.ErrorCode;
   const author = row.attempt?.author;
   const items = row.attempt ? row.attempt.items.map((item) => item.itemId) : [record.itemId];
   return (
     <>
-      <Line>{record.VerificationMethod || L.methodNotRecorded}</Line>
-      <Line>{L.ticket(record.Ticket ?? record.Title ?? L.noTicket)}</Line>
-      {record.Reason ? <Line>{L.reason(record.Reason)}</Line> : null}
+      <Line>{record.VerificationMethod || t('methodNotRecorded')}</Line>
+      <Line>{t('ticket', { ticket: record.Ticket ?? record.Title ?? t('noTicket') })}</Line>
+      {record.Reason ? <Line>{t('reason', { reason: record.Reason })}</Line> : null}
       {row.kind !== 'recordOnly' && outcome ? (
-        <Line>{errorCode ? L.withErrorCode(outcome, errorCode) : outcome}</Line>
+        <Line>{errorCode ? t('withErrorCode', { outcome, code: errorCode }) : outcome}</Line>
       ) : null}
       {row.kind !== 'recordOnly' ? (
-        <Line>{MATCHED_BY[row.matchedBy ?? 'time']}</Line>
+        <Line>{t(`matchedBy.${row.matchedBy ?? 'time'}`)}</Line>
       ) : (
         // Who wrote it, as SharePoint says: the name the record claims may differ (and is flagged).
-        <Line>{L.writtenBy(author?.name ?? author?.upn ?? L.unknownAuthor)}</Line>
+        <Line>{t('writtenBy', { author: author?.name ?? author?.upn ?? t('unknownAuthor') })}</Line>
       )}
-      <Line>{L.items(items.join(' '))}</Line>
+      <Line>{t('items', { ids: items.join(' ') })}</Line>
     </>
   );
 }
 
 /** Each flag with what it means and what exactly was found: the text a chip only hints at. */
-function Flags({ row }: { row: AuditRow }) {
+function Flags({ row, words }: { row: AuditRow; words: AuditWords }) {
+  const { t } = words.grid;
   const flagged = ANOMALIES.filter((anomaly) => row.anomalies.includes(anomaly));
   if (flagged.length === 0 && !row.awaitingRegistration && !row.beyondRetention) {
-    return <Line>{L.none}</Line>;
+    return <Line>{t('none')}</Line>;
   }
   return (
     <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
       {flagged.map((anomaly) => (
         <li key={anomaly}>
           <Line>
-            <strong>{anomalyText(row, anomaly)}</strong>
+            <strong>{anomalyText(words, row, anomaly)}</strong>
           </Line>
-          <Line>{ANOMALY_LABELS[anomaly].description}</Line>
-          {row.findings?.[anomaly] ? <Line>{row.findings[anomaly]}</Line> : null}
+          <Line>{words.audit.t(`anomaly.${anomaly}.about`)}</Line>
+          {row.findings?.[anomaly] ? <Line>{findingsText(words, row, [anomaly])}</Line> : null}
         </li>
       ))}
       {row.awaitingRegistration ? (
         <li>
-          <Line>{L.stillValid}</Line>
+          <Line>{t('stillValid')}</Line>
         </li>
       ) : null}
       {row.beyondRetention ? (
         <li>
-          <Line>{L.olderThanLog}</Line>
+          <Line>{t('olderThanLog')}</Line>
         </li>
       ) : null}
     </Box>
@@ -87,35 +99,41 @@ function Flags({ row }: { row: AuditRow }) {
 /** One row in full, as a list of terms: what the grid's one-line cells cut short. */
 export function AuditDetails(props: { row: AuditRow | null; onClose: () => void }) {
   const titleId = useId();
+  const words = useAuditWords();
+  const { t, intl } = words.grid;
   const { row } = props;
   const target = row ? (row.target.upn ?? row.target.displayName ?? row.target.id ?? '') : '';
   const entries: { term: string; value: ReactNode }[] = row
     ? [
         {
-          term: GRID_LABELS.headers.at,
-          value: <time dateTime={row.at}>{WHEN.format(new Date(row.at))}</time>,
+          term: t('header.at'),
+          value: (
+            <time dateTime={row.at}>
+              {intl.formatDate(row.at, { dateStyle: 'full', timeStyle: 'long' })}
+            </time>
+          ),
         },
         {
-          term: GRID_LABELS.headers.kind,
+          term: t('header.kind'),
           value: (
             <>
-              <Line>{ROW_KIND_LABELS[row.kind]}</Line>
-              {row.succeeded ? null : <Line>{L.failed}</Line>}
-              {row.what ? <Line>{row.what}</Line> : null}
+              <Line>{kindText(words, row.kind)}</Line>
+              {row.succeeded ? null : <Line>{t('failed')}</Line>}
+              {row.what ? <Line>{whatText(words, row)}</Line> : null}
             </>
           ),
         },
         {
-          term: GRID_LABELS.headers.actor,
+          term: t('header.actor'),
           value: (
             <>
-              <Line>{actorText(row)}</Line>
+              <Line>{actorText(words, row)}</Line>
               {row.actor.userName && row.actor.userUpn ? <Line>{row.actor.userUpn}</Line> : null}
             </>
           ),
         },
         {
-          term: GRID_LABELS.headers.target,
+          term: t('header.target'),
           value: (
             <>
               {row.target.displayName ? <Line>{row.target.displayName}</Line> : null}
@@ -124,14 +142,14 @@ export function AuditDetails(props: { row: AuditRow | null; onClose: () => void 
             </>
           ),
         },
-        { term: GRID_LABELS.headers.verification, value: <Verification row={row} /> },
-        { term: GRID_LABELS.headers.anomalies, value: <Flags row={row} /> },
+        { term: t('header.verification'), value: <Verification row={row} words={words} /> },
+        { term: t('header.anomalies'), value: <Flags row={row} words={words} /> },
       ]
     : [];
   return (
     <Dialog open={row !== null} onClose={props.onClose} aria-labelledby={titleId} maxWidth="sm">
       <DialogTitle id={titleId}>
-        {row ? GRID_LABELS.detailsFor(ROW_KIND_LABELS[row.kind], target) : ''}
+        {row ? t('detailsFor', { what: kindText(words, row.kind), target }) : ''}
       </DialogTitle>
       <DialogContent>
         <Box
@@ -151,7 +169,7 @@ export function AuditDetails(props: { row: AuditRow | null; onClose: () => void 
         </Box>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>{GRID_LABELS.close}</Button>
+        <Button onClick={props.onClose}>{t('close')}</Button>
       </DialogActions>
     </Dialog>
   );

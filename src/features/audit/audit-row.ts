@@ -2,6 +2,7 @@
 import type { DirectoryAudit } from '../../graph/audit-logs';
 import type { RoleHolder } from '../../graph/directory-roles';
 import type { VerificationRecord } from '../../graph/verification-records';
+import type { MessageRef } from '../../i18n/catalog';
 import type { Attempt } from './attempts';
 import type { Actor, EventKind, Target } from './classify-events';
 import type { MatchedBy } from './pair-attempts';
@@ -29,7 +30,8 @@ export interface AuditRow {
   at: string;
   actor: Actor;
   target: Target;
-  what: string;
+  /** Graph's own words for an event; TAP Desk's for a record alone. */
+  what: string | MessageRef;
   succeeded: boolean;
   /** The item that opened the attempt: how the caller was verified, the ticket, the reason. */
   verification?: VerificationRecord;
@@ -37,8 +39,8 @@ export interface AuditRow {
   attempt?: Attempt;
   matchedBy?: MatchedBy;
   anomalies: Anomaly[];
-  /** What exactly was found, per anomaly, in words the auditor reads beside the flag. */
-  findings?: Partial<Record<Anomaly, string>>;
+  /** What exactly was found, per anomaly, in sentences the auditor reads beside the flag. */
+  findings?: Partial<Record<Anomaly, readonly MessageRef[]>>;
   /** Directory roles the target holds, when that made the row an admin-account row. */
   targetRoles?: string[];
   /** Still inside its lifetime, so no passwordless registration is expected yet. */

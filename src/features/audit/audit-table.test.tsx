@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { VerificationRecord } from '../../graph/verification-records';
 import { captureDownloads } from '../../testing/downloads';
 import { renderWithHarness } from '../../testing/harness';
+import type { Locale } from '../../i18n/locales';
+import { finding } from './anomalies';
 import type { Attempt } from './attempts';
 import type { AuditRow } from './audit-row';
 import { AuditTable } from './audit-table';
@@ -46,14 +48,18 @@ const ROWS: AuditRow[] = [
     attempt: { items: [{ itemId: '7' }, { itemId: '9' }] } as Attempt,
     matchedBy: 'time',
     anomalies: ['issuerNotAuthor'],
-    findings: { issuerNotAuthor: 'It names sam@contoso.com as issuer.' },
+    findings: {
+      issuerNotAuthor: [
+        finding('issuerNotAuthor', { issuer: 'sam@contoso.com', author: 'Helen Helpdesk' }),
+      ],
+    },
   },
 ];
 
 /** Clicks Download CSV and returns the file's lines, without the byte-order mark. */
-async function download(): Promise<string[]> {
+async function download(button = 'Download CSV'): Promise<string[]> {
   const downloads = captureDownloads();
-  await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+  await userEvent.click(screen.getByRole('button', { name: button }));
   expect(downloads.at(-1)?.name).toBe('audit.csv');
   return (await downloads.at(-1)!.lines()).filter(Boolean);
 }
@@ -66,9 +72,10 @@ function targetsShown(): string[] {
     .map((row) => within(row).getAllByRole('gridcell')[4]?.textContent ?? '');
 }
 
-const renderTable = () =>
+const renderTable = (locale: Locale = 'en') =>
   renderWithHarness(
     <AuditTable rows={ROWS} label="Issuance record" status="3 row(s)" fileName="audit.csv" />,
+    { locale },
   );
 
 describe('AuditTable', { timeout: 60_000 }, () => {
@@ -115,7 +122,9 @@ describe('AuditTable', { timeout: 60_000 }, () => {
     await userEvent.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: /ann@contoso.com/ });
     expect(dialog).toHaveTextContent('Ticket: @SUM(1)');
-    expect(dialog).toHaveTextContent('It names sam@contoso.com as issuer.');
+    expect(dialog).toHaveTextContent(
+      'It names sam@contoso.com as issuer; SharePoint says Helen Helpdesk wrote it.',
+    );
     expect(dialog).toHaveTextContent('Matched by person and time');
   });
 
@@ -134,5 +143,45 @@ describe('AuditTable', { timeout: 60_000 }, () => {
     expect(rowHeight()).not.toBe(compact);
     await userEvent.click(screen.getByRole('button', { name: 'Row height' }));
     expect(screen.getByRole('menuitemradio', { name: 'Comfortable' })).toBeChecked();
+  });
+
+  it("speaks German to a German reader: headings, cells, toolbar, the grid's own words, the CSV", async () => {
+    await renderTable('de');
+    const grid = await screen.findByRole('grid');
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual([
+      'Details',
+      'Zeitpunkt',
+      'Aktivität',
+      'Ausgeführt von',
+      'Ziel',
+      'Überprüfung',
+      'Auffälligkeiten',
+    ]);
+    const kim = within(grid).getByRole('row', { name: /kim@contoso.com/ });
+    // The chip, with its meaning on hover.
+    expect(within(kim).getByTitle(/^Ein Pass wurde ohne Überprüfungsdatensatz/)).toHaveTextContent(
+      'Kein Überprüfungsdatensatz',
+    );
+    expect(within(kim).getByText('Gail Global über Azure Portal')).toBeInTheDocument();
+    // The toolbar's own buttons, and the Data Grid's words from its German locale pack.
+    expect(screen.getByRole('button', { name: 'Spalten' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Zeilenhöhe' })).toBeInTheDocument();
+    expect(screen.getByText('Zeilen pro Seite:')).toBeInTheDocument();
+
+    const [header, ...lines] = await download('CSV herunterladen');
+    expect(header).toBe(
+      '"Zeitpunkt","Aktivität","Ausgeführt von","Ziel","Überprüfung","Auffälligkeiten"',
+    );
+    expect(lines).toContain(
+      '"2026-11-21T09:00:00.000Z","TAP erstellt (fehlgeschlagen)","x;=1+1","eve@contoso.com","Kein Datensatz",""',
+    );
+    expect(lines).toContain(
+      '"2026-11-20T09:00:00.000Z","TAP erstellt","Gail Global über Azure Portal","kim@contoso.com",' +
+        '"Kein Datensatz","Kein Überprüfungsdatensatz; Administratorkonto: Global Administrator"',
+    );
   });
 });

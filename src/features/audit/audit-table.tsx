@@ -17,7 +17,7 @@ import { useId, useMemo, useState } from 'react';
 import { gridCsv } from '../../components/grid-csv';
 import { useMessages } from '../../i18n/use-messages';
 import { downloadCsv } from '../../lib/csv';
-import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST } from './audit-columns';
+import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST, useAuditWords } from './audit-columns';
 import { AuditDetails } from './audit-details';
 import type { AuditRow } from './audit-row';
 import { messages } from './messages';
@@ -112,7 +112,8 @@ export function AuditTable(props: {
 }) {
   const apiRef = useGridApiRef();
   const [details, setDetails] = useState<AuditRow | null>(null);
-  const columns = useMemo(() => auditColumns(setDetails), []);
+  const words = useAuditWords();
+  const columns = useMemo(() => auditColumns(setDetails, words), [words]);
   return (
     <>
       <DataGrid

@@ -1,9 +1,6 @@
 import { defineCatalog } from '../../i18n/catalog';
 
-/**
- * The audit page's words. `labels.ts` keeps the English names the CSV export writes: a record's
- * vocabulary, which does not change with the reader's language.
- */
+/** The audit page's words; the record grid's own are in `grid.messages.ts`. */
 export const messages = defineCatalog(
   'audit',
   {
@@ -112,7 +109,7 @@ export const messages = defineCatalog(
     'doing.readRecords': 'die Überprüfungsdatensätze von TAP Desk zu lesen',
     'doing.checkAdminPasses': 'zu prüfen, welche Pässe an Administratorkonten gingen',
     'needs.auditLog':
-      'die Rolle „Berichtsleser“, „Sicherheitsleseberechtigter“ oder „Sicherheitsadministrator“ in Entra ID (TAP Desk liest das Protokoll mit AuditLog.Read.All und Directory.Read.All)',
+      'die Rolle „Berichtleser“, „Sicherheitsleseberechtigter“ oder „Sicherheitsadministrator“ in Entra ID (TAP Desk liest das Protokoll mit AuditLog.Read.All und Directory.Read.All)',
     'needs.roles':
       'die Berechtigung RoleManagement.Read.Directory, die ein Entra-Administrator TAP Desk erteilt',
     'filters.label': 'Protokoll filtern',
@@ -138,7 +135,7 @@ export const messages = defineCatalog(
     'anomaly.adminTarget': 'Administratorkonto',
     'anomaly.adminTarget.about':
       'Der Pass wurde für ein Konto ausgestellt, das eine Entra-Verzeichnisrolle innehat.',
-    'anomaly.repeatWithin24h': 'Wiederholt innerhalb von 24 Std.',
+    'anomaly.repeatWithin24h': 'Wiederholung innerhalb von 24 h',
     'anomaly.repeatWithin24h.about':
       'Dieselbe Person hat innerhalb von 24 Stunden mehr als einen Pass erhalten.',
     'anomaly.noAuthenticator': 'Keine kennwortlose Methode registriert',
@@ -147,7 +144,7 @@ export const messages = defineCatalog(
     'anomaly.recordWithoutEvent': 'Nicht im Überwachungsprotokoll',
     'anomaly.recordWithoutEvent.about':
       'TAP Desk hat das Ausstellen eines Passes protokolliert, aber das Verzeichnisüberwachungsprotokoll enthält keine passende Erstellung.',
-    'anomaly.authorNotActor': 'Datensatz von jemand anderem geschrieben',
+    'anomaly.authorNotActor': 'Datensatz von einer anderen Person geschrieben',
     'anomaly.authorNotActor.about':
       'Laut SharePoint wurde der Überprüfungsdatensatz von einer anderen Person geschrieben als der, die laut Überwachungsprotokoll gehandelt hat: eine Überprüfung für einen Pass, den jemand anderes ausgestellt hat.',
     'anomaly.issuerNotAuthor': 'Nennt einen anderen Aussteller',
@@ -155,13 +152,13 @@ export const messages = defineCatalog(
       'Der Datensatz nennt einen anderen Aussteller als die Person, die ihn laut SharePoint geschrieben hat. TAP Desk protokolliert immer die angemeldete Person, der Name wurde also von Hand oder von einem anderen Tool eingetragen.',
     'anomaly.writtenLate': 'Datensatz verspätet geschrieben',
     'anomaly.writtenLate.about':
-      'SharePoint hat den Datensatz später nach dem Überwachungsereignis gespeichert, als das Zuordnungsfenster erlaubt: Er wurde nachträglich hinzugefügt, nicht beim Ausstellen des Passes.',
+      'SharePoint hat den Datensatz erst gespeichert, als das Zuordnungsfenster nach dem Überwachungsereignis schon abgelaufen war: Er wurde nachträglich hinzugefügt, nicht beim Ausstellen des Passes.',
     'anomaly.recordEdited': 'Datensatz bearbeitet',
     'anomaly.recordEdited.about':
       'Ein Element des Datensatzes wurde nach dem Schreiben geändert (laut Änderungsdatum oder Version in SharePoint). TAP Desk bearbeitet nie Elemente; der Versionsverlauf in SharePoint zeigt, was geändert wurde.',
     'anomaly.attemptUnfinished': 'Versuch nicht abgeschlossen',
     'anomaly.attemptUnfinished.about':
-      'TAP Desk hat den Beginn einer Ausstellung protokolliert, aber kein Element nennt deren Ausgang: Der Tab wurde geschlossen, bevor das Ergebnis protokolliert werden konnte, und seitdem hat niemand die Person geöffnet. Prüfen Sie, ob sie einen Pass hat.',
+      'TAP Desk hat den Beginn einer Ausstellung protokolliert, aber kein Element nennt deren Ausgang: Der Tab wurde geschlossen, bevor das Ergebnis protokolliert werden konnte, und seitdem hat niemand die Seite der Person in TAP Desk geöffnet. Prüfen Sie, ob sie einen Pass hat.',
     'anomaly.brokenAttempt': 'Fehlerhafter Versuch',
     'anomaly.brokenAttempt.about':
       'Die Elemente eines Versuchs passen nicht so zusammen, wie TAP Desk sie schreibt (ein ausstehendes Element und ein Abschluss, der darauf verweist und dieselbe Person nennt): Eines fehlt, ist doppelt oder verweist woandershin.',

@@ -16,6 +16,13 @@ import {
   SAM,
   writtenBy,
 } from '../../testing/fixtures/audit-log';
+import type { MessageRef } from '../../i18n/catalog';
+import { wordsOf } from '../../testing/words';
+import type { Anomaly, AuditRow } from './audit-row';
+
+/** What was found for `anomaly`, as an English reader reads it. */
+const found = (row: AuditRow | undefined, anomaly: Anomaly) =>
+  row?.findings?.[anomaly]?.map((finding) => wordsOf(finding)).join(' ');
 
 describe('the join on what the servers say (decision 0010)', () => {
   const minutes = (n: number, from: string) =>
@@ -37,7 +44,7 @@ describe('the join on what the servers say (decision 0010)', () => {
     expect(row?.matchedBy).toBe('time');
     // ...and flagged for claiming someone else.
     expect(row?.anomalies).toEqual(['issuerNotAuthor']);
-    expect(row?.findings?.issuerNotAuthor).toBe(
+    expect(found(row, 'issuerNotAuthor')).toBe(
       `It names ${SAM.upn} as issuer; SharePoint says Helen Helpdesk (${HELEN.upn}) wrote it.`,
     );
     expect(counts.issuerNotAuthor).toBe(1);
@@ -74,7 +81,7 @@ describe('the join on what the servers say (decision 0010)', () => {
     const row = rowFor(rows, created.id);
     expect(row?.verification).toBe(helens);
     expect(row?.anomalies).toEqual(['authorNotActor']);
-    expect(row?.findings?.authorNotActor).toBe(
+    expect(found(row, 'authorNotActor')).toBe(
       `SharePoint says Helen Helpdesk (${HELEN.upn}) wrote the record; the audit log says Sam Senior Helpdesk (${SAM.upn}) acted.`,
     );
     expect(counts.authorNotActor).toBe(1);
@@ -113,7 +120,7 @@ describe('the join on what the servers say (decision 0010)', () => {
     expect(row?.verification).toBe(backfilled);
     expect(row?.matchedBy).toBe('late');
     expect(row?.anomalies).toEqual(['writtenLate']);
-    expect(row?.findings?.writtenLate).toBe('The record was written 2 h after the event.');
+    expect(found(row, 'writtenLate')).toBe('The record was written 2 h after the event.');
     expect(counts.writtenLate).toBe(1);
   });
 
@@ -148,7 +155,7 @@ describe('the join on what the servers say (decision 0010)', () => {
     });
     const row = rowFor(rows, created.id);
     expect(row?.anomalies).toEqual(['recordEdited']);
-    expect(row?.findings?.recordEdited).toBe(
+    expect(found(row, 'recordEdited')).toBe(
       `Item ${edited.itemId} was changed ${at(2).slice(0, 16).replace('T', ' ')} UTC by Olga Ivanova (olga.ivanova@contoso.com), now version 2.`,
     );
     expect(counts.recordEdited).toBe(1);
@@ -221,9 +228,11 @@ describe('the join on what the servers say (decision 0010)', () => {
       const [young] = attempt(KIM, new Date(NOW - 2 * MINUTE).toISOString());
       const { rows, counts } = run({ records: [stale!, young!] });
       const staleRow = rowFor(rows, `record:${stale!.itemId}`);
-      expect(staleRow?.what).toBe('TAP Desk recorded starting to issue a Temporary Access Pass');
+      expect(wordsOf(staleRow!.what as MessageRef)).toBe(
+        'TAP Desk recorded starting to issue a Temporary Access Pass',
+      );
       expect(staleRow?.anomalies).toEqual(['attemptUnfinished']);
-      expect(staleRow?.findings?.attemptUnfinished).toMatch(
+      expect(found(staleRow, 'attemptUnfinished')).toMatch(
         /^Helen Helpdesk .* started it .* UTC; no item says how it ended\.$/,
       );
       expect(rowFor(rows, `record:${young!.itemId}`)?.anomalies).toEqual([]);
@@ -255,14 +264,14 @@ describe('the join on what the servers say (decision 0010)', () => {
       const { rows, counts } = run({ records: [pending!, orphan] });
       expect(rows).toHaveLength(1);
       expect(rows[0]?.anomalies).toEqual(['recordWithoutEvent', 'brokenAttempt']);
-      expect(rows[0]?.findings?.brokenAttempt).toBe(
+      expect(found(rows[0], 'brokenAttempt')).toBe(
         `Item ${orphan.itemId} completes this attempt but refers to item 999, not to its pending item ${pending!.itemId}.`,
       );
       expect(counts.brokenAttempt).toBe(1);
 
       // Its pending item deleted: the completion stands alone and says so.
       const alone = run({ records: [completion!] });
-      expect(alone.rows[0]?.findings?.brokenAttempt).toBe(
+      expect(found(alone.rows[0], 'brokenAttempt')).toBe(
         `Item ${completion!.itemId} completes item ${pending!.itemId}, which is not a pending item of this attempt (deleted, or never written).`,
       );
     });

@@ -7,8 +7,7 @@
  * What a record says about itself (IssuedByUpn, IssuedAt) never decides a match (decision 0010):
  * it is checked against the facts the servers set, and a record that disagrees with them is flagged.
  */
-import type { VerificationOutcome } from '../../graph/verification-records';
-import { flag, flagAttempt, flagCreation, flagJoin, type History } from './anomalies';
+import { finding, flag, flagAttempt, flagCreation, flagJoin, type History } from './anomalies';
 import { groupAttempts, type Attempt } from './attempts';
 import { emptyCounts, type AuditRow, type ReconcileInput, type ReconcileResult } from './audit-row';
 import { classifyAll, lower, type ClassifiedEvent, type EventKind } from './classify-events';
@@ -63,15 +62,6 @@ function eventRow(
   return row;
 }
 
-const RECORD_WHAT: Record<VerificationOutcome, string> = {
-  pending: 'TAP Desk recorded starting to issue a Temporary Access Pass',
-  unknown: 'TAP Desk recorded an attempt whose result it could not read back',
-  issued: 'TAP Desk recorded issuing a Temporary Access Pass',
-  replaced: 'TAP Desk recorded replacing a Temporary Access Pass',
-  revoked: 'TAP Desk recorded deleting a Temporary Access Pass',
-  failed: 'TAP Desk recorded a failed attempt to issue a Temporary Access Pass',
-};
-
 /**
  * An attempt no event was joined with. It is placed at SharePoint's time for its opening item;
  * only when Graph gave none, at the time the record claims. Who acted is who wrote it.
@@ -91,7 +81,7 @@ function attemptRow(attempt: Attempt, input: ReconcileInput, retentionStart: num
       displayName: opening.TargetDisplayName,
       upn: opening.TargetUpn,
     },
-    what: RECORD_WHAT[attempt.outcome],
+    what: finding(`record.${attempt.outcome}`),
     succeeded: attempt.outcome !== 'failed',
     verification: opening,
     attempt,
