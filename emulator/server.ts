@@ -15,6 +15,11 @@ export async function startEmulator(
 ): Promise<RunningEmulator> {
   const { key, cert } = await ensureDevCertificate();
   const server = createServer({ key, cert });
+  // Node closes a keep-alive connection after 5 s idle; a client that sends on it as it closes
+  // gets a reset. With a 150,000-user tenant one page can take the event loop for seconds, and
+  // every other connection then crosses that line at once. Graph's front end keeps them far longer.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   const host = opts.host ?? 'localhost';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
