@@ -7,8 +7,9 @@ import { startTestEmulator, type TestEnv } from './support';
 function report(agents: number, results: AgentResult[]) {
   const floor = sharedFloorSeconds(agents, DEFAULT_SETTINGS.reportsLimit);
   const detected = results.map((r) => r.detectedAfterMs ?? NaN);
+  const inSeconds = (p: number) => (percentile(detected, p) / 1000).toFixed(1);
   console.info(
-    `${agents} agents, ${results.length} detections: p50 ${percentile(detected, 50) / 1000} s, p95 ${percentile(detected, 95) / 1000} s; floor ${floor} s between one agent's reads`,
+    `${agents} agents, ${results.length} detections: p50 ${inSeconds(50)} s, p95 ${inSeconds(95)} s; floor ${floor} s between one agent's reads`,
   );
 }
 
