@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { ACCOUNTS, nothingYet, type BenchSite, type Person } from './site';
 
-/** The live view's first poll (src/features/helpdesk/use-live-interval.ts). */
+/** The live view's first poll (src/graph/live-pace.ts FIRST_MS). */
 export const FIRST_POLL_MS = 5_000;
 const STAGE = '[data-testid="onboarding-stage"]';
 /** Past this a detection counts as missed; at 20 agents the figure is held to 45 s. */

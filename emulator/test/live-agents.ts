@@ -60,6 +60,8 @@ export class VirtualTime {
 }
 
 export interface AgentResult {
+  /** Which agent watched (0-based); an agent watching callers in turn has one result each. */
+  agent: number;
   userPrincipalName: string;
   /** Virtual milliseconds from the phone action to the read that showed it. */
   detectedAfterMs: number | null;
@@ -69,14 +71,23 @@ export interface AgentResult {
   error: string | null;
   /** The longest "Checking every N s (shared Graph limit)" the agent's view showed. */
   longestSharedSeconds: number | null;
+  /** Every wait between two reads of this caller, in virtual ms. */
+  delays: number[];
+  /** Of those, the waits after a read's first refusal. */
+  firstRetries: number[];
 }
 
 export interface SimulationOptions {
   agents: number;
-  /** When agent i opens the user's page, in virtual ms. */
+  /** Callers each agent watches in turn, each on a freshly opened page (a new pace). */
+  callersEach?: number;
+  /** When agent i opens its first caller's page, in virtual ms. */
   startAt?: (i: number) => number;
-  /** When user i registers Authenticator on their phone, in virtual ms. */
-  actAt?: (i: number) => number;
+  /**
+   * How long after agent i's page first shows caller `turn` (a read got through) the caller
+   * registers Authenticator on their phone, in virtual ms.
+   */
+  actAfter?: (i: number, turn: number) => number;
 }
 
 /** Users with an unused, valid pass and nothing registered yet: each can act on a phone. */
@@ -104,7 +115,7 @@ function callers(env: TestEnv, count: number) {
 }
 
 /**
- * `agents` helpdesk agents of one app, each watching a different caller with the live view's own
+ * `agents` helpdesk agents of one app, each watching different callers with the live view's own
  * code path (watchLive: createLivePace, readLive, the methods read), while each caller redeems
  * their pass and registers Authenticator. Start the emulator with `now: time.now`.
  */
@@ -113,8 +124,11 @@ export async function simulateAgents(
   time: VirtualTime,
   options: SimulationOptions,
 ): Promise<AgentResult[]> {
+  const each = options.callersEach ?? 1;
   const startAt = options.startAt ?? ((i) => i * 500);
-  const actAt = options.actAt ?? ((i) => 60_000 + i * 3_000);
+  // The phone actions land at golden-ratio steps over half a minute: every phase of the poll.
+  const actAfter =
+    options.actAfter ?? ((i, turn) => (((i * each + turn) * 0.618_034) % 1) * 30_000);
   const { access_token: token } = await tokensFor(
     env,
     'helen.helpdesk@contoso.com',
@@ -126,69 +140,89 @@ export async function simulateAgents(
     fetch: env.fetch,
     sleep: time.sleep,
   });
-  const phone = (upn: string, body: object) =>
-    env.call(`/emulator/users/${encodeURIComponent(upn)}/phone`, {
+  const phone = async (upn: string, body: object) => {
+    const answer = await env.call(`/emulator/users/${encodeURIComponent(upn)}/phone`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-  const runs = callers(env, options.agents).map(({ user, pass }, i) => {
+    if (!answer.ok) throw new Error(`Phone action failed: ${await answer.text()}`);
+  };
+  const all = callers(env, options.agents * each);
+  const watchOne = async (i: number, turn: number): Promise<AgentResult> => {
+    const { user, pass } = all[i * each + turn]!;
     const result: AgentResult = {
+      agent: i,
       userPrincipalName: user.userPrincipalName,
       detectedAfterMs: null,
       reads: 0,
       throttled: 0,
       error: null,
       longestSharedSeconds: null,
+      delays: [],
+      firstRetries: [],
     };
     let actedAt: number | null = null;
-    const acting = time.spawn(async () => {
-      await time.sleep(actAt(i));
-      for (const body of [
-        { action: 'redeem-tap', tap: pass },
-        { action: 'register-authenticator' },
-      ]) {
-        const answer = await phone(user.userPrincipalName, body);
-        if (!answer.ok) throw new Error(`Phone action failed: ${await answer.text()}`);
+    let refusedInARow = 0;
+    let acting: Promise<void> | undefined;
+    const pace = createLivePace();
+    pace.subscribe(() => {
+      const seconds = pace.sharedLimitSeconds();
+      if (seconds !== null && seconds > (result.longestSharedSeconds ?? 0)) {
+        result.longestSharedSeconds = seconds;
       }
-      actedAt = time.now();
     });
-    const watching = time.spawn(async () => {
-      await time.sleep(startAt(i));
-      const pace = createLivePace();
-      pace.subscribe(() => {
-        const seconds = pace.sharedLimitSeconds();
-        if (seconds !== null && seconds > (result.longestSharedSeconds ?? 0)) {
-          result.longestSharedSeconds = seconds;
-        }
-      });
-      try {
-        await watchLive({
-          pace,
-          sleep: time.sleep,
-          read: async (signal) => {
-            result.reads++;
-            try {
-              return splitMethods(
-                await listAuthenticationMethods(client, user.id, signal, { maxRetries: 0 }),
-              );
-            } catch (error) {
-              if (isGraphError(error, 429)) result.throttled++;
-              throw error;
+    try {
+      await watchLive({
+        pace,
+        sleep: (ms) => {
+          result.delays.push(ms);
+          if (refusedInARow === 1) result.firstRetries.push(ms);
+          return time.sleep(ms);
+        },
+        read: async (signal) => {
+          result.reads++;
+          try {
+            const methods = splitMethods(
+              await listAuthenticationMethods(client, user.id, signal, { maxRetries: 0 }),
+            );
+            refusedInARow = 0;
+            acting ??= time.spawn(async () => {
+              await time.sleep(actAfter(i, turn));
+              await phone(user.userPrincipalName, { action: 'redeem-tap', tap: pass });
+              // Time stands still during the request, so this is when the change lands.
+              actedAt = time.now();
+              await phone(user.userPrincipalName, { action: 'register-authenticator' });
+            });
+            return methods;
+          } catch (error) {
+            if (isGraphError(error, 429)) {
+              result.throttled++;
+              refusedInARow++;
             }
-          },
-          stageOf: (m) => onboardingStage(m.taps, m.authenticators, m.fido2),
-          until: (m) => m.authenticators.length > 0,
-        });
-        result.detectedAfterMs = time.now() - (actedAt ?? time.now());
-      } catch (error) {
-        result.error = error instanceof Error ? error.message : String(error);
-      }
-    });
-    return Promise.all([acting, watching]).then(() => result);
-  });
+            throw error;
+          }
+        },
+        stageOf: (m) => onboardingStage(m.taps, m.authenticators, m.fido2),
+        until: (m) => m.authenticators.length > 0,
+      });
+      result.detectedAfterMs = time.now() - (actedAt ?? time.now());
+    } catch (error) {
+      result.error = error instanceof Error ? error.message : String(error);
+    }
+    await acting;
+    return result;
+  };
+  const runs = Array.from({ length: options.agents }, (_, i) =>
+    time.spawn(async () => {
+      await time.sleep(startAt(i));
+      const results: AgentResult[] = [];
+      for (let turn = 0; turn < each; turn++) results.push(await watchOne(i, turn));
+      return results;
+    }),
+  );
   time.start();
-  return Promise.all(runs);
+  return (await Promise.all(runs)).flat();
 }
 
 /** The p-th percentile (0 to 100) of some numbers, nearest rank. */

@@ -4,9 +4,13 @@ import { sleep as abortableSleep } from '../lib/sleep';
 /**
  * How often a live view reads a user's methods. Those reads share Graph's reports limit of 5 per
  * 10 s per app per tenant (docs/graph-facts.md §8) with every other agent of the tenant, on
- * other machines, so no tab can know its share: it learns it from the 429s. Each 429 moves the
- * interval one step up the ladder (never below Retry-After); a few reads in a row that get
- * through move it one step down, back to the normal pace once the tenant is quiet.
+ * other machines, so no tab can know its share: it learns it from the 429s, like TCP learns a
+ * link. A read Graph refused stretches the interval by half, once however often it is refused;
+ * a read that got through at the first ask shortens it by SHARED_STEP_DOWN_MS. Agents that all
+ * do this settle near an even share instead of overshooting it, and SHARED_CAP_MS bounds what
+ * one unlucky streak can do. A refused read asks again once Retry-After has passed (the window
+ * then has room), with a jitter that narrows the longer the read has waited, so the oldest reads
+ * come back first and no agent starves.
  *
  * The normal pace starts quick, backs off by half again on every read that leaves the stage
  * where it was, and snaps back when the stage moves.
@@ -20,6 +24,8 @@ export interface LivePace {
   throttled(retryAfterSeconds?: number): void;
   /** Milliseconds until the next read, or false when there is nothing to watch. */
   nextDelay(options?: { quick?: boolean }): number | false;
+  /** Milliseconds until a read Graph just refused asks again. */
+  retryDelay(): number;
   /**
    * The interval the shared limit holds the view to, in whole seconds; null while the view's own
    * pace (as of the last nextDelay) is the slower one.
@@ -31,10 +37,20 @@ export interface LivePace {
 
 export const FIRST_MS = 5_000;
 export const MAX_MS = 30_000;
-/** Seconds between reads while the limit holds the view back, one step per 429. */
-export const SHARED_STEPS = [10, 15, 20, 30, 45, 60, 90, 120, 180, 300] as const;
-/** Reads in a row that get through before the interval steps down again. */
-export const QUIET_READS = 3;
+/** The least interval the first 429 sets (more if the view was already slower). */
+export const SHARED_FIRST_MS = 10_000;
+/**
+ * The longest interval 429s can teach (a longer Retry-After is still honoured). An even share of
+ * 5 per 10 s is 2 s per agent, so this is above the share of up to 30 agents; past that the
+ * agents queue for the limit through their retries (README, Benchmark).
+ */
+export const SHARED_CAP_MS = 60_000;
+/** How much a read that got through at the first ask shortens the interval. */
+export const SHARED_STEP_DOWN_MS = 2_000;
+/** Each wait is the interval times 1 ± this (drawn once per read), so agents part ways. */
+export const SPREAD = 0.25;
+/** A refused read's first retry comes up to this long after Retry-After; later ones sooner. */
+export const RETRY_JITTER_MS = 4_000;
 
 export interface LivePaceOptions {
   /** 0 to 1; spreads agents that were refused together so they do not retry together. */
@@ -48,12 +64,16 @@ export function createLivePace(options: LivePaceOptions = {}): LivePace {
   let active = true;
   let current = FIRST_MS;
   let reads = 0;
-  let step = -1;
-  let retryAfterMs = 0;
-  let quiet = 0;
   let own = FIRST_MS;
+  // 0 while the tenant is quiet; else the interval the shared limit holds the view to.
+  let shared = 0;
+  let retryAfterMs = 0;
+  let refusals = 0;
+  // Drawn per read, not per nextDelay: TanStack asks on every render and restarts its timer
+  // whenever the answer changes.
+  const draw = () => 1 - SPREAD + 2 * SPREAD * random();
+  let spread = draw();
 
-  const limitMs = () => (step < 0 ? 0 : Math.max(SHARED_STEPS[step]! * 1000, retryAfterMs));
   const notify = () => listeners.forEach((listener) => listener());
 
   return {
@@ -68,30 +88,37 @@ export function createLivePace(options: LivePaceOptions = {}): LivePace {
     answered() {
       reads++;
       if (reads > 1) current = Math.min(Math.round(current * 1.5), MAX_MS);
-      if (step < 0 || ++quiet < QUIET_READS) return;
-      step--;
-      quiet = 0;
+      const firstAsk = refusals === 0;
       retryAfterMs = 0;
+      refusals = 0;
+      spread = draw();
+      if (shared === 0 || !firstAsk) return;
+      shared -= SHARED_STEP_DOWN_MS;
+      if (shared <= FIRST_MS) shared = 0;
       notify();
     },
     throttled(retryAfterSeconds) {
-      const wait = (retryAfterSeconds ?? 0) * 1000;
-      let next = Math.min(step + 1, SHARED_STEPS.length - 1);
-      while (next < SHARED_STEPS.length - 1 && SHARED_STEPS[next]! * 1000 < wait) next++;
-      step = next;
-      retryAfterMs = wait;
-      quiet = 0;
+      refusals++;
+      retryAfterMs = (retryAfterSeconds ?? 0) * 1000;
+      spread = draw();
+      // Without Retry-After every refusal stretches: Graph asks for exponential back-off then.
+      if (refusals > 1 && retryAfterMs > 0) return;
+      const stretched = Math.round(Math.max(shared, own, SHARED_FIRST_MS / 1.5) * 1.5);
+      shared = Math.min(Math.max(stretched, retryAfterMs), SHARED_CAP_MS);
       notify();
     },
     nextDelay(delayOptions) {
       if (!active) return false;
       own = delayOptions?.quick ? FIRST_MS : current;
-      const limit = limitMs();
-      return limit > own ? Math.round(limit * (1 + 0.1 * random())) : own;
+      const limited = shared > own ? Math.round(shared * spread) : own;
+      return Math.max(limited, retryAfterMs);
+    },
+    retryDelay() {
+      if (retryAfterMs === 0) return Math.round(shared * spread);
+      return Math.round(retryAfterMs + (RETRY_JITTER_MS * random()) / refusals ** 2);
     },
     sharedLimitSeconds() {
-      const limit = limitMs();
-      return limit > own ? Math.ceil(limit / 1000) : null;
+      return shared > own ? Math.ceil(shared / 1000) : null;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -120,7 +147,7 @@ export async function readLive<T>(
     } catch (error) {
       if (!isGraphError(error, 429)) throw error;
       pace.throttled(error.retryAfterSeconds);
-      await sleep(pace.nextDelay({ quick: true }) || FIRST_MS, signal);
+      await sleep(pace.retryDelay(), signal);
     }
   }
 }

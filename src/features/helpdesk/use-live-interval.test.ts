@@ -5,7 +5,7 @@ import { useLiveInterval } from './use-live-interval';
 describe('useLiveInterval', () => {
   it('keeps one pace across renders, and re-renders when the shared limit holds it back', () => {
     const { result, rerender } = renderHook(() =>
-      useLiveInterval(() => createLivePace({ random: () => 0 })),
+      useLiveInterval(() => createLivePace({ random: () => 0.5 })),
     );
     const pace = result.current.pace;
     result.current.observe('tapIssued', true);
