@@ -20,6 +20,9 @@ export const messages = defineCatalog(
     partialRead: 'Partial: {read, number} of {total, number} members read…',
     'doing.passReads': 'read one-time passes',
     'doing.methodReads': 'read the methods of people who registered recently',
+    'doing.load': 'load the pilot',
+    'needs.load':
+      'the GroupMember.Read.All and User.Read.All permissions, consented for TAP Desk Reports',
     'doing.auditLog': 'read the directory audit log',
     'doing.registrationReport': 'read the registration details report',
     'needs.passReads': '{roles} to read one-time passes',
@@ -133,6 +136,9 @@ export const messages = defineCatalog(
     partialRead: 'Teilweise: {read, number} von {total, number} Mitgliedern gelesen…',
     'doing.passReads': 'einmalige Pässe zu lesen',
     'doing.methodReads': 'die Methoden kürzlich registrierter Personen zu lesen',
+    'doing.load': 'das Pilotprojekt zu laden',
+    'needs.load':
+      'die Berechtigungen GroupMember.Read.All und User.Read.All mit Zustimmung für TAP Desk Reports',
     'doing.auditLog': 'das Verzeichnisüberwachungsprotokoll zu lesen',
     'doing.registrationReport': 'den Bericht zu Registrierungsdetails zu lesen',
     'needs.passReads': '{roles}, um einmalige Pässe zu lesen',

@@ -37,8 +37,8 @@ import { usePilotParams } from './use-pilot-params';
 const NO_ROWS: MemberRow[] = [];
 
 const LOAD_ERROR_CONTEXT = {
-  doing: 'load the pilot',
-  needs: 'the GroupMember.Read.All and User.Read.All permissions, consented for TAP Desk',
+  doing: messageRef(messages, 'doing.load'),
+  needs: messageRef(messages, 'needs.load'),
 };
 
 function Section(props: {

@@ -39,6 +39,7 @@ export const messages = defineCatalog(
     'link.sharePoint': 'SharePoint admin center (site permissions)',
 
     unreadable: '{title}. {action}',
+    'doing.check': 'check the tenant',
     'doing.tap': 'read the Temporary Access Pass policy',
     'doing.authenticator': 'read the Microsoft Authenticator policy',
     'doing.passkey': 'read the passkey (FIDO2) policy',
@@ -170,6 +171,7 @@ export const messages = defineCatalog(
     'link.sharePoint': 'SharePoint Admin Center (Websiteberechtigungen)',
 
     unreadable: '{title}. {action}',
+    'doing.check': 'den Mandanten zu prüfen',
     'doing.tap': 'die Richtlinie für den Temporären Zugriffspass zu lesen',
     'doing.authenticator': 'die Microsoft Authenticator-Richtlinie zu lesen',
     'doing.passkey': 'die Richtlinie für Hauptschlüssel (FIDO2) zu lesen',

@@ -7,6 +7,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { SectionPanel } from '../../components/section-panel';
 import { useRuntimeConfig } from '../../config/config-context';
+import { messageRef } from '../../i18n/catalog';
 import { useMessages } from '../../i18n/use-messages';
 import type { CheckStatus, ReadinessCheck } from './checks';
 import { messages } from './messages';
@@ -118,7 +119,7 @@ export function ReadinessPage() {
       ) : checks.isError ? (
         <ErrorState
           error={checks.error}
-          context={{ doing: 'check the tenant' }}
+          context={{ doing: messageRef(messages, 'doing.check') }}
           onRetry={() => void checks.refetch()}
         />
       ) : (
