@@ -7,7 +7,7 @@ import {
   type Request,
 } from './support/test';
 import { expectAccessible } from './support/axe';
-import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+import { ACCOUNTS, resetEmulator, signIn, signOut } from './support/demo';
 
 // Seeded people behind each anomaly (emulator/seed/people.ts DEMO_FIXTURES).
 const PORTAL_TAP = 'hana.suzuki@contoso.com'; // a TAP from the Entra admin center, no record
@@ -313,7 +313,7 @@ test('a pass issued through TAP Desk shows joined with its record; one without a
   expect(recorded.status()).toBe(201);
   expect((await issue(siobhan.id)).status()).toBe(201); // and no record for this one
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, ACCOUNTS.auditor, `/audit?from=${day(0)}&to=${day(0)}&activity=tapCreated`);
   const emmaRow = rows(page).filter({ hasText: emma.userPrincipalName });
   await expect(emmaRow).toContainText('Helen Helpdesk');
@@ -393,7 +393,7 @@ test('a record claiming another issuer than the person who wrote it is flagged, 
   });
   expect(rewrite.status()).toBe(403);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, ACCOUNTS.auditor, `/audit?from=${day(0)}&to=${day(0)}&activity=tapCreated`);
   const emmaRow = rows(page).filter({ hasText: emma.userPrincipalName });
   await expect(emmaRow).toHaveCount(1);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
-import { ACCOUNTS, resetEmulator, signIn } from './support/demo';
+import { ACCOUNTS, resetEmulator, signIn, signOut } from './support/demo';
 import { funnelCount, PILOT_GROUP_ID, STAGES, truth } from './support/pilot';
 
 /** Holds every matching request until the returned function is called. */
@@ -77,7 +77,6 @@ test('a reopened pilot paints the last snapshot before Graph answers, and signin
   for (const stage of STAGES)
     expect(await funnelCount(page, stage), stage).toBe(expected.counts[stage]);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await signOut(page);
   expect(await storedKeys(page)).toEqual([]);
 });

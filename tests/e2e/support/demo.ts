@@ -32,6 +32,15 @@ export async function signIn(page: Page, account: DemoAccount, path = '/') {
   await expect(page.getByTestId('signed-in-as')).toHaveText(account.name);
 }
 
+/**
+ * Signs out and waits until the sign-out's redirects are back at the signed-out page: a
+ * navigation started sooner is aborted by them.
+ */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+}
+
 /** Finds a person with the helpdesk search and opens their page. */
 export async function openUser(page: Page, person: { name: string; search: string }) {
   await page.getByLabel('Find a user').fill(person.search);
