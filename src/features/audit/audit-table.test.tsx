@@ -128,6 +128,23 @@ describe('AuditTable', { timeout: 60_000 }, () => {
     expect(dialog).toHaveTextContent('Matched by person and time');
   });
 
+  it('hands its one tab stop back to the first column header when focus leaves it', async () => {
+    // The grid draws only the rows near the screen: a cell kept as the tab stop vanishes once its
+    // row scrolls away or is filtered out, and Tab would then skip the grid altogether.
+    await renderTable();
+    await screen.findByRole('grid');
+    const tabStops = () =>
+      Array.from(screen.getByRole('grid').querySelectorAll('[tabindex="0"]')).map(
+        (element) => element.textContent,
+      );
+    await userEvent.click(screen.getByRole('gridcell', { name: 'ann@contoso.com' }));
+    expect(tabStops()).toEqual(['ann@contoso.com']);
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    expect(tabStops()).toEqual(['Details']);
+    await userEvent.tab();
+    expect(screen.getByRole('columnheader', { name: 'Details' })).toHaveFocus();
+  });
+
   it('starts compact, and the row height can be changed from the toolbar', async () => {
     await renderTable();
     await screen.findByRole('grid');

@@ -21,6 +21,7 @@ import { auditColumns, auditCsvCell, HIDDEN_AT_FIRST, useAuditWords } from './au
 import { AuditDetails } from './audit-details';
 import type { AuditRow } from './audit-row';
 import { messages } from './messages';
+import { useGridTabStop } from '../../components/use-grid-tab-stop';
 
 declare module '@mui/x-data-grid' {
   interface ToolbarPropsOverrides {
@@ -111,6 +112,7 @@ export function AuditTable(props: {
   fileName: string;
 }) {
   const apiRef = useGridApiRef();
+  useGridTabStop(apiRef);
   const [details, setDetails] = useState<AuditRow | null>(null);
   const words = useAuditWords();
   const columns = useMemo(() => auditColumns(setDetails, words), [words]);

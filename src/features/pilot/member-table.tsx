@@ -16,6 +16,7 @@ declare module '@mui/x-data-grid' {
 }
 import { STAGES, type MemberRow } from './stages';
 import { usePilotMessages } from './use-pilot-messages';
+import { useGridTabStop } from '../../components/use-grid-tab-stop';
 
 const dateTime = (value: string | undefined) => (value ? new Date(value) : null);
 
@@ -115,6 +116,7 @@ export function MemberTable(props: {
   // Column filters stay local; the quick search lives in the URL with the rest of the view.
   const [items, setItems] = useState<GridFilterModel['items']>([]);
   const apiRef = useGridApiRef();
+  useGridTabStop(apiRef);
   const words = usePilotMessages();
   const columns = useMemo(() => memberColumns(words), [words]);
   const filterModel = useMemo<GridFilterModel>(
