@@ -105,7 +105,18 @@ test.beforeEach(async ({ request }) => {
 });
 
 test('the record joins each TAP with the caller verification behind it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openRecord(page);
+  // At 1280 pixels the columns shown fit beside the filters: nothing scrolls sideways.
+  await expect(rows(page).first()).toBeVisible();
+  const fit = await grid(page).evaluate((element) => ({
+    columns: Array.from(element.querySelectorAll('[role="columnheader"]')).reduce(
+      (sum, header) => sum + header.getBoundingClientRect().width,
+      0,
+    ),
+    grid: element.clientWidth,
+  }));
+  expect(fit.columns).toBeLessThanOrEqual(fit.grid);
   // A pass Sam issued through TAP Desk: who, on whom, and the verification record. The seed holds
   // more rows than a page, so each example is looked for among the rows flagged as it is.
   await page.getByRole('radio', { name: /^Admin account/ }).click();
