@@ -5,6 +5,7 @@ import { DEMO_APPS, DEMO_TENANT_ID } from './constants';
 import { createControlHandler } from './control/routes';
 import { createDirectoryLimiter, type DirectoryQuotas } from './graph/directory-limit';
 import { FaultPlan } from './graph/faults';
+import { tenantChanging } from './graph/listing-cache';
 import { createGraphHandler, type RequestLogEntry } from './graph/pipeline';
 import { createRateThrottle } from './graph/throttle';
 import { createSigner, type Signer } from './identity/keys';
@@ -173,10 +174,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const url = new URL(req.url ?? '/', 'https://emulator.invalid');
     const area = /^\/(login|graph|emulator)(\/|$)/.exec(url.pathname)?.[1];
     if (!area) return next();
+    // Sign-in and the control area change the tenant outside Graph's routes (a caller's phone
+    // action, a pass used, settings): kept listings go before and after (graph/listing-cache.ts).
+    const changing = area !== 'graph' && req.method !== 'GET' && req.method !== 'HEAD';
     const run = async () => {
-      if (area === 'emulator') return control(req, res, url);
-      const { identity, graph } = await handlers;
-      return area === 'login' ? identity(req, res, url) : graph(req, res, url);
+      if (changing) tenantChanging(tenant);
+      try {
+        if (area === 'emulator') return await control(req, res, url);
+        const { identity, graph } = await handlers;
+        return await (area === 'login' ? identity(req, res, url) : graph(req, res, url));
+      } finally {
+        if (changing) tenantChanging(tenant);
+      }
     };
     run().catch((error: unknown) => {
       console.error('[emulator]', error);

@@ -1,5 +1,6 @@
 import { needsAdvancedQuery, unsupportedQuery, GraphError } from './errors';
 import { compileFilter, type FilterSpec, type Item } from './filter';
+import { keptListing } from './listing-cache';
 import {
   allowQueryOptions,
   decodeSkipToken,
@@ -35,10 +36,13 @@ export interface CollectionSpec {
 
 const OPTIONS = ['$select', '$filter', '$search', '$top', '$count', '$orderby', '$skiptoken'];
 
-/** Filters, searches, sorts and pages `items` (full representations) per the request's query. */
+/**
+ * Filters, searches, sorts and pages `items` (full representations) per the request's query.
+ * `items` is called only when the query's full result is not kept (`listing-cache.ts`).
+ */
 export function listCollection(
   ctx: GraphContext,
-  items: Item[],
+  items: () => Item[],
   spec: CollectionSpec,
 ): GraphResult {
   allowQueryOptions(ctx, OPTIONS);
@@ -50,26 +54,29 @@ export function listCollection(
   if (spec.queryNeedsAdvancedMode && !advanced && (filterText || orderText)) {
     throw needsAdvancedQuery(filterText ? 'filter' : 'orderby');
   }
-  let selected = items;
-  if (searchText !== null) {
-    if (!isEventual(ctx)) {
-      throw unsupportedQuery(
-        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
-      );
+  const selected = keptListing(ctx, () => {
+    let selected = items();
+    if (searchText !== null) {
+      if (!isEventual(ctx)) {
+        throw unsupportedQuery(
+          "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+        );
+      }
+      const matches = compileSearch(searchText, spec.search);
+      selected = selected.filter(matches);
     }
-    const matches = compileSearch(searchText, spec.search);
-    selected = selected.filter(matches);
-  }
-  if (filterText !== null) {
-    const matches = compileFilter(filterText, spec.filter, advanced);
-    selected = selected.filter(matches);
-  }
-  if (orderText !== null) {
-    if (filterText !== null && !advanced) {
-      throw unsupportedQuery('Sorting not supported for current query.');
+    if (filterText !== null) {
+      const matches = compileFilter(filterText, spec.filter, advanced);
+      selected = selected.filter(matches);
     }
-    selected = sortBy(selected, orderText, spec.orderBy);
-  }
+    if (orderText !== null) {
+      if (filterText !== null && !advanced) {
+        throw unsupportedQuery('Sorting not supported for current query.');
+      }
+      selected = sortBy(selected, orderText, spec.orderBy);
+    }
+    return selected;
+  });
   const select = parseSelect(ctx, spec.properties, spec.type);
   const shown = (item: Item) =>
     (select ?? spec.defaultProperties ?? Object.keys(item)).filter(
@@ -88,7 +95,7 @@ export function listCollection(
   return { status: 200, body };
 }
 
-function sortBy(items: Item[], orderBy: string, allowed: readonly string[]): Item[] {
+function sortBy(items: readonly Item[], orderBy: string, allowed: readonly string[]): Item[] {
   const [name = '', direction = 'asc', ...rest] = orderBy.trim().split(/\s+/);
   const property = allowed.find((p) => p.toLowerCase() === name.toLowerCase());
   const dir = direction.toLowerCase();

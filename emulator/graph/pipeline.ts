@@ -9,6 +9,7 @@ import { applyCors, readBody, requestOrigin, send } from '../http';
 import { authenticate } from './auth';
 import { isDirectoryPath } from './directory-limit';
 import { GraphError, insufficientPrivileges } from './errors';
+import { tenantChanging } from './listing-cache';
 import type { Fault, FaultKind, FaultPlan } from './faults';
 import { GRAPH_CONTENT_TYPE } from './odata';
 import {
@@ -155,7 +156,15 @@ export function createGraphHandler(deps: GraphDeps) {
         now,
         runBatchItem: (item) => runBatchItem(item, exchange),
       };
-      return await handler(ctx);
+      // A $batch changes nothing itself: each of its items comes through here on its own.
+      const changing = request.method.toUpperCase() !== 'GET' && found.route.pattern !== '/$batch';
+      if (!changing) return await handler(ctx);
+      tenantChanging(ctx.state);
+      try {
+        return await handler(ctx);
+      } finally {
+        tenantChanging(ctx.state);
+      }
     } catch (error) {
       if (error instanceof GraphError) {
         return { status: error.status, body: errorBody(error, request), headers: error.headers };

@@ -6,6 +6,7 @@
  */
 import { ROLE_TEMPLATE_IDS } from '../constants';
 import { GraphError, resourceNotFound } from '../graph/errors';
+import { keptListing } from '../graph/listing-cache';
 import {
   allowQueryOptions,
   decodeSkipToken,
@@ -62,12 +63,8 @@ function retained(ctx: GraphContext): DirectoryAudit[] {
 
 function listDirectoryAudits(ctx: GraphContext): GraphResult {
   allowQueryOptions(ctx, ['$filter', '$top', '$orderby', '$skiptoken']);
-  let events = retained(ctx);
   const filter = ctx.query.get('$filter');
-  if (filter !== null) {
-    const matches = compileCompareFilter(filter, DIRECTORY_AUDIT_FILTER);
-    events = events.filter((event) => matches(event as unknown as Item));
-  }
+  const matches = filter === null ? null : compileCompareFilter(filter, DIRECTORY_AUDIT_FILTER);
   const order = (ctx.query.get('$orderby') ?? 'activityDateTime desc').trim().split(/\s+/);
   if (order[0]?.toLowerCase() !== 'activitydatetime' || order.length > 2) {
     throw new GraphError(400, 'BadRequest', `Ordering by '${order.join(' ')}' is not supported.`);
@@ -76,12 +73,16 @@ function listDirectoryAudits(ctx: GraphContext): GraphResult {
   if (direction !== 'asc' && direction !== 'desc') {
     throw new GraphError(400, 'BadRequest', `Unknown sort direction '${order[1]}'.`);
   }
-  const sign = direction === 'desc' ? -1 : 1;
-  // Each timestamp parsed once, not once per comparison.
-  events = events
-    .map((event) => ({ event, at: Date.parse(event.activityDateTime) }))
-    .sort((a, b) => sign * (a.at - b.at))
-    .map(({ event }) => event);
+  const events = keptListing(ctx, () => {
+    let found = retained(ctx);
+    if (matches) found = found.filter((event) => matches(event as unknown as Item));
+    const sign = direction === 'desc' ? -1 : 1;
+    // Each timestamp parsed once, not once per comparison.
+    return found
+      .map((event) => ({ event, at: Date.parse(event.activityDateTime) }))
+      .sort((a, b) => sign * (a.at - b.at))
+      .map(({ event }) => event);
+  });
   const top = parseTop(ctx);
   const token = ctx.query.get('$skiptoken');
   const offset = token === null ? 0 : decodeSkipToken(token);

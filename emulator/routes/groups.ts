@@ -107,23 +107,25 @@ function listMembers(
   // docs/graph-facts.md §6: the type cast on members needs advanced query mode.
   if (cast && !isAdvancedQuery(ctx)) throw needsAdvancedQuery('OData cast');
   const visibleUser = memberUserProperties(ctx);
-  const objects = membersOf(ctx.state, group, transitive).filter((member) =>
-    cast === '/microsoft.graph.user'
-      ? !isGroup(member)
-      : cast === '/microsoft.graph.group'
-        ? isGroup(member)
-        : true,
-  );
-  const items: Item[] = objects.map((member) => {
-    if (isGroup(member)) return groupResource(member);
-    const user = userResource(member);
-    const shown: Item = { '@odata.type': '#microsoft.graph.user' };
-    for (const property of USERS_COLLECTION.properties) {
-      shown[property] = visibleUser.includes(property) ? (user[property] ?? null) : null;
-    }
-    return shown;
-  });
-  const typed = cast ? items.map(({ '@odata.type': _type, ...rest }) => rest) : items;
+  const typed = () => {
+    const objects = membersOf(ctx.state, group, transitive).filter((member) =>
+      cast === '/microsoft.graph.user'
+        ? !isGroup(member)
+        : cast === '/microsoft.graph.group'
+          ? isGroup(member)
+          : true,
+    );
+    const items: Item[] = objects.map((member) => {
+      if (isGroup(member)) return groupResource(member);
+      const user = userResource(member);
+      const shown: Item = { '@odata.type': '#microsoft.graph.user' };
+      for (const property of USERS_COLLECTION.properties) {
+        shown[property] = visibleUser.includes(property) ? (user[property] ?? null) : null;
+      }
+      return shown;
+    });
+    return cast ? items.map(({ '@odata.type': _type, ...rest }) => rest) : items;
+  };
   const spec: CollectionSpec =
     cast === '/microsoft.graph.user'
       ? { ...USERS_COLLECTION, queryNeedsAdvancedMode: true }
@@ -143,7 +145,7 @@ function listMembers(
 export function registerGroupRoutes(router: GraphRouter): void {
   const access = { scopes: GROUP_SCOPES, deniedCode: 'Authorization_RequestDenied' };
   router.register('GET', '/groups', access, (ctx) =>
-    listCollection(ctx, ctx.state.groups.map(groupResource), GROUPS_COLLECTION),
+    listCollection(ctx, () => ctx.state.groups.map(groupResource), GROUPS_COLLECTION),
   );
   router.register('GET', '/groups/{id}', access, (ctx) => {
     allowQueryOptions(ctx, ['$select']);

@@ -77,17 +77,19 @@ export function registerMemberOfRoutes(router: GraphRouter): void {
       const list = (ctx: GraphContext, userId: string) => {
         // The docs require advanced query parameters for an OData cast on these relationships.
         if (cast && !isAdvancedQuery(ctx)) throw needsAdvancedQuery('OData cast');
-        const groups =
-          relation === 'memberOf'
-            ? directGroupsOf(ctx.state, userId)
-            : transitiveGroupsOf(ctx.state, userId);
-        const objects = [
-          ...(cast === '/microsoft.graph.directoryRole' ? [] : groups.map(groupResource)),
-          ...(cast === '/microsoft.graph.group'
-            ? []
-            : rolesOf(ctx.state, userId).map(directoryRoleResource)),
-        ];
-        const items = cast ? objects.map((o) => omit(o, '@odata.type')) : objects;
+        const items = () => {
+          const groups =
+            relation === 'memberOf'
+              ? directGroupsOf(ctx.state, userId)
+              : transitiveGroupsOf(ctx.state, userId);
+          const objects = [
+            ...(cast === '/microsoft.graph.directoryRole' ? [] : groups.map(groupResource)),
+            ...(cast === '/microsoft.graph.group'
+              ? []
+              : rolesOf(ctx.state, userId).map(directoryRoleResource)),
+          ];
+          return cast ? objects.map((o) => omit(o, '@odata.type')) : objects;
+        };
         return listCollection(ctx, items, spec);
       };
       router.register('GET', `/me/${relation}${cast}`, { scopes: SELF_SCOPES }, (ctx) =>

@@ -196,13 +196,14 @@ function listReport(ctx: GraphContext) {
   allowQueryOptions(ctx, ['$filter', '$orderby', '$top', '$skiptoken', '$select']);
   const raw = ctx.query.get('$filter');
   const { filter, methods } = raw === null ? { filter: null, methods: [] } : rewriteLambdas(raw);
-  const rows = ctx.state.users.flatMap((user) => {
-    const row = reportRow(ctx, user);
-    if (!row) return [];
-    const registered = row.methodsRegistered as string[];
-    methods.forEach((method, i) => (row[`__method${i}`] = registered.includes(method)));
-    return [row];
-  });
+  const rows = () =>
+    ctx.state.users.flatMap((user) => {
+      const row = reportRow(ctx, user);
+      if (!row) return [];
+      const registered = row.methodsRegistered as string[];
+      methods.forEach((method, i) => (row[`__method${i}`] = registered.includes(method)));
+      return [row];
+    });
   const query = new URLSearchParams(ctx.query);
   if (filter !== null) query.set('$filter', filter);
   const result = listCollection({ ...ctx, query }, rows, {

@@ -153,7 +153,7 @@ export function registerUserRoutes(router: GraphRouter): void {
     (ctx) => singleUser(ctx, me(ctx), true),
   );
   router.register('GET', '/users', { scopes: READ_USERS_SCOPES }, (ctx) =>
-    listCollection(ctx, ctx.state.users.map(userResource), {
+    listCollection(ctx, () => ctx.state.users.map(userResource), {
       ...USERS_COLLECTION,
       visibleProperties: visibleProperties(ctx, false),
     }),

@@ -217,6 +217,23 @@ describe('the registration details report', () => {
     }
   });
 
+  it('pages one result while nothing changes, and a registration shows on the next first page', async () => {
+    const filter = q("methodsRegistered/any(m:m eq 'microsoftAuthenticatorPasswordless')");
+    const person = DEMO_FIXTURES.pilotPushOnly;
+    const ids = async () =>
+      (await all<{ id: string }>(`${report}?$filter=${filter}&$top=5`)).items.map((r) => r.id);
+    const before = await ids();
+    expect(before).not.toContain(person.id);
+    expect(new Set(before).size).toBe(before.length);
+    const phone = await env.call(`/emulator/users/${person.userPrincipalName}/phone`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'enable-phone-sign-in' }),
+    });
+    expect(phone.status, await phone.clone().text()).toBe(200);
+    expect(await ids()).toContain(person.id);
+  });
+
   it('refuses filters it cannot evaluate', async () => {
     const bad = await get(`${report}?$filter=${q("methodsRegistered/all(m:m eq 'fido2')")}`);
     expect(bad.status).toBe(400);

@@ -31,6 +31,19 @@ import {
 } from './auth-methods-support';
 
 describe('POST /users/{id}/authentication/temporaryAccessPassMethods', () => {
+  it('shows in the audit log read right after it, though the same query was read just before', async () => {
+    const reader = await token(audrey.userPrincipalName, 'AuditLog.Read.All Directory.Read.All');
+    const bearer = await token(helen.userPrincipalName, HELPDESK);
+    const path = `/auditLogs/directoryAudits?$filter=${encodeURIComponent(
+      `targetResources/any(t:t/id eq '${siobhan.id}')`,
+    )}&$top=1`;
+    const before = await json<Page<{ id: string }>>(await graph(reader, 'GET', path), 200);
+    await json(await issue(bearer, siobhan.userPrincipalName), 201);
+    const after = await json<Page<{ id: string }>>(await graph(reader, 'GET', path), 200);
+    expect(after.value[0]?.id).toBeDefined();
+    expect(after.value[0]?.id).not.toBe(before.value[0]?.id);
+  });
+
   it('gives an Authentication Administrator the pass once; reads return it as null', async () => {
     const bearer = await token(helen.userPrincipalName, HELPDESK);
     const created = await json<Tap & Record<string, unknown>>(
