@@ -1,8 +1,9 @@
 /**
  * The real app in a real browser for the bench's browser figures: the production build served as
- * hosted (`tests/support/production-site.ts`, as `bench/lighthouse.ts` serves it), a tenant of its
- * own per scenario (so each scenario starts with Graph's limits unspent), and Chromium driven by
- * Playwright. People sign in through the demo's real MSAL redirect on the emulator's page.
+ * hosted (`tests/support/production-site.ts`, as `bench/lighthouse.ts` serves it) on a thread of
+ * its own (`site-thread.ts`), a tenant of its own per scenario (so each scenario starts with
+ * Graph's limits unspent), and Chromium driven by Playwright. People sign in through the demo's
+ * real MSAL redirect on the emulator's page.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ensureDevCertificate } from '../emulator/cert';
@@ -10,7 +11,7 @@ import { PILOT_GROUP_ID } from '../emulator/constants';
 import type { EmulatorSettings } from '../emulator/index';
 import { trustingFetch } from '../emulator/test/support';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium';
-import { startProductionSite, type ProductionSite } from '../tests/support/production-site';
+import { startSiteOnThread } from './site-thread';
 
 export const ACCOUNTS = {
   helpdesk: { upn: 'helen.helpdesk@contoso.com', name: 'Helen Helpdesk' },
@@ -57,7 +58,7 @@ export async function startSite(
   build: { distDir: string; basePath: string },
   settings: Partial<EmulatorSettings>,
 ): Promise<BenchSite> {
-  const site: ProductionSite = await startProductionSite({ ...build, settings });
+  const site = await startSiteOnThread({ ...build, settings });
   const fetch = trustingFetch((await ensureDevCertificate()).cert);
   const contexts: BrowserContext[] = [];
   const control = async (path: string, init: { method?: string; body?: unknown } = {}) => {
