@@ -1,7 +1,8 @@
 /**
  * Goal 5 of issue #14: a helpdesk agent types a caller's name into the user search at several
  * speeds; the emulator's log counts the user searches (`GET /users`) that reached Graph. Each
- * speed starts on a freshly loaded page, so no answer is served from the previous one's cache.
+ * speed starts on a freshly loaded page with an empty box, so no answer is served from the
+ * previous one's cache.
  */
 import { ACCOUNTS, type BenchSite } from './site';
 
@@ -25,9 +26,15 @@ export async function searchFigures(site: BenchSite): Promise<SearchFigures[]> {
   const page = await site.signedIn(ACCOUNTS.helpdesk);
   const results: SearchFigures[] = [];
   for (const delayMs of TYPING_DELAYS) {
+    // By way of a blank page: opening the same address again reloads the history entry, and
+    // the entry keeps the last search (Back, Forward and reload bring it back), so the name
+    // typed next was mixed into the one before and the restored search was counted too.
+    await page.goto('about:blank');
     await page.goto(site.at('helpdesk'));
     const box = page.getByLabel('Find a user');
     await box.waitFor();
+    const left = await box.inputValue();
+    if (left !== '') throw new Error(`bench: the search box opened holding "${left}"`);
     await site.clearLog();
     await box.pressSequentially(TYPED_NAME, { delay: delayMs });
     await page
