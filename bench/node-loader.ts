@@ -10,7 +10,7 @@ import { AUDIENCE_SCOPES } from '../src/auth/scopes';
 import { loadPilot, type PilotSnapshot } from '../src/features/pilot/loader';
 import { createGraphClient, type GraphClient, type GraphPage } from '../src/graph/client';
 import { pageTransitiveMemberUsers } from '../src/graph/groups';
-import { createRequestBudget, REPORTS_LIMIT } from '../src/graph/request-budget';
+import { createRequestBudget, REPORTS_LIMIT, secondsAtLimit } from '../src/graph/request-budget';
 import { markdownTable } from './bundle';
 import { count, seconds } from './figures';
 
@@ -113,7 +113,7 @@ async function naiveLoader(env: TestEnv, client: GraphClient, size: number): Pro
   const log = await requestLog(env);
   const listing = log.length - sample.length;
   const estimated = listed - started + perMember * ids.length;
-  const atLimit = (ids.length / REPORTS_LIMIT.requests) * REPORTS_LIMIT.windowSeconds * 1000;
+  const atLimit = secondsAtLimit(ids.length) * 1000;
   await setReportsLimit(env, REPORTS_LIMIT);
   return {
     pilot: count(size),

@@ -1,5 +1,6 @@
 /** The tables `npm run bench` prints for issue #14's goals, each with its target beside it. */
 import { DEFAULT_REPORTS_LIMIT } from '../emulator/graph/reports-limit';
+import { secondsAtLimit } from '../src/graph/request-budget';
 import { markdownTable } from './bundle';
 import { count, megabytes, p50p95, percentile, ratio, seconds, yesNo } from './figures';
 import { DETECT_TIMEOUT_MS, FIRST_POLL_MS, type LiveFigures } from './live';
@@ -8,8 +9,7 @@ import { TYPED_NAME, type SearchFigures } from './search';
 
 const LIMIT = `${DEFAULT_REPORTS_LIMIT.requests} per ${DEFAULT_REPORTS_LIMIT.windowSeconds} s`;
 /** Seconds between one agent's reads when N agents share the limit evenly. */
-const shareMs = (agents: number) =>
-  (DEFAULT_REPORTS_LIMIT.windowSeconds * 1000 * agents) / DEFAULT_REPORTS_LIMIT.requests;
+const shareMs = (agents: number) => secondsAtLimit(agents, DEFAULT_REPORTS_LIMIT) * 1000;
 
 const errorsCell = (figures: LiveFigures) =>
   figures.errors.length === 0 ? '0' : `${figures.errors.length}: ${figures.errors.join(' | ')}`;

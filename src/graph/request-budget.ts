@@ -41,6 +41,14 @@ export interface RequestBudgetOptions {
 /** Graph's documented limit for reports and authentication-method reads. */
 export const REPORTS_LIMIT = { requests: 5, windowSeconds: 10 } as const;
 
+/** How long `requests` take at best when a limit of `limit.requests` per window holds them. */
+export function secondsAtLimit(
+  requests: number,
+  limit: { requests: number; windowSeconds: number } = REPORTS_LIMIT,
+): number {
+  return (requests / limit.requests) * limit.windowSeconds;
+}
+
 export function createRequestBudget(options: RequestBudgetOptions): RequestBudget {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;

@@ -1,5 +1,5 @@
 import { Alert, AlertTitle, Button } from '@mui/material';
-import type { RequestBudget } from '../../graph/request-budget';
+import { secondsAtLimit, type RequestBudget } from '../../graph/request-budget';
 import { useMessages } from '../../i18n/use-messages';
 import { messages } from './unchecked-passes.messages';
 import { usePilotMessages } from './use-pilot-messages';
@@ -18,7 +18,7 @@ export function UncheckedPasses(props: {
   const { t } = useMessages(messages);
   const { stageLabel } = usePilotMessages();
   const { count, budget } = props;
-  const minutes = Math.max(1, Math.round(((count / budget.requests) * budget.windowSeconds) / 60));
+  const minutes = Math.max(1, Math.round(secondsAtLimit(count, budget) / 60));
   return (
     <Alert
       severity="info"
