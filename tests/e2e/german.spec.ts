@@ -11,6 +11,8 @@ import {
   KNOWN_PASS_IN_DIN_5009,
   resetEmulator,
   serveKnownPass,
+  signIn,
+  signInHere,
 } from './support/demo';
 import { expect, test } from './support/test';
 
@@ -31,10 +33,7 @@ test('a German browser gets a German interface, and English is one switch away',
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(/\/login\/.*\/authorize/);
-  await page.getByRole('button', { name: new RegExp(ACCOUNTS.helpdesk.name) }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.helpdesk.name);
+  await signInHere(page, ACCOUNTS.helpdesk, 'Anmelden');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Helpdesk' })).toBeVisible();
   await page.getByLabel('Person suchen').fill('siobh');
@@ -107,11 +106,12 @@ test('the audit record speaks German too: headings, anomalies, toolbar, the grid
   // The seed's history spans three weeks; this range holds all of it.
   const day = (daysAgo: number) =>
     new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  await page.goto(`/audit?from=${day(25)}&to=${day(0)}&activity=all`);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(/\/login\/.*\/authorize/);
-  await page.getByRole('button', { name: new RegExp(ACCOUNTS.auditor.name) }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(ACCOUNTS.auditor.name);
+  await signIn(
+    page,
+    ACCOUNTS.auditor,
+    `/audit?from=${day(25)}&to=${day(0)}&activity=all`,
+    'Anmelden',
+  );
 
   await expect(
     page.getByRole('heading', { level: 1, name: 'Überwachungsprotokoll' }),

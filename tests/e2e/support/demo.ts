@@ -24,9 +24,22 @@ export async function resetEmulator(request: APIRequestContext, settings?: objec
  * Signs in through the real MSAL redirect: the app's Sign in button, the emulator's sign-in page,
  * and back. Starts at `path` so the person lands where they began.
  */
-export async function signIn(page: Page, account: DemoAccount, path = '/') {
+export async function signIn(
+  page: Page,
+  account: DemoAccount,
+  path = '/',
+  button: SignInButton = 'Sign in',
+) {
   await page.goto(path);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, account, button);
+}
+
+/** The sign-in button as each interface language names it. */
+type SignInButton = 'Sign in' | 'Anmelden';
+
+/** Signs in from the signed-out page already open, through the emulator's sign-in page. */
+export async function signInHere(page: Page, account: DemoAccount, button: SignInButton) {
+  await page.getByRole('button', { name: button }).click();
   await page.waitForURL(/\/login\/.*\/authorize/);
   await page.getByRole('button', { name: new RegExp(account.name) }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText(account.name);
