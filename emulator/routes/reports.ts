@@ -170,6 +170,12 @@ function reportRow(ctx: GraphContext, user: User): Item | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * The hidden boolean for one method, named after the method: a rewritten filter then differs
+ * whenever the caller's does, and so does the kept listing it is the key of (listing-cache.ts).
+ */
+const hiddenField = (method: string) => `__method_${Buffer.from(method).toString('hex')}`;
+
 const LAMBDA = /methodsRegistered\/any\(\s*(\w+)\s*:\s*\1\s+eq\s+'((?:[^']|'')*)'\s*\)/gi;
 
 /**
@@ -180,7 +186,7 @@ function rewriteLambdas(filter: string): { filter: string; methods: string[] } {
   const methods: string[] = [];
   const rewritten = filter.replace(LAMBDA, (_, _variable: string, value: string) => {
     methods.push(value.replace(/''/g, "'"));
-    return `__method${methods.length - 1} eq true`;
+    return `${hiddenField(value.replace(/''/g, "'"))} eq true`;
   });
   if (/\/any\(|\/all\(/i.test(rewritten)) {
     throw new GraphError(
@@ -201,7 +207,7 @@ function listReport(ctx: GraphContext) {
       const row = reportRow(ctx, user);
       if (!row) return [];
       const registered = row.methodsRegistered as string[];
-      methods.forEach((method, i) => (row[`__method${i}`] = registered.includes(method)));
+      for (const method of methods) row[hiddenField(method)] = registered.includes(method);
       return [row];
     });
   const query = new URLSearchParams(ctx.query);
@@ -210,7 +216,7 @@ function listReport(ctx: GraphContext) {
     ...REPORT_COLLECTION,
     filter: {
       ...REPORT_COLLECTION.filter,
-      eq: [...REPORT_COLLECTION.filter.eq, ...methods.map((_, i) => `__method${i}`)],
+      eq: [...REPORT_COLLECTION.filter.eq, ...methods.map(hiddenField)],
     },
   });
   // The next link must carry the caller's filter, not the rewritten one.

@@ -217,6 +217,21 @@ describe('the registration details report', () => {
     }
   });
 
+  it('answers each method filter for that method, one read after the other', async () => {
+    const holding = async (method: string) =>
+      (
+        await all<{ methodsRegistered: string[] }>(
+          `${report}?$filter=${q(`methodsRegistered/any(m:m eq '${method}')`)}`,
+        )
+      ).items;
+    const passwordless = await holding('microsoftAuthenticatorPasswordless');
+    const push = await holding('microsoftAuthenticatorPush');
+    expect(push.length).toBeGreaterThan(passwordless.length);
+    expect(push.every((row) => row.methodsRegistered.includes('microsoftAuthenticatorPush'))).toBe(
+      true,
+    );
+  });
+
   it('pages one result while nothing changes, and a registration shows on the next first page', async () => {
     const filter = q("methodsRegistered/any(m:m eq 'microsoftAuthenticatorPasswordless')");
     const person = DEMO_FIXTURES.pilotPushOnly;
