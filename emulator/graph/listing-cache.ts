@@ -13,7 +13,8 @@ import type { GraphContext } from './router';
  *   emulator's control area; a $batch counts by its items) drops every kept listing;
  * - a listing is kept for the minute it was computed in, no longer, so what changes with the
  *   clock alone (audit retention, the report's refresh) shows within a minute;
- * - the key holds everything else a result depends on: path, query without $skiptoken, the
+ * - the key holds everything else a result depends on: path, the query as the client sent it
+ *   (without $skiptoken; a route's rewritten query could make two requests look alike), the
  *   ConsistencyLevel header, and the caller (user, app, scopes, roles).
  */
 
@@ -32,7 +33,7 @@ export function keptListing<T>(ctx: GraphContext, compute: () => T[]): readonly 
   const { caller } = ctx;
   const key = JSON.stringify([
     ctx.path,
-    [...ctx.query].filter(([name]) => name.toLowerCase() !== '$skiptoken'),
+    [...ctx.sentQuery].filter(([name]) => name.toLowerCase() !== '$skiptoken'),
     ctx.headers.consistencylevel ?? '',
     caller.oid,
     caller.appId ?? '',

@@ -148,6 +148,7 @@ export function createGraphHandler(deps: GraphDeps) {
         path: url.pathname,
         params: found.params,
         query: url.searchParams,
+        sentQuery: new URLSearchParams(url.searchParams),
         headers: request.headers,
         body: parseJson(request.body),
         state: deps.tenant(),

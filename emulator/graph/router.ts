@@ -35,7 +35,10 @@ export interface GraphContext {
   path: string;
   /** Path parameters by name; values are URL-decoded. */
   params: Record<string, string>;
+  /** The query a route works from; a route may hand a rewritten copy to shared helpers. */
   query: URLSearchParams;
+  /** The query as the client sent it, which no route rewrites: what a result is kept under. */
+  readonly sentQuery: URLSearchParams;
   /** Lower-cased request header names. */
   headers: Record<string, string | undefined>;
   /** Parsed JSON body, or undefined. */

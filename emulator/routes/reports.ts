@@ -170,10 +170,7 @@ function reportRow(ctx: GraphContext, user: User): Item | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/**
- * The hidden boolean for one method, named after the method: a rewritten filter then differs
- * whenever the caller's does, and so does the kept listing it is the key of (listing-cache.ts).
- */
+/** The hidden boolean for one method, named after the method so that no two methods share one. */
 const hiddenField = (method: string) => `__method_${Buffer.from(method).toString('hex')}`;
 
 const LAMBDA = /methodsRegistered\/any\(\s*(\w+)\s*:\s*\1\s+eq\s+'((?:[^']|'')*)'\s*\)/gi;

@@ -22,6 +22,7 @@ function request(
     path: '/users',
     params: {},
     query: new URLSearchParams(query),
+    sentQuery: new URLSearchParams(query),
     headers: {},
     body: undefined,
     state: tenant,
@@ -34,6 +35,15 @@ function request(
 }
 
 describe('a listing kept while the tenant stands still', () => {
+  it('is kept under the query the client sent, not the one a route rewrote it to', () => {
+    const tenant = {} as Tenant;
+    const compute = vi.fn(() => [1, 2, 3]);
+    const rewritten = new URLSearchParams('$filter=hidden eq true');
+    keptListing({ ...request(tenant, "$filter=a eq 'x'"), query: rewritten }, compute);
+    keptListing({ ...request(tenant, "$filter=a eq 'y'"), query: rewritten }, compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
   it('is computed once for the pages of one query, whatever $skiptoken says', () => {
     const tenant = {} as Tenant;
     const compute = vi.fn(() => [1, 2, 3]);

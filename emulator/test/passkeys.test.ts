@@ -212,6 +212,7 @@ describe('DELETE fido2Methods/{id}', () => {
         path,
         params: found!.params,
         query: new URLSearchParams(),
+        sentQuery: new URLSearchParams(),
         headers: {},
         body: undefined,
         state: env.emulator.state,
