@@ -86,45 +86,30 @@ async function withSite<T>(
   }
 }
 
-/**
- * The live view alone, beside a pilot load, and with 5 and 20 agents. `beforeCrowd` runs before
- * the 20 agents, whose pages load both cores for minutes.
- */
-async function liveParts(
-  browser: Browser,
-  build: Build,
-  parts: Set<Part>,
-  beforeCrowd: () => Promise<void>,
-): Promise<string[][]> {
-  const tables: string[][] = [];
+/** The live view with nothing else running: goal 1's first figure and goal 2's one agent. */
+function aloneFigures(browser: Browser, build: Build): Promise<LiveFigures> {
   console.error(`Live view, nothing else running: ${LIVE_RUNS} runs…`);
-  const alone = await withSite(browser, build, SMALL_PILOT, (site) =>
-    liveFigures(site, 1, LIVE_RUNS),
-  );
-  if (parts.has('live')) {
-    console.error(`Live view while a manager loads a 10,000-member pilot: ${LIVE_RUNS} runs…`);
-    const { loaded, loads } = await withSite(browser, build, SMALL_PILOT, async (site) => {
-      let manager: Awaited<ReturnType<typeof managerLoadingPilot>> | undefined;
-      const figures: LiveFigures = await liveFigures(site, 1, LIVE_RUNS, async () => {
-        manager = await managerLoadingPilot(site);
-      });
-      await manager?.stop();
-      return { loaded: figures, loads: manager?.loads() ?? 0 };
+  return withSite(browser, build, SMALL_PILOT, (site) => liveFigures(site, 1, LIVE_RUNS));
+}
+
+/** Goal 1: the live view while a manager loads a 10,000-member pilot, against it alone. */
+async function besideLoadTable(browser: Browser, build: Build, alone: LiveFigures) {
+  console.error(`Live view while a manager loads a 10,000-member pilot: ${LIVE_RUNS} runs…`);
+  const { loaded, loads } = await withSite(browser, build, SMALL_PILOT, async (site) => {
+    let manager: Awaited<ReturnType<typeof managerLoadingPilot>> | undefined;
+    const figures: LiveFigures = await liveFigures(site, 1, LIVE_RUNS, async () => {
+      manager = await managerLoadingPilot(site);
     });
-    tables.push(liveTable(alone, loaded, loads));
-  }
-  if (parts.has('agents')) {
-    const runs = [alone];
-    for (const [agents, perAgent] of AGENT_RUNS) {
-      if (agents === CROWD) await beforeCrowd();
-      console.error(`${agents} agents watching, ${perAgent} callers each…`);
-      runs.push(
-        await withSite(browser, build, SMALL_PILOT, (site) => liveFigures(site, agents, perAgent)),
-      );
-    }
-    tables.push(agentsTable(runs));
-  }
-  return tables;
+    await manager?.stop();
+    return { loaded: figures, loads: manager?.loads() ?? 0 };
+  });
+  return liveTable(alone, loaded, loads);
+}
+
+/** Goal 2: `agents` agents watching different callers at once, `runs` callers each. */
+function agentFigures(browser: Browser, build: Build, [agents, runs]: [number, number]) {
+  console.error(`${agents} agents watching, ${runs} callers each…`);
+  return withSite(browser, build, SMALL_PILOT, (site) => liveFigures(site, agents, runs));
 }
 
 interface PilotRun {
@@ -207,22 +192,30 @@ async function main() {
         // Awaited below; a failure must not go unhandled while the other parts run.
         large?.catch(() => undefined);
         if (large) await Promise.race([started, large]);
+        const alone =
+          parts.has('live') || parts.has('agents') ? await aloneFigures(browser, build) : undefined;
+        if (alone && parts.has('live')) tables.push(await besideLoadTable(browser, build, alone));
+        const agentRuns = [alone];
+        if (parts.has('agents')) {
+          for (const run of AGENT_RUNS.filter(([agents]) => agents < CROWD)) {
+            agentRuns.push(await agentFigures(browser, build, run));
+          }
+        }
         // The dashboards run before the 20 agents, never beside them: on two cores the crowd's
         // pages and the 100,000-member load slowed each other (seven callers' pages never
         // opened, and the load's longest task took 9 s).
-        let dashboards: Promise<string[][]> | undefined;
-        const runDashboards = () =>
-          (dashboards ??= (async () => {
-            if (!parts.has('dashboard')) return [];
-            const small = await pilotRun(browser, build, 10_000, 'demo default', SMALL_PILOT);
-            return dashboardTables(large ? [small, await large] : [small]);
-          })());
-        if (parts.has('live') || parts.has('agents')) {
-          tables.push(
-            ...(await liveParts(browser, build, parts, async () => void (await runDashboards()))),
-          );
+        const dashboards: string[][] = [];
+        if (parts.has('dashboard')) {
+          const small = await pilotRun(browser, build, 10_000, 'demo default', SMALL_PILOT);
+          dashboards.push(...dashboardTables(large ? [small, await large] : [small]));
         }
-        tables.push(...(await runDashboards()));
+        if (parts.has('agents')) {
+          for (const run of AGENT_RUNS.filter(([agents]) => agents >= CROWD)) {
+            agentRuns.push(await agentFigures(browser, build, run));
+          }
+          tables.push(agentsTable(agentRuns.filter((run) => run !== undefined)));
+        }
+        tables.push(...dashboards);
       } finally {
         await browser.close();
       }
