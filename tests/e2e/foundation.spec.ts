@@ -75,8 +75,10 @@ test('an expired access token is renewed silently and the page keeps working', a
   await signIn(page, ACCOUNTS.helpdesk);
   await page.getByLabel('Find a user').fill('sofia');
   await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
-  await request.post('/emulator/tokens/expire');
+  // The log is cleared first: a read the page makes by itself may meet the expired token
+  // before the search does, and its refusal belongs to this test too.
   await request.delete('/emulator/requests');
+  await request.post('/emulator/tokens/expire');
   await page.getByLabel('Find a user').fill('jos');
   await expect(
     page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'José Núñez' }),
@@ -84,9 +86,12 @@ test('an expired access token is renewed silently and the page keeps working', a
   const log = (await (await request.get('/emulator/requests')).json()) as {
     value: { path: string; status: number }[];
   };
-  const searches = log.value.filter((entry) => entry.path.startsWith('/graph/v1.0/users?'));
-  // The expired token was refused once, a renewed one succeeded.
-  expect(searches.map((entry) => entry.status)).toEqual([401, 200]);
+  const graph = log.value.filter((entry) => entry.path.startsWith('/graph/'));
+  const searches = graph.filter((entry) => entry.path.startsWith('/graph/v1.0/users?'));
+  // Graph refused the expired token (the search's, or a read that went out before it), and
+  // the search was answered with a renewed one.
+  expect(graph.map((entry) => entry.status)).toContain(401);
+  expect(searches.at(-1)?.status).toBe(200);
 });
 
 test('a sign-in that cannot be renewed sends the person to sign in again and back to the same page', async ({
