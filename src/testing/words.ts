@@ -5,9 +5,14 @@ import type { MessageRef } from '../i18n/catalog';
 import type { Locale } from '../i18n/locales';
 import { formatMessageRef, intlFor } from '../i18n/message-ref';
 
+/** The app's messages in one language, for a hook or a formatter tested without the app. */
+export function intlIn(locale: Locale = 'en') {
+  return intlFor(locale, CATALOGS);
+}
+
 /** A message chosen by code without React, as the person reads it in that language. */
 export function wordsOf(ref: MessageRef, locale: Locale = 'en'): string {
-  return formatMessageRef(intlFor(locale, CATALOGS), ref);
+  return formatMessageRef(intlIn(locale), ref);
 }
 
 /** An error description's three sentences as the person reads them. */

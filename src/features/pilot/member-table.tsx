@@ -1,7 +1,15 @@
 import { MenuItem } from '@mui/material';
-import { DataGrid, useGridApiRef, type GridColDef, type GridFilterModel } from '@mui/x-data-grid';
-import { useMemo, useState, type ReactNode } from 'react';
-import { gridCsv } from '../../components/grid-csv';
+import {
+  DataGrid,
+  GridRow,
+  gridVisibleColumnDefinitionsSelector,
+  useGridApiRef,
+  type GridFilterModel,
+  type GridPaginationModel,
+  type GridRowProps,
+  type GridSortModel,
+} from '@mui/x-data-grid';
+import { createContext, forwardRef, useContext, useMemo, useState, type ReactNode } from 'react';
 import { downloadCsv } from '../../lib/csv';
 
 declare module '@mui/x-data-grid' {
@@ -14,98 +22,32 @@ declare module '@mui/x-data-grid' {
     additionalExportMenuItems?: (closeMenu: () => void) => ReactNode;
   }
 }
-import { STAGES, type MemberRow } from './stages';
+import { memberColumns } from './member-columns';
+import { memberView, membersCsv, type GridHandle } from './member-view';
+import type { MemberRow } from './stages';
 import { usePilotMessages } from './use-pilot-messages';
 import { useGridTabStop } from '../../components/use-grid-tab-stop';
 
-const dateTime = (value: string | undefined) => (value ? new Date(value) : null);
+/** Where the page the grid holds starts among all rows. */
+const PageStart = createContext(0);
 
-/** The columns in the reader's language; dates and times in their locale. */
-function memberColumns(words: ReturnType<typeof usePilotMessages>): GridColDef<MemberRow>[] {
-  const { t, intl, stageLabel, stalledLabel } = words;
-  const at = (value: Date) =>
-    intl.formatDate(value, {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  const formatDate = (value: Date | null) => (value ? at(value) : '');
-  return [
-    { field: 'displayName', headerName: t('column.name'), flex: 1, minWidth: 160 },
-    { field: 'userPrincipalName', headerName: t('column.userName'), flex: 1, minWidth: 200 },
-    {
-      field: 'department',
-      headerName: t('column.department'),
-      width: 140,
-      valueGetter: (value: string | null) => value ?? '',
-    },
-    {
-      field: 'stage',
-      headerName: t('column.stage'),
-      width: 190,
-      type: 'singleSelect',
-      valueOptions: STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) })),
-      sortComparator: (a: MemberRow['stage'], b: MemberRow['stage']) =>
-        STAGES.indexOf(a) - STAGES.indexOf(b),
-    },
-    {
-      field: 'stalled',
-      headerName: t('column.stalled'),
-      width: 200,
-      valueGetter: (value: MemberRow['stalled']) => (value ? stalledLabel(value) : ''),
-    },
-    {
-      field: 'tapIssuedDateTime',
-      headerName: t('column.tapIssued'),
-      type: 'dateTime',
-      width: 180,
-      valueGetter: dateTime,
-      valueFormatter: formatDate,
-    },
-    {
-      field: 'tapExpiresDateTime',
-      headerName: t('column.tapExpires'),
-      type: 'dateTime',
-      width: 200,
-      valueGetter: dateTime,
-      // Unread passes show the latest they can expire, from the policy's longest lifetime.
-      valueFormatter: (value: Date | null, row) =>
-        value ? (row.tapExpiryIsExact ? at(value) : t('expiresBy', { at: at(value) })) : '',
-    },
-    {
-      field: 'authenticator',
-      headerName: t('column.authenticator'),
-      width: 140,
-      valueGetter: (value: MemberRow['authenticator']) =>
-        value ? t(`authenticator.${value}`) : '',
-    },
-    {
-      // The passwordless end state (decision 0011); the CSV carries it like every column.
-      field: 'passwordlessMethod',
-      headerName: t('column.passwordless'),
-      width: 190,
-      valueGetter: (_value: unknown, row: MemberRow) =>
-        row.stage === 'passkeyRegistered'
-          ? t('method.passkey')
-          : row.stage === 'phoneSignInEnabled'
-            ? t('method.phoneSignIn')
-            : '',
-    },
-    {
-      field: 'lastUpdateDateTime',
-      headerName: t('column.lastUpdate'),
-      type: 'dateTime',
-      width: 180,
-      valueGetter: dateTime,
-      valueFormatter: formatDate,
-    },
-  ];
-}
+/**
+ * A row that tells screen readers its place among all rows ("row 102 of 251"): given one page,
+ * the grid numbers its rows from the top of that page.
+ */
+const PagedRow = forwardRef<HTMLDivElement, GridRowProps>(function PagedRow(props, ref) {
+  const start = useContext(PageStart);
+  // One for the header row, one because aria-rowindex counts from 1.
+  return <GridRow {...props} ref={ref} aria-rowindex={start + props.index + 2} />;
+});
 
-/** Virtualised, sortable, filterable; the quick search is kept in the URL. */
+const FIRST_PAGE: GridPaginationModel = { page: 0, pageSize: 100 };
+const BY_NAME: GridSortModel = [{ field: 'displayName', sort: 'asc' }];
+
+/**
+ * Sortable, filterable and paged over every member; the quick search is kept in the URL. The
+ * grid holds one page: the filter, the sort and the CSV work over all rows (member-view.ts).
+ */
 export function MemberTable(props: {
   rows: MemberRow[];
   loading: boolean;
@@ -115,6 +57,8 @@ export function MemberTable(props: {
 }) {
   // Column filters stay local; the quick search lives in the URL with the rest of the view.
   const [items, setItems] = useState<GridFilterModel['items']>([]);
+  const [sortModel, setSortModel] = useState(BY_NAME);
+  const [pagination, setPagination] = useState(FIRST_PAGE);
   const apiRef = useGridApiRef();
   useGridTabStop(apiRef);
   const words = usePilotMessages();
@@ -123,46 +67,77 @@ export function MemberTable(props: {
     () => ({ items, quickFilterValues: props.search.split(/\s+/).filter(Boolean) }),
     [items, props.search],
   );
+  const view = useMemo(
+    () => memberView(props.rows, columns, filterModel, sortModel, apiRef as GridHandle),
+    [props.rows, columns, filterModel, sortModel, apiRef],
+  );
+  // A narrower view may end before the page the reader was on.
+  const lastPage = Math.max(0, Math.ceil(view.length / pagination.pageSize) - 1);
+  const page = Math.min(pagination.page, lastPage);
+  const pageRows = useMemo(
+    () => view.slice(page * pagination.pageSize, (page + 1) * pagination.pageSize),
+    [view, page, pagination.pageSize],
+  );
+  const exportCsv = () => {
+    const shown = gridVisibleColumnDefinitionsSelector(apiRef).map((column) => column.field);
+    const exported = shown.flatMap((field) =>
+      columns.filter((column) => column.def.field === field),
+    );
+    downloadCsv(membersCsv(view, exported), `${props.exportName}.csv`);
+  };
   return (
     <div style={{ height: 640, width: '100%' }}>
-      <DataGrid
-        apiRef={apiRef}
-        rows={props.rows}
-        columns={columns}
-        loading={props.loading && props.rows.length === 0}
-        label={words.t('tableLabel')}
-        showToolbar
-        density="compact"
-        initialState={{
-          pagination: { paginationModel: { pageSize: 100 } },
-          sorting: { sortModel: [{ field: 'displayName', sort: 'asc' }] },
-        }}
-        pageSizeOptions={[25, 50, 100]}
-        filterModel={filterModel}
-        onFilterModelChange={(model) => {
-          setItems(model.items);
-          const search = (model.quickFilterValues ?? []).join(' ');
-          if (search !== props.search) props.onSearchChange(search);
-        }}
-        slotProps={{
-          toolbar: {
-            showQuickFilter: true,
-            csvOptions: { disableToolbarButton: true },
-            additionalExportMenuItems: (close) => (
-              <MenuItem
-                onClick={() => {
-                  downloadCsv(gridCsv(apiRef), `${props.exportName}.csv`);
-                  close();
-                }}
-              >
-                {words.t('downloadCsv')}
-              </MenuItem>
-            ),
-            printOptions: { disableToolbarButton: true },
-          },
-        }}
-        disableRowSelectionOnClick
-      />
+      <PageStart.Provider value={page * pagination.pageSize}>
+        <DataGrid
+          apiRef={apiRef}
+          rows={pageRows}
+          rowCount={view.length}
+          columns={columns.map((column) => column.def)}
+          loading={props.loading && props.rows.length === 0}
+          label={words.t('tableLabel')}
+          showToolbar
+          density="compact"
+          paginationMode="server"
+          sortingMode="server"
+          filterMode="server"
+          paginationModel={{ ...pagination, page }}
+          onPaginationModelChange={setPagination}
+          pageSizeOptions={[25, 50, 100]}
+          sortModel={sortModel}
+          onSortModelChange={(model) => {
+            setSortModel(model);
+            setPagination((current) => ({ ...current, page: 0 }));
+          }}
+          filterModel={filterModel}
+          onFilterModelChange={(model) => {
+            setItems(model.items);
+            setPagination((current) => ({ ...current, page: 0 }));
+            const search = (model.quickFilterValues ?? []).join(' ');
+            if (search !== props.search) props.onSearchChange(search);
+          }}
+          slotProps={{
+            // The whole table's size, not the page's: every member plus the header row.
+            main: { 'aria-rowcount': view.length + 1 },
+            toolbar: {
+              showQuickFilter: true,
+              csvOptions: { disableToolbarButton: true },
+              additionalExportMenuItems: (close) => (
+                <MenuItem
+                  onClick={() => {
+                    exportCsv();
+                    close();
+                  }}
+                >
+                  {words.t('downloadCsv')}
+                </MenuItem>
+              ),
+              printOptions: { disableToolbarButton: true },
+            },
+          }}
+          disableRowSelectionOnClick
+          slots={{ row: PagedRow }}
+        />
+      </PageStart.Provider>
     </div>
   );
 }
