@@ -11,6 +11,8 @@ import { secondsAtLimit } from '../src/graph/request-budget';
 import { ACCOUNTS, isReportsClass, type BenchSite } from './site';
 
 const FULL_TABLE_TIMEOUT_MS = 45 * 60_000;
+/** How long the page is watched after the full table, for the work that completion starts. */
+const SETTLE_MS = 3_000;
 /** The reopened pilot should show its last snapshot at once; past this it is printed as over. */
 export const REOPEN_TIMEOUT_MS = 30_000;
 
@@ -124,6 +126,8 @@ export async function pilotFigures(site: BenchSite): Promise<PilotFigures> {
       { timeout: FULL_TABLE_TIMEOUT_MS, polling: 500 },
     )
     .finally(() => clearInterval(progress));
+  // What follows completion counts too: the table's sort and the snapshot's save run after it.
+  await page.waitForTimeout(SETTLE_MS);
   const peakHeapBytes = await stopHeap();
   const marks = await marksOf(page);
   const log = await site.graphLog();
