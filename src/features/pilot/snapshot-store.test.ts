@@ -54,6 +54,31 @@ describe('the pilot snapshot kept for the session', () => {
     expect(await restoreSnapshot(store, ACCOUNT, 'another-group')).toBeUndefined();
   });
 
+  it('hands the store text rather than a value per member, and reads department nulls back as null', async () => {
+    const records: StoredRecord[] = [];
+    const backend = cloningBackend();
+    const store = createAccountStore({
+      backend: {
+        ...backend,
+        put: (key, record) => (records.push(record), backend.put(key, record)),
+      },
+      session: () => 's',
+    });
+    const w = world();
+    w.members[0]!.department = null;
+    const snapshot = await lastSnapshot(w);
+    expect(snapshot.members.some((member) => member.department === null)).toBe(true);
+    await saveSnapshot(store, ACCOUNT, GROUP, snapshot);
+    // Nothing in the record is an array: IndexedDB's clone copies a few dozen strings.
+    const arrays: string[] = [];
+    JSON.stringify(records, (key, value: unknown) => {
+      if (Array.isArray(value) && key !== '' && !/^\d+$/.test(key)) arrays.push(key);
+      return value;
+    });
+    expect(arrays.filter((key) => !['notes', 'affects'].includes(key))).toEqual([]);
+    expect(await restoreSnapshot(store, ACCOUNT, GROUP)).toEqual(snapshot);
+  });
+
   it('treats a record in an older format as none', async () => {
     const stored = { ...encodeSnapshot(await lastSnapshot()), version: 0 };
     expect(decodeSnapshot(stored)).toBeUndefined();
