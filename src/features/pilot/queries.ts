@@ -80,5 +80,8 @@ export function pilotProgressQuery(
     staleTime: 5 * 60_000,
     gcTime: 30 * 60_000,
     retry: false,
+    // The loader already keeps each unchanged member's object from one snapshot to the next;
+    // comparing 100,000 members again to share them took 90 ms a snapshot.
+    structuralSharing: false,
   });
 }
