@@ -1,6 +1,6 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useSettledText } from '../../components/use-settled-text';
 import type { GraphClient } from '../../graph/client';
 import type { PilotGroupConfig } from '../../config/runtime-config';
@@ -14,7 +14,8 @@ interface GroupOption {
 }
 
 /** The configured pilots first; typing searches every security group the person can read. */
-export function GroupPicker(props: {
+/** Drawn again only when its own props change: a load's snapshots leave it alone. */
+export const GroupPicker = memo(function GroupPicker(props: {
   client: GraphClient;
   configured: readonly PilotGroupConfig[];
   selected: { id: string; displayName?: string } | null;
@@ -63,4 +64,4 @@ export function GroupPicker(props: {
       )}
     />
   );
-}
+});

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { ErrorState } from '../../components/error-state';
@@ -176,13 +176,22 @@ export function PilotPage() {
   // re-indexed and re-sorted every row each time, and at 100,000 members froze the page for most
   // of the load (profiled for issue #14); the figures above it stay live meanwhile.
   const tableRows = snapshot?.complete ? visible : NO_ROWS;
+  const groupName =
+    snapshot?.group.displayName ?? config.pilot.groups.find((g) => g.id === groupId)?.displayName;
+  // Stable, so the group picker is not drawn again for every snapshot of a load.
+  const selectedGroup = useMemo(
+    () => (groupId ? { id: groupId, displayName: groupName } : null),
+    [groupId, groupName],
+  );
+  const selectGroup = useCallback(
+    (id: string) => setParams({ groupId: id, stage: null, stalled: null, search: null }),
+    [setParams],
+  );
 
   if (!params.groupId && groupId) {
     return <Navigate to={`?group=${encodeURIComponent(groupId)}`} replace />;
   }
 
-  const groupName =
-    snapshot?.group.displayName ?? config.pilot.groups.find((g) => g.id === groupId)?.displayName;
   const exportName = ['pilot', groupName ?? groupId ?? '', params.stage ?? '', params.stalled ?? '']
     .filter(Boolean)
     .join('-')
@@ -216,8 +225,8 @@ export function PilotPage() {
       <GroupPicker
         client={client}
         configured={config.pilot.groups}
-        selected={groupId ? { id: groupId, displayName: groupName } : null}
-        onSelect={(id) => setParams({ groupId: id, stage: null, stalled: null, search: null })}
+        selected={selectedGroup}
+        onSelect={selectGroup}
       />
       {!groupId ? (
         <Alert severity="info">{t('noGroup')}</Alert>
