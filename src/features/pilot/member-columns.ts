@@ -22,6 +22,8 @@ export interface MemberColumn {
   compare(a: string | Date | null, b: string | Date | null): number;
   /** Whether the quick search looks in this column (as the grid's, not dates). */
   searched: boolean;
+  /** Whether `compare` is a collator's over text, which a cheap first pass can nearly order. */
+  sortsAsText: boolean;
 }
 
 type Words = ReturnType<typeof usePilotMessages>;
@@ -72,6 +74,7 @@ export function memberColumns(words: Words): MemberColumn[] {
     text: value,
     compare: byText,
     searched: true,
+    sortsAsText: true,
   });
   const dateTime = (
     def: GridColDef<MemberRow> & { field: string },
@@ -94,6 +97,7 @@ export function memberColumns(words: Words): MemberColumn[] {
       text: shown,
       compare: byTime,
       searched: false,
+      sortsAsText: false,
     };
   };
 
@@ -124,6 +128,7 @@ export function memberColumns(words: Words): MemberColumn[] {
       compare: (a, b) =>
         STAGES.indexOf(a as MemberRow['stage']) - STAGES.indexOf(b as MemberRow['stage']),
       searched: true,
+      sortsAsText: false,
     },
     string({ field: 'stalled', headerName: t('column.stalled'), width: 200 }, (row) =>
       row.stalled ? (stalledNames.get(row.stalled) ?? row.stalled) : '',

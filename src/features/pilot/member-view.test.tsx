@@ -5,7 +5,7 @@ import { RawIntlProvider } from 'react-intl';
 import type { Locale } from '../../i18n/locales';
 import { intlIn } from '../../testing/words';
 import { memberColumns } from './member-columns';
-import { memberView, membersCsv, type GridHandle } from './member-view';
+import { filterMembers, membersCsv, sortMembers, type GridHandle } from './member-view';
 import type { MemberRow } from './stages';
 import { usePilotMessages } from './use-pilot-messages';
 
@@ -32,9 +32,18 @@ const member = (id: string, overrides: Partial<MemberRow> = {}): MemberRow => ({
 
 const NO_FILTER: GridFilterModel = { items: [] };
 const GRID = { current: null } as unknown as GridHandle;
-const ids = (rows: MemberRow[]) => rows.map((row) => row.id);
+const ids = (rows: readonly MemberRow[]) => rows.map((row) => row.id);
 
-describe('memberView: the table over every member, as the grid would show it', () => {
+/** What the table shows across its pages: sorted, then filtered. */
+const memberView = (
+  rows: readonly MemberRow[],
+  columns: ReturnType<typeof memberColumns>,
+  filter: GridFilterModel,
+  sort: GridSortModel,
+  grid: GridHandle,
+) => filterMembers(sortMembers(rows, columns, sort), columns, filter, grid);
+
+describe('the member table over every member, as the grid would show it', () => {
   const rows = [
     member('ada', { displayName: 'Ada Lovelace', department: 'Research', stage: 'tapIssued' }),
     member('bo', { displayName: 'Bo Ek', department: 'Sales', stage: 'phoneSignInEnabled' }),
