@@ -170,9 +170,6 @@ function reportRow(ctx: GraphContext, user: User): Item | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The hidden boolean for one method, named after the method so that no two methods share one. */
-const hiddenField = (method: string) => `__method_${Buffer.from(method).toString('hex')}`;
-
 const LAMBDA = /methodsRegistered\/any\(\s*(\w+)\s*:\s*\1\s+eq\s+'((?:[^']|'')*)'\s*\)/gi;
 
 /**
@@ -183,7 +180,7 @@ function rewriteLambdas(filter: string): { filter: string; methods: string[] } {
   const methods: string[] = [];
   const rewritten = filter.replace(LAMBDA, (_, _variable: string, value: string) => {
     methods.push(value.replace(/''/g, "'"));
-    return `${hiddenField(value.replace(/''/g, "'"))} eq true`;
+    return `__method${methods.length - 1} eq true`;
   });
   if (/\/any\(|\/all\(/i.test(rewritten)) {
     throw new GraphError(
@@ -204,7 +201,7 @@ function listReport(ctx: GraphContext) {
       const row = reportRow(ctx, user);
       if (!row) return [];
       const registered = row.methodsRegistered as string[];
-      for (const method of methods) row[hiddenField(method)] = registered.includes(method);
+      methods.forEach((method, i) => (row[`__method${i}`] = registered.includes(method)));
       return [row];
     });
   const query = new URLSearchParams(ctx.query);
@@ -213,7 +210,7 @@ function listReport(ctx: GraphContext) {
     ...REPORT_COLLECTION,
     filter: {
       ...REPORT_COLLECTION.filter,
-      eq: [...REPORT_COLLECTION.filter.eq, ...methods.map(hiddenField)],
+      eq: [...REPORT_COLLECTION.filter.eq, ...methods.map((_, i) => `__method${i}`)],
     },
   });
   // The next link must carry the caller's filter, not the rewritten one.
