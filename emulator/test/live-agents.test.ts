@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_CAP_MS, SPREAD, sharedFloorSeconds } from '../../src/graph/live-pace';
+import { SHARED_CAP_MS, SPREAD } from '../../src/graph/live-pace';
+import { secondsAtLimit } from '../../src/graph/request-budget';
 import { DEFAULT_SETTINGS } from '../settings';
 import { percentile, simulateAgents, VirtualTime, type AgentResult } from './live-agents';
 import { startTestEmulator, type TestEnv } from './support';
 
 function report(agents: number, results: AgentResult[]) {
-  const floor = sharedFloorSeconds(agents, DEFAULT_SETTINGS.reportsLimit);
+  // One agent's share: the limit divided among the agents.
+  const floor = secondsAtLimit(agents, DEFAULT_SETTINGS.reportsLimit);
   const detected = results.map((r) => r.detectedAfterMs ?? NaN);
   const inSeconds = (p: number) => (percentile(detected, p) / 1000).toFixed(1);
   console.info(

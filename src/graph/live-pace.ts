@@ -176,11 +176,3 @@ export async function watchLive<T>(watch: LiveWatch<T>): Promise<T> {
     await sleep(watch.pace.nextDelay() || FIRST_MS, watch.signal);
   }
 }
-
-/** The fewest seconds between one agent's reads when `agents` share `requests` per `windowSeconds`. */
-export function sharedFloorSeconds(
-  agents: number,
-  limit: { requests: number; windowSeconds: number },
-): number {
-  return (agents * limit.windowSeconds) / limit.requests;
-}
